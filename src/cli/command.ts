@@ -1,0 +1,18 @@
+/** A CLI command: parses its own arguments and returns the process exit status. */
+export interface Command {
+  readonly name: string;
+  /** One line for `parallax help`. */
+  readonly summary: string;
+  /** Usage line(s) shown with `--help` and on a usage error. */
+  readonly usage: string;
+  run(argv: string[], io: CommandIO): Promise<number>;
+}
+
+export interface CommandIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream;
+}
+
+/** A usage mistake: printed with the command's usage, exit status 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,53 @@
+import type { Command, CommandIO } from './command.js';
+import { UsageError } from './command.js';
+import { extractCommand } from './commands/extract.js';
+
+/** Every command, in the order `parallax help` lists them. */
+const COMMANDS: readonly Command[] = [extractCommand];
+
+function help(io: CommandIO): void {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  io.stdout.write('parallax: collect and exploit open-source reporting\n\nCommands:\n');
+  for (const c of COMMANDS) io.stdout.write(`  ${c.name.padEnd(width)}  ${c.summary}\n`);
+  io.stdout.write('\nRun `parallax COMMAND --help` for its options.\n');
+}
+
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    help(io);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`parallax: no command "${name}"; run \`parallax help\`\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`usage: ${command.usage}\n${command.summary}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`parallax ${name}: ${(e as Error).message}\nusage: ${command.usage}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const io: CommandIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+const entry = process.argv[1] ?? '';
+if (entry.endsWith('/cli/main.js') || entry.endsWith('/cli/main.ts')) {
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`parallax: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,66 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CommandIO } from './command.js';
+
+/** One input named on the command line, expanded: folders become the files inside them. */
+export interface InputFile {
+  origin: string;
+  /** Reads the bytes; stdin is read once. */
+  read(): Promise<Uint8Array>;
+}
+
+export interface MissingInput {
+  origin: string;
+  problem: string;
+}
+
+const INPUT_EXTENSIONS = /\.(txt|text|md|html?|xml|rss|atom|json)$/i;
+
+/** Expands paths (files, folders, `-`) into input files in a stable order; reports missing ones. */
+export async function expandInputs(
+  paths: string[],
+  io: CommandIO,
+): Promise<{ files: InputFile[]; missing: MissingInput[] }> {
+  const files: InputFile[] = [];
+  const missing: MissingInput[] = [];
+  for (const p of paths) {
+    if (p === '-') {
+      files.push({ origin: '-', read: () => readStream(io.stdin) });
+      continue;
+    }
+    let st;
+    try {
+      st = await stat(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      missing.push({ origin: p, problem: code === 'ENOENT' ? 'no such file or folder' : `cannot read it (${code})` });
+      continue;
+    }
+    if (st.isDirectory()) {
+      for (const f of await walk(p)) files.push({ origin: f, read: () => readFile(f) });
+    } else {
+      files.push({ origin: p, read: () => readFile(p) });
+    }
+  }
+  return { files, missing };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(full)));
+    // Gold annotations and other sidecar JSON beside reports are not reports.
+    else if (e.isFile() && INPUT_EXTENSIONS.test(e.name) && !e.name.endsWith('.gold.json')) out.push(full);
+  }
+  return out;
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
