@@ -1,9 +1,24 @@
 import type { Command, CommandIO } from './command.js';
 import { UsageError } from './command.js';
+import { claimsCommand } from './commands/claims.js';
+import { demoCommand } from './commands/demo.js';
+import { entitiesCommand } from './commands/entities.js';
 import { extractCommand } from './commands/extract.js';
+import { ingestCommand } from './commands/ingest.js';
+import { reportsCommand } from './commands/reports.js';
+import { searchCommand } from './commands/search.js';
+import { StoreOpenError } from './store-option.js';
 
 /** Every command, in the order `parallax help` lists them. */
-const COMMANDS: readonly Command[] = [extractCommand];
+const COMMANDS: readonly Command[] = [
+  extractCommand,
+  ingestCommand,
+  reportsCommand,
+  claimsCommand,
+  entitiesCommand,
+  searchCommand,
+  demoCommand,
+];
 
 function help(io: CommandIO): void {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -33,6 +48,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`parallax ${name}: ${(e as Error).message}\nusage: ${command.usage}\n`);
       return 2;
+    }
+    if (e instanceof StoreOpenError) {
+      io.stderr.write(`parallax ${name}: ${e.message}\n`);
+      return 1;
     }
     throw e;
   }

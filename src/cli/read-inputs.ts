@@ -1,5 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkSize, DEFAULT_MAX_BYTES } from '../collect/size-limit.js';
 import type { CommandIO } from './command.js';
 
 /** One input named on the command line, expanded: folders become the files inside them. */
@@ -37,12 +38,18 @@ export async function expandInputs(
       continue;
     }
     if (st.isDirectory()) {
-      for (const f of await walk(p)) files.push({ origin: f, read: () => readFile(f) });
+      for (const f of await walk(p)) files.push({ origin: f, read: () => readLimited(f) });
     } else {
-      files.push({ origin: p, read: () => readFile(p) });
+      files.push({ origin: p, read: () => readLimited(p) });
     }
   }
   return { files, missing };
+}
+
+/** Reads a file, refusing one too large before reading it (throws CollectError naming it). */
+async function readLimited(path: string): Promise<Uint8Array> {
+  checkSize(path, (await stat(path)).size);
+  return readFile(path);
 }
 
 async function walk(dir: string): Promise<string[]> {
@@ -61,6 +68,12 @@ async function walk(dir: string): Promise<string[]> {
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += b.length;
+    checkSize('-', size, DEFAULT_MAX_BYTES); // stop reading a runaway stream early
+    chunks.push(b);
+  }
   return Buffer.concat(chunks);
 }

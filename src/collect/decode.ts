@@ -3,8 +3,25 @@ export class DecodeError extends Error {}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Signatures of common binary formats, so the message can say what the file is. */
+const MAGIC: ReadonlyArray<{ bytes: number[]; name: string }> = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], name: 'a PDF document' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'a ZIP archive (or an Office document)' },
+  { bytes: [0x1f, 0x8b], name: 'a gzip archive' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], name: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], name: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], name: 'a GIF image' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], name: 'an old Office document' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], name: 'an executable' },
+];
+
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new DecodeError('the file is empty');
+  const magic = MAGIC.find((m) => m.bytes.every((b, i) => bytes[i] === b));
+  if (magic) throw new DecodeError(`the file is binary (${magic.name}), not text`);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new DecodeError('the file is UTF-16 text; save it as UTF-8');
+  }
   if (looksBinary(bytes)) throw new DecodeError('the file is binary, not text (it contains NUL bytes)');
   let text: string;
   try {

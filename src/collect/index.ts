@@ -1,23 +1,28 @@
 import type { CollectedDocument, DocumentFormat } from '../domain/document.js';
+import { CollectError } from './collect-error.js';
 import { decodeText } from './decode.js';
+import { collectFeed } from './feed/collect-feed.js';
+import { collectHtml } from './html/collect-html.js';
+import { checkSize } from './size-limit.js';
+import { collectPlainText } from './text/from-plain-text.js';
 
+export { CollectError } from './collect-error.js';
 export { DecodeError, decodeText } from './decode.js';
-
-/** Raised for an input that cannot be collected; `problem` is the human-readable reason. */
-export class CollectError extends Error {
-  constructor(
-    readonly origin: string,
-    readonly problem: string,
-  ) {
-    super(`${origin}: ${problem}`);
-  }
-}
+export { checkSize, DEFAULT_MAX_BYTES } from './size-limit.js';
 
 export interface CollectOptions {
   /** Publication date to use when the document gives none (or to override it), ISO `YYYY-MM-DD`. */
   published?: string | null;
   /** Force a format instead of sniffing it from the name and content. */
   format?: DocumentFormat;
+  /** Largest input accepted, in bytes (default 16 MiB). */
+  maxBytes?: number;
+  /**
+   * Also return the stories that an aggregator page carries in full after its main story, as
+   * documents of their own (`ORIGIN#related-N`, after the main document). Off by default because
+   * `extract --json` prints one object per input.
+   */
+  related?: boolean;
 }
 
 /** Guesses the format from the file name, then from the first bytes of content. */
@@ -26,11 +31,11 @@ export function sniffFormat(origin: string, text: string): DocumentFormat {
   if (/\.html?$/.test(lower)) return 'html';
   if (/\.(rss|atom)$/.test(lower)) return lower.endsWith('.atom') ? 'atom' : 'rss';
   const head = text.slice(0, 2000).trimStart().toLowerCase();
-  if (/\.xml$/.test(lower) || head.startsWith('<?xml') || head.startsWith('<rss') || head.startsWith('<feed')) {
-    if (head.includes('<feed')) return 'atom';
-    if (head.includes('<rss') || head.includes('<rdf')) return 'rss';
+  if (/\.xml$/.test(lower) || head.startsWith('<?xml') || head.startsWith('<rss') || head.startsWith('<feed') || head.startsWith('<rdf')) {
+    if (/<feed[\s>]/.test(head)) return 'atom';
+    if (/<rss[\s>]|<rdf:rdf[\s>]/.test(head)) return 'rss';
   }
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(head|body|article|div|p)\b/.test(head))
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(head|body|article|div|p|section|main|meta|title)\b/.test(head))
     return 'html';
   return 'text';
 }
@@ -40,31 +45,36 @@ export function sniffFormat(origin: string, text: string): DocumentFormat {
  * Throws CollectError naming the input and the problem.
  */
 export function collectBytes(origin: string, bytes: Uint8Array, options: CollectOptions = {}): CollectedDocument[] {
+  // Size first: an oversize input is refused before any decoding or parsing.
+  checkSize(origin, bytes.length, options.maxBytes);
   let text: string;
   try {
     text = decodeText(bytes);
   } catch (e) {
     throw new CollectError(origin, (e as Error).message);
   }
+  return collectText(origin, text, options);
+}
+
+/** As collectBytes, for text already decoded. */
+export function collectText(origin: string, text: string, options: CollectOptions = {}): CollectedDocument[] {
   const format = options.format ?? sniffFormat(origin, text);
+  const published = options.published ?? null;
+  const related = options.related ?? false;
   switch (format) {
     case 'text':
-      return [fromPlainText(origin, text, options)];
+      return collectPlainText(origin, text, { published, related });
+    case 'html':
+      return collectHtml(origin, text, { published, related });
+    case 'rss':
+    case 'atom':
+      return collectFeed(origin, text, { published });
     default:
       throw new CollectError(origin, `${format} input is not supported yet`);
   }
 }
 
+/** One plain-text report (kept for callers that hold text already). */
 export function fromPlainText(origin: string, text: string, options: CollectOptions = {}): CollectedDocument {
-  return {
-    origin,
-    format: 'text',
-    text,
-    title: null,
-    published: options.published ?? null,
-    url: null,
-    source: null,
-    main: { start: 0, end: text.length },
-    boilerplate: [],
-  };
+  return collectPlainText(origin, text, { published: options.published ?? null })[0]!;
 }

@@ -1,0 +1,142 @@
+/**
+ * What a claim measures, in canonical form, so that "troops", "soldiers" and "personnel" group
+ * together while "killed" and "wounded" stay apart. Small, general lexicons; unknown nouns keep
+ * their own (singular, lower-case) name, so they still group with themselves.
+ */
+
+export type MeasureKind = 'count' | 'money' | 'share';
+
+export interface Measure {
+  /** Part of the proposition key: `personnel`, `shells`, `killed+added`, `money:USD`, `share:shells`. */
+  key: string;
+  kind: MeasureKind;
+  /** What is counted, canonical (`personnel`), or the currency code, or the base of a share. */
+  base: string;
+  currency: string | null;
+  /** "another 25,000 troops": an increment, not a standing total. */
+  increment: boolean;
+}
+
+const COUNT_CLASSES: ReadonlyArray<readonly [string, string]> = [
+  ['personnel', 'troop soldier personnel force servicemen serviceman servicemember service-member military-personnel combat-troops infantry infantryman'],
+  ['shells', 'shell round munition ammunition ammo projectile artillery-shell artillery-round shell-round'],
+  ['missiles', 'missile ballistic-missile'],
+  ['rockets', 'rocket'],
+  ['drones', 'drone uav'],
+  ['containers', 'container shipping-container'],
+  ['casualties', 'casualty loss'],
+  ['killed', 'killed dead death fatality'],
+  ['wounded', 'wounded injured injury'],
+  ['captured', 'captured prisoner pow captive'],
+  ['workers', 'worker labourer laborer'],
+  ['people', 'people person individual'],
+];
+
+/** Singular lower-case noun (or hyphen-joined phrase) → canonical class. */
+const CLASS_OF = new Map<string, string>();
+for (const [cls, words] of COUNT_CLASSES) for (const w of words.split(' ')) CLASS_OF.set(w, cls);
+
+/** Words in the counted phrase that change what is counted ("troops killed" counts the dead). */
+const OUTCOME_CLASSES = new Set(['killed', 'wounded', 'casualties', 'captured']);
+
+/** Words marking an increment ("25,000 more troops", "an additional 3,000"). */
+const INCREMENT_WORDS = new Set(['more', 'additional', 'extra', 'further', 'fresh', 'another']);
+const INCREMENT_BEFORE = /\b(?:another|additional|an?\s+(?:additional|further|extra)|further)\s*$/i;
+
+const PERCENT_UNITS = new Set(['%', 'percent', 'per cent', 'pct']);
+
+/** "shells" → "shell", "casualties" → "casualty", "forces" → "force"; leaves "personnel", "ammunition". */
+export function singular(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length <= 3 || !w.endsWith('s') || w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w;
+  if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (/(?:ch|sh|x|z)es$/.test(w)) return w.slice(0, -2);
+  return w.slice(0, -1);
+}
+
+/** The canonical class of a noun or short phrase, or null when the lexicon does not know it. */
+export function countClass(phrase: string): string | null {
+  const words = phrase.toLowerCase().split(/[^a-z-]+/).filter(Boolean).map(singular);
+  if (words.length === 0) return null;
+  const joined = words.join('-');
+  return CLASS_OF.get(joined) ?? CLASS_OF.get(words[words.length - 1]!) ?? null;
+}
+
+const WORD = /[A-Za-z][A-Za-z-]*/g;
+
+/** Canonical classes named in a phrase, in order ("North Korean troops killed" → personnel, killed). */
+function classesIn(phrase: string): string[] {
+  const out: string[] = [];
+  for (const m of phrase.matchAll(WORD)) {
+    const c = CLASS_OF.get(singular(m[0]));
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+export interface MeasureInput {
+  unit: string;
+  counted: string | null;
+  sentenceText: string;
+  numberAt: number;
+}
+
+export function measureOf(c: MeasureInput): Measure {
+  const unit = c.unit.trim();
+  const counted = c.counted ?? '';
+  if (/^[A-Z]{3}$/.test(unit)) {
+    return { key: `money:${unit}`, kind: 'money', base: unit, currency: unit, increment: false };
+  }
+  if (PERCENT_UNITS.has(unit.toLowerCase())) {
+    const of = classesIn(counted)[0] ?? null;
+    const base = of ?? 'unspecified';
+    return { key: `share:${base}`, kind: 'share', base, currency: null, increment: false };
+  }
+  const named = classesIn(counted);
+  let base = named.find((n) => OUTCOME_CLASSES.has(n)) ?? countClass(unit) ?? named[0] ?? (singular(unit) || 'unspecified');
+  if (OUTCOME_CLASSES.has(countClass(unit) ?? '')) base = countClass(unit)!;
+  let increment = false;
+  for (const m of counted.matchAll(WORD)) if (INCREMENT_WORDS.has(m[0].toLowerCase())) increment = true;
+  if (!increment && c.numberAt > 0) {
+    const before = c.sentenceText.slice(Math.max(0, c.numberAt - 24), c.numberAt);
+    increment = INCREMENT_BEFORE.test(before);
+  }
+  return { key: increment ? `${base}+added` : base, kind: 'count', base, currency: null, increment };
+}
+
+/** Length in days of the periods rates are given per. */
+const PERIOD_DAYS = new Map<string, number>([
+  ['hour', 1 / 24], ['day', 1], ['daily', 1], ['night', 1], ['week', 7], ['weekly', 7],
+  ['month', 30.4375], ['monthly', 30.4375], ['quarter', 91.3125], ['year', 365.25], ['yearly', 365.25],
+  ['annual', 365.25], ['annually', 365.25], ['annum', 365.25],
+]);
+
+export interface RateNorm {
+  /** The per of the proposition key: canonical period, or the per as written when it is not a period. */
+  per: string | null;
+  /** Multiply the value by this to express it per `per`. */
+  factor: number;
+}
+
+/**
+ * Rates group by what they are per, converted to one period: counts per day, money per year
+ * (300,000 shells a month = 9,856 a day). A per that is not a period ("per shell") stays as is.
+ */
+export function normaliseRate(per: string | null, kind: MeasureKind): RateNorm {
+  if (per === null || per.trim() === '') return { per: null, factor: 1 };
+  const p = singular(per.trim().replace(/^(?:a|an|per|every|each)\s+/i, ''));
+  const days = PERIOD_DAYS.get(p);
+  if (days === undefined) return { per: p, factor: 1 };
+  const target = kind === 'money' ? 'year' : 'day';
+  const targetDays = PERIOD_DAYS.get(target)!;
+  return { per: target, factor: targetDays / days };
+}
+
+/** A currency rate an analyst gives: 1 `from` = `rate` `to`. Currencies are converted only with one. */
+export interface CurrencyRate {
+  from: string;
+  to: string;
+  rate: number;
+  /** Where the rate comes from, shown with converted values. */
+  note?: string;
+}

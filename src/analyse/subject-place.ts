@@ -1,0 +1,83 @@
+import type { ClaimRecord } from './claim-record.js';
+import type { MeasureKind } from './measure.js';
+import { sentenceMentions, placeOfPhrase, scanNames, type Mention } from './mentions.js';
+import type { Containment } from './places.js';
+
+/** What a claim is about, read from its fields and sentence. */
+export interface ClaimAbout {
+  /** Canonical actor key of whose thing is measured, or null when the sentence does not say. */
+  subject: string | null;
+  /** For money and shares: the other party ("revenue from arms sales to Russia"), else null. */
+  counterpart: string | null;
+  /** The most specific place the claim is about (slug), or null. */
+  place: string | null;
+  /** Where the place came from. */
+  placeFrom: 'location' | 'sentence' | null;
+}
+
+/** Words that put the next place in the locative role ("in", "to", "into" Kursk). */
+const LOCATIVE_BEFORE = /\b(?:in|into|to|inside|within|across|at|near|on|toward|towards)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+
+/**
+ * Reads subject, counterpart and place. Rules, in order:
+ * - place: the claim's location phrase (its most specific place); else, for counts only, a place
+ *   after the number in a locative phrase ("sent 11,000 troops to Russia's Kursk region");
+ * - subject: an actor named in the counted phrase ("North Korean soldiers"); else the nearest
+ *   actor before the number, else after it; never the speaker, never the place's own mentions;
+ * - counterpart (money, shares): the nearest other actor.
+ */
+export function readAbout(r: ClaimRecord, kind: MeasureKind, where: Containment): ClaimAbout {
+  const text = r.sentenceText;
+  const mentions = sentenceMentions(text, r.entities, where);
+  const used = new Set<Mention>();
+
+  // The speaker is never what is measured.
+  if (r.attributedTo !== null) {
+    const s = text.indexOf(r.attributedTo);
+    if (s >= 0) for (const m of mentions) if (m.at >= s && m.end <= s + r.attributedTo.length) used.add(m);
+  }
+  if (r.speakerKey !== null) for (const m of mentions) if (m.key === r.speakerKey) used.add(m);
+
+  let place: string | null = null;
+  let placeFrom: ClaimAbout['placeFrom'] = null;
+  if (r.location !== null && r.location.trim() !== '') {
+    place = placeOfPhrase(r.location, r.entities, where);
+    if (place !== null) placeFrom = 'location';
+    const s = text.indexOf(r.location);
+    if (s >= 0) for (const m of mentions) if (m.at >= s && m.end <= s + r.location.length) used.add(m);
+  } else if (kind === 'count' && r.numberAt >= 0) {
+    for (const m of mentions) {
+      if (m.place === null || m.at <= r.numberAt || used.has(m)) continue;
+      if (!LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.at - 40), m.at))) continue;
+      used.add(m);
+      if (place === null || where.chain(m.place).length > where.chain(place).length) place = m.place;
+    }
+    if (place !== null) placeFrom = 'sentence';
+  }
+
+  let subject: string | null = null;
+  if (r.counted !== null) {
+    for (const m of scanNames(r.counted)) {
+      if (m.actor !== null && (place === null || !where.chain(place).includes(m.place ?? ''))) {
+        subject = m.actor;
+        break;
+      }
+    }
+  }
+  const pick = (exclude: string | null): string | null => {
+    let before: Mention | null = null;
+    let after: Mention | null = null;
+    let unplaced: Mention | null = null;
+    for (const m of mentions) {
+      if (m.actor === null || m.actor === exclude || used.has(m)) continue;
+      if (m.at < 0) unplaced ??= m;
+      else if (r.numberAt < 0 || m.at < r.numberAt) {
+        if (before === null || m.at > before.at) before = m;
+      } else if (after === null || m.at < after.at) after = m;
+    }
+    return (before ?? after ?? unplaced)?.actor ?? null;
+  };
+  subject ??= pick(null);
+  const counterpart = kind === 'count' || subject === null ? null : pick(subject);
+  return { subject, counterpart, place, placeFrom };
+}

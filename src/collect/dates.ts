@@ -1,0 +1,52 @@
+/**
+ * Publication dates as documents write them ("2024-11-01T09:30:00Z", "Nov. 1, 2024",
+ * "Tuesday, April 29, 2025", "7 November 2024", RFC 822 feed dates) → ISO `YYYY-MM-DD`.
+ */
+
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['jan', 1], ['january', 1], ['feb', 2], ['february', 2], ['mar', 3], ['march', 3], ['apr', 4], ['april', 4],
+  ['may', 5], ['jun', 6], ['june', 6], ['jul', 7], ['july', 7], ['aug', 8], ['august', 8], ['sep', 9], ['sept', 9],
+  ['september', 9], ['oct', 10], ['october', 10], ['nov', 11], ['november', 11], ['dec', 12], ['december', 12],
+]);
+
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?![\d])/;
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, 'i');
+
+/** The first date found in `text`, as `YYYY-MM-DD`, or null. */
+export function findDate(text: string): string | null {
+  const iso = ISO.exec(text);
+  const mdy = MONTH_DAY_YEAR.exec(text);
+  const dmy = DAY_MONTH_YEAR.exec(text);
+  // Take whichever form appears first in the text.
+  const found: Array<{ at: number; date: string | null }> = [];
+  if (iso) found.push({ at: iso.index, date: isoDate(+iso[1]!, +iso[2]!, +iso[3]!) });
+  if (mdy) found.push({ at: mdy.index, date: isoDate(+mdy[3]!, monthNumber(mdy[1]!), +mdy[2]!) });
+  if (dmy) found.push({ at: dmy.index, date: isoDate(+dmy[3]!, monthNumber(dmy[2]!), +dmy[1]!) });
+  found.sort((a, b) => a.at - b.at);
+  for (const f of found) if (f.date) return f.date;
+  return null;
+}
+
+/** Parses a machine date (ISO 8601, RFC 822) or a written one; null when there is none. */
+export function parseDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim();
+  const written = findDate(v);
+  if (written) return written;
+  const ms = Date.parse(v);
+  if (Number.isNaN(ms)) return null;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function monthNumber(name: string): number {
+  return MONTHS.get(name.toLowerCase().replace(/\.$/, '')) ?? 0;
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const s = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const check = new Date(`${s}T00:00:00Z`);
+  return check.toISOString().slice(0, 10) === s ? s : null;
+}

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CollectError } from '../collect-error.js';
+import { collectHtml } from './collect-html.js';
+
+const slice = (t: string, s: { start: number; end: number }): string => t.slice(s.start, s.end);
+
+test('block elements break lines, inline elements do not, entities are decoded', () => {
+  const html = `<html><body><div><p>Artillery  crews <b>fired</b><i>more</i>
+     rounds&nbsp;than &quot;planned&quot; &amp; ran short.</p><p>Second paragraph here.</p>
+     <ul><li>first point</li><li>second point</li></ul>line<br>break</div></body></html>`;
+  const [doc] = collectHtml('page.html', html);
+  assert.equal(
+    doc!.text,
+    'Artillery crews firedmore rounds than "planned" & ran short.\n\nSecond paragraph here.\n\nfirst point\nsecond point\n\nline\nbreak',
+  );
+});
+
+test('scripts, styles, forms, navigation, consent and share widgets are not text', () => {
+  const html = `<body><script>var x = "hidden words";</script><style>p{color:red}</style>
+    <nav><a href="/">Home</a></nav><div class="cookie-banner"><p>We use cookies to track you.</p></div>
+    <header><p>Site header line.</p></header>
+    <article><p>The convoy crossed the bridge at dawn and reached the depot by noon.</p>
+    <div class="share-tools"><a>Share on X</a></div><form><label>Email</label><input value="x"><button>Go</button></form>
+    <svg><text>chart label</text></svg><template><p>tmpl</p></template><noscript>enable js</noscript>
+    <p>The depot stored fuel for the next three weeks of operations in the area.</p></article>
+    <footer><p>Copyright line.</p></footer></body>`;
+  const [doc] = collectHtml('page.html', html);
+  for (const gone of ['hidden words', 'color', 'Home', 'cookies', 'Site header', 'Share on', 'Email', 'Go', 'chart label', 'tmpl', 'enable js', 'Copyright'])
+    assert.ok(!doc!.text.includes(gone), `${gone} should not be in the text`);
+  assert.match(doc!.text, /^The convoy crossed/);
+});
+
+test('metadata: og:title, article:published_time, canonical URL, site name', () => {
+  const html = `<html><head><title>Depot fire | The Harbour Times</title>
+    <meta property="og:title" content="Fire destroys fuel depot near the front">
+    <meta property="article:published_time" content="2024-03-05T22:10:00+09:00">
+    <meta property="og:site_name" content="The Harbour Times">
+    <link rel="canonical" href="https://example.org/depot-fire"></head>
+    <body><p>A fire destroyed a large fuel depot near the front line late on Tuesday night.</p></body></html>`;
+  const [doc] = collectHtml('p.html', html);
+  assert.equal(doc!.title, 'Fire destroys fuel depot near the front');
+  assert.equal(doc!.published, '2024-03-05');
+  assert.equal(doc!.url, 'https://example.org/depot-fire');
+  assert.equal(doc!.source, 'The Harbour Times');
+});
+
+test('metadata from the title suffix, JSON-LD and a byline date; the option wins', () => {
+  const html = `<html><head><title>Drone strike hits rail yard – Northern Ledger</title>
+    <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-09-14T08:00:00Z"}</script></head>
+    <body><article><h1>Drone strike hits rail yard</h1>
+    <p>Three freight cars burned after a drone struck the rail yard before sunrise on Thursday.</p></article></body></html>`;
+  const [doc] = collectHtml('p.html', html);
+  assert.equal(doc!.title, 'Drone strike hits rail yard');
+  assert.equal(doc!.source, 'Northern Ledger');
+  assert.equal(doc!.published, '2023-09-14');
+  const [dated] = collectHtml('p.html', html, { published: '2023-09-20' });
+  assert.equal(dated!.published, '2023-09-20');
+
+  const byline = `<body><article><h1>Ferry service resumes</h1><p class="byline">By Ana Ruiz · Published Feb. 3, 2022</p>
+    <p>The ferry between the two islands resumed service after a week of storms and high waves.</p></article></body>`;
+  assert.equal(collectHtml('b.html', byline)[0]!.published, '2022-02-03');
+});
+
+test('aggregator page: the story lies between its headline and the related, promo and comment blocks', () => {
+  const html = `<!doctype html><html><head><title>Port reopens | Wire Digest</title></head><body>
+  <div class="site"><nav class="menu"><a href="/">Top</a><a href="/world">World</a></nav>
+  <main><article class="story">
+    <h1>Port reopens after mine clearance</h1>
+    <div class="byline">By Lee Havel, Staff Writer</div>
+    <figure><img src="x.jpg"><figcaption>Cranes at the port. Photo: Agency</figcaption></figure>
+    <p>ODESA — The southern port reopened to grain ships on Friday after navy divers cleared four mines from the approach channel.</p>
+    <p>Port officials said twelve vessels were waiting at anchor and the first would dock within hours.</p>
+    <div class="promo-app"><p>Download the Wire Digest app for breaking alerts.</p></div>
+    <p>Insurers had raised premiums for the route by a third since the spring, shippers said.</p>
+    <p class="editor-note">Reporters in Kyiv contributed to this report.</p>
+  </article>
+  <section class="related-articles"><h2>Related Articles</h2>
+    <article><h3>Grain exports climb for a third month</h3>
+      <p>Exports of wheat and maize rose again last month as more ships used the coastal corridor, traders said on Monday.</p>
+      <p>The ministry expects a record harvest of sunflower seeds and plans to expand storage at inland terminals before winter.</p>
+      <p>Rail operators said they would add two hundred wagons to the grain routes by the end of the quarter.</p>
+    </article>
+    <article><h3>Short teaser</h3><p>Just one line about something else.</p></article>
+  </section>
+  <section id="comments"><h2>Comments</h2><p>Great article, thanks for writing it.</p></section>
+  </main></div></body></html>`;
+  const docs = collectHtml('agg.html', html, { related: true });
+  const doc = docs[0]!;
+  const main = slice(doc.text, doc.main);
+  assert.match(main, /^ODESA — The southern port/);
+  assert.match(main, /since the spring, shippers said\.$/);
+  assert.ok(!main.includes('Related'));
+  const kinds = new Set(doc.boilerplate.map((b) => b.kind));
+  for (const k of ['related', 'comments', 'byline', 'promo'] as const) assert.ok(kinds.has(k), `boilerplate has ${k}`);
+  // The related story with full text is a document of its own; the teaser is not.
+  assert.equal(docs.length, 2);
+  assert.equal(docs[1]!.origin, 'agg.html#related-1');
+  assert.equal(docs[1]!.title, 'Grain exports climb for a third month');
+  assert.match(slice(docs[1]!.text, docs[1]!.main), /^Exports of wheat.*end of the quarter\.$/s);
+  // Without the option only the main document comes back.
+  assert.equal(collectHtml('agg.html', html).length, 1);
+});
+
+test('a page without marked-up article: the block holding most prose is the story', () => {
+  const html = `<body><div id="left"><a href="/a">Link one</a><br><a href="/b">Link two</a></div>
+    <div id="content"><h2>Council votes on budget</h2>
+    <p>The city council approved a budget of forty million after a six-hour debate on Wednesday.</p>
+    <p>Opposition members said the spending on roads was too low for a growing district.</p></div>
+    <div id="right"><p>Advertisement</p></div></body>`;
+  const [doc] = collectHtml('c.html', html);
+  assert.match(slice(doc!.text, doc!.main), /^The city council approved.*growing district\.$/s);
+});
+
+test('an HTML file with no body text is refused', () => {
+  assert.throws(
+    () => collectHtml('empty.html', '<html><head><title>x</title><script>var a=1</script></head><body> <nav>Menu</nav> </body></html>'),
+    (e: unknown) => e instanceof CollectError && /no body text/.test(e.problem),
+  );
+});

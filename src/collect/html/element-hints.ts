@@ -1,0 +1,63 @@
+import type { BoilerplateKind } from '../main-body/text-block.js';
+import type { HtmlElement } from './html-tree.js';
+
+/** Elements whose content is never readable text. */
+export const SKIPPED_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'canvas', 'object', 'embed', 'video', 'audio',
+  'map', 'head', 'button', 'input', 'select', 'textarea', 'option', 'optgroup', 'datalist', 'output', 'label',
+  'dialog', 'nav', 'link', 'meta', 'title', 'base', 'picture', 'source', 'track', 'img',
+]);
+
+const DROPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar']);
+
+/** Class or id tokens of widgets that are not text at all (consent banners, share bars, menus). */
+const DROP_TOKENS =
+  /(?:^|[\s_-])(?:cookies?|cookie-?banner|consent|gdpr|cmp|share|sharing|sharebar|social|social-?links|sr-only|visually-?hidden|screen-?reader(?:-?text)?|skip(?:-?link)?|breadcrumbs?|nav|navbar|navigation|menu|toolbar|modal|popup|overlay|ad|ads|advert|advertisement|adslot|ad-?slot|dfp|site-?header|site-?footer|global-?header|global-?footer|masthead|header|footer|print-?only)(?:$|[\s_-])/;
+
+/** Class or id tokens of parts that are text but not the story. */
+const KIND_TOKENS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
+  [/(?:^|[\s_-])(?:related|teasers?|more-?stories|more-?news|more-?from|recommended|recommendations?|readmore|read-?more|also-?read|read-?next|trending|popular|most-?read|most-?popular|outbrain|taboola|you-?may-?like|suggested|story-?list|headlines)(?:$|[\s_-])/, 'related'],
+  [/(?:^|[\s_-])(?:promo|promos|newsletter|subscribe|subscription|signup|sign-?up|app-?download|download-?app|app-?promo|cta|sponsored|paywall|offer|banner)(?:$|[\s_-])/, 'promo'],
+  [/(?:^|[\s_-])(?:comments?|comment-?list|disqus|discussion|replies|responses)(?:$|[\s_-])/, 'comments'],
+  [/(?:^|[\s_-])(?:byline|bylines|author|authors|dateline|timestamp|pubdate|publish-?date|meta|article-?meta|post-?meta|entry-?meta|date)(?:$|[\s_-])/, 'byline'],
+  [/(?:^|[\s_-])(?:disclaimer|disclosure|republish|copyright)(?:$|[\s_-])/, 'disclosure'],
+  [/(?:^|[\s_-])(?:caption|credit|credits|editor-?s?-?note|note|notes|tagline|bio|author-?bio|correction|tags|topics|keywords)(?:$|[\s_-])/, 'other'],
+];
+
+const ARTICLE_TOKENS =
+  /(?:^|[\s_-])(?:article-?body|story-?body|post-?body|entry-?content|post-?content|article-?content|article__body|story-?content|content-?body|articletext|story-?text|body-?text|article-?text)(?:$|[\s_-])/;
+
+function tokens(el: HtmlElement): string {
+  return `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.toLowerCase();
+}
+
+/** True for an element that carries no readable text (hidden, a control, a widget). */
+export function isDropped(el: HtmlElement): boolean {
+  if (SKIPPED_TAGS.has(el.tag)) return true;
+  if (el.tag === 'header' || el.tag === 'footer') return true;
+  const a = el.attrs;
+  if ('hidden' in a || a['aria-hidden'] === 'true') return true;
+  if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) return true;
+  if (a.role && DROPPED_ROLES.has(a.role.toLowerCase())) return true;
+  if (el.tag === 'html' || el.tag === 'body') return false;
+  return DROP_TOKENS.test(tokens(el));
+}
+
+/** What an element is, when its tag or class says it is not the story. */
+export function elementKind(el: HtmlElement): BoilerplateKind | null {
+  if (el.tag === 'html' || el.tag === 'body' || el.tag === 'main') return null;
+  const t = tokens(el);
+  if (t.trim()) for (const [re, kind] of KIND_TOKENS) if (re.test(t)) return kind;
+  if (el.tag === 'aside') return 'related';
+  if (el.tag === 'figcaption') return 'other';
+  if (el.attrs.role === 'complementary') return 'related';
+  return null;
+}
+
+/** Elements that announce the story body. */
+export function isArticleCandidate(el: HtmlElement): boolean {
+  if (el.tag === 'article' || el.tag === 'main') return true;
+  if ((el.attrs.itemprop ?? '').toLowerCase() === 'articlebody') return true;
+  if (el.attrs.role === 'main' || el.attrs.role === 'article') return true;
+  return ARTICLE_TOKENS.test(tokens(el));
+}

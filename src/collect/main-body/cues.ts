@@ -1,0 +1,124 @@
+import type { BoilerplateKind, TextBlock } from './text-block.js';
+
+/**
+ * Line-level cues of page furniture. Each is a general shape (a label line, a disclosure formula,
+ * a byline), not a phrase of a particular outlet.
+ */
+
+/** A line that is only a section label opening the end matter: what follows is not the story. */
+const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
+  [/^(?:related|more|other|similar|further|recommended|suggested|popular|trending|latest|top|editors?'? picks?)(?: (?:articles?|stories|story|content|coverage|posts?|links?|reading|sources?|news|topics?|videos?|headlines|for you|now|on this (?:story|topic)))*$/, 'related'],
+  [/^more (?:from|on|in|about) .{1,60}$/, 'related'],
+  [/^(?:read|see|watch|listen) (?:more|also|next)(?: (?:on|about|from|in|stories|articles|coverage)\b.{0,50})?$|^(?:also|further) read(?:ing)?$|^see also$|^you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|^most (?:read|popular|viewed|shared)|^what to read next|^keep reading/, 'related'],
+  [/^(?:\d+ )?(?:comments?|replies|reader comments|responses?)(?: \(\d+\))?$|^(?:leave|post|add|write) a (?:comment|reply)|^(?:join|start) the (?:conversation|discussion)|^(?:show|view|load|hide) (?:all )?comments/, 'comments'],
+  [/^(?:download|get|install) (?:the|our) .{0,40}app\b|^(?:sign up|subscribe)(?: (?:for|to|now)\b.*)?$|^(?:newsletter|advertisement|sponsored(?: content)?|promoted(?: stories)?)$/, 'promo'],
+  [/^(?:tags?|topics?|filed under|categories|keywords)$|^(?:share|share this (?:article|story|page)?|follow us(?: on .{1,40})?)$/, 'other'],
+  [/^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/, 'other'],
+];
+
+/** Opening words of an inline end-matter line ("Read more: Some headline"). */
+const INLINE_PROMO = /^(?:read (?:more|also|next)|see also|also read|related(?: articles?| stories| story| coverage)?|more on this|watch|listen)\s*[:|–—-]\s*\S/i;
+
+/** A correction notice closes the story even when it carries its text on the same line. */
+const CORRECTION = /^(?:corrections?|clarifications?|editor'?s? note|update)\s*(?:\([^)]*\))?\s*:/i;
+
+/** Author disclosures and republication notices that news syndication appends. */
+const DISCLOSURE =
+  /does not work for, consult, own shares in|has disclosed no relevant affiliations|(?:is|was) (?:re)?published (?:from|with (?:the )?permission|under a creative commons)|republished (?:from|under|with permission)|originally (?:appeared|published) (?:in|on|at)|under a creative commons licen[cs]e|declares? no (?:competing|conflicts?)|(?:receives?|has received|have received) funding from|this (?:article|story|piece) (?:first )?appeared (?:in|on)/i;
+
+/** Image and video credits, caption sources. */
+const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo|picture|video|graphic|illustration|map)s?(?: source| credit)?s?|credits?|sources?|via)\s*[:|–—-]\s*\S|^(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\b/i;
+
+/** Broadcast-script directions: [STING …], (MUSIC), [TRAIL: …]. */
+const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;
+
+/** Notes to the reader or presenter, newsletter delivery lines, tables of contents. */
+const HEADER_NOTE =
+  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[A-Z][a-z]{2})/i;
+
+/** End matter that names the outlet, the newsletter or the staff. */
+const FOOTER_NOTE =
+  /contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [A-Z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism/i;
+
+const BYLINE = /^(?:by|from|interview by|reporting by|words by|analysis by|written by)\s+[A-Z]/;
+const TERMINAL = /[.!?…][)"'”’»]*$|[.!?…][)"'”’»]*\s*\[\d+\]$/;
+const SPEAKER = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^)]{1,40}\))?:\s/;
+
+export type BlockRole =
+  | { role: 'prose' }
+  | { role: 'heading' }
+  | { role: 'item' }
+  /** Page furniture: kept out of the main body but does not end the story. */
+  | { role: 'furniture'; kind: BoilerplateKind }
+  /** Opens the end matter: the story is over. */
+  | { role: 'tail'; kind: BoilerplateKind };
+
+/** What one block is, from its words alone. */
+export function classifyBlock(block: TextBlock): BlockRole {
+  const t = block.text;
+  const label = t.toLowerCase().replace(/[\s:.!…»›>|–—-]+$/, '').replace(/^[«‹<|–—-]+\s*/, '').trim();
+  if (t.length <= 80) {
+    for (const [re, kind] of TAIL_LABELS) if (re.test(label)) return { role: 'tail', kind };
+  }
+  if (CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
+  if (t.length <= 600 && DISCLOSURE.test(t)) return { role: 'tail', kind: 'disclosure' };
+  if (t.length <= 200 && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
+  if (t.length <= 160 && CREDIT.test(t)) return { role: 'furniture', kind: 'other' };
+  if (t.length <= 300 && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
+  if (t.length <= 160 && /^(?:download|get|install) (?:the|our) .{0,40}app\b/i.test(t)) return { role: 'furniture', kind: 'promo' };
+  if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };
+  if (block.heading) return { role: 'heading' };
+  if (block.listItem) return isProse(t) || t.length > 40 ? { role: 'item' } : { role: 'heading' };
+  if (isProse(t)) return { role: 'prose' };
+  return { role: 'heading' };
+}
+
+/** A sentence or paragraph rather than a label, a headline or a line of metadata. */
+export function isProse(t: string): boolean {
+  if (t.length >= 200) return true;
+  if (!TERMINAL.test(t)) return false;
+  const words = t.split(/\s+/).length;
+  return words >= 5 || (words >= 3 && SPEAKER.test(t));
+}
+
+/** Header furniture: bylines, datelines, masthead lines, notes to the reader. */
+export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
+  const t = block.text;
+  if (t.length > 300) return null;
+  if (BYLINE.test(t)) return 'byline';
+  if (HEADER_NOTE.test(t)) return 'other';
+  if (/\s[|·•]\s/.test(t) && !TERMINAL.test(t)) return 'byline';
+  if (isAllCaps(t)) return 'other';
+  return null;
+}
+
+/** End matter: a short paragraph about the outlet, its newsletter or its staff. */
+export function isFooterNote(block: TextBlock, outlet: string | null): boolean {
+  const t = block.text;
+  if (t.length > 320) return false;
+  if (SPEAKER.test(t) && !/^[A-Z ]+:/.test(t.slice(0, 3))) {
+    // "Host: thank you." is dialogue, not a footer, even when the host is the outlet.
+    if (!FOOTER_NOTE.test(t)) return false;
+  }
+  if (FOOTER_NOTE.test(t)) return true;
+  if (outlet && outlet.length >= 4 && t.toLowerCase().includes(outlet.toLowerCase()) && !SPEAKER.test(t)) return true;
+  return false;
+}
+
+export function isAllCaps(t: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  return upper >= 3 && lower === 0;
+}
+
+/** Share of words that start with a capital: headlines are written in title case. */
+export function titleCaseRatio(t: string): number {
+  const words = t.split(/\s+/).filter((w) => w.length > 3);
+  if (words.length === 0) return 0;
+  return words.filter((w) => /^["'“‘(]?[A-Z0-9]/.test(w)).length / words.length;
+}

@@ -1,0 +1,46 @@
+import type { BoilerplateSpan } from '../../domain/document.js';
+
+export type BoilerplateKind = BoilerplateSpan['kind'];
+
+/** One paragraph-like unit of a text (a line of plain text, a block element of HTML), with its offsets. */
+export interface TextBlock {
+  start: number;
+  end: number;
+  text: string;
+  /** Markup says it is a heading (h1–h6). */
+  heading?: boolean;
+  /** Markup or a bullet says it is a list item. */
+  listItem?: boolean;
+  /** Markup says what it is (class names, aside, nav…): kept out of the main body. */
+  hint?: BoilerplateKind;
+  /** Share of its characters inside links (HTML only). */
+  linkDensity?: number;
+}
+
+/** Splits plain text into non-empty lines with trimmed offsets. */
+export function lineBlocks(text: string): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let lineStart = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && text.charCodeAt(i) !== 10) continue;
+    let s = lineStart;
+    let e = i;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) {
+      const line = text.slice(s, e);
+      const block: TextBlock = { start: s, end: e, text: line };
+      if (BULLET.test(line)) block.listItem = true;
+      blocks.push(block);
+    }
+    lineStart = i + 1;
+  }
+  return blocks;
+}
+
+const BULLET = /^(?:[-–—•*▪·◦]\s|\d{1,2}[.)]\s+[a-z])/;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0xfeff || c === 0x2028;
+}

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { collectPlainText } from './from-plain-text.js';
+
+const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+
+test('a scraped page: title line out, Read more list and disclosure out', () => {
+  const text = [
+    'Shipyard Orders Surge as Navies Rearm',
+    'Orders at the country’s three largest shipyards rose sharply this year as navies in the region replaced ageing frigates.',
+    'Yard managers said the backlog now stretches to 2031, and they are hiring welders from abroad to keep up.',
+    'What the buyers want',
+    'Most contracts are for patrol vessels of under 3,000 tonnes, which can be built in about two years.',
+    'This article is republished from The Quayside, a nonprofit news site, under a Creative Commons license.',
+    'Read more:',
+    '- Why steel prices matter for defence budgets',
+    '- A new dry dock opens in the south',
+    'Jo Banner does not work for, consult, own shares in or receive funding from any company that would benefit from this article.',
+  ].join('\n');
+  const [doc] = collectPlainText('yard.txt', text);
+  assert.match(mainOf(doc!), /^Orders at the country’s/);
+  assert.match(mainOf(doc!), /built in about two years\.$/);
+  assert.equal(doc!.title, 'Shipyard Orders Surge as Navies Rearm');
+  const kinds = doc!.boilerplate.map((b) => b.kind);
+  assert.ok(kinds.includes('disclosure'));
+  assert.ok(kinds.includes('related'));
+});
+
+test('an image credit and a Read also line end the story; headings inside it stay', () => {
+  const text = [
+    'The border crossing was closed for a second day on Sunday as guards checked every lorry.',
+    'Background',
+    'The crossing handles about a fifth of the region’s trade and has been closed twice this year.',
+    'Image source: agency handout',
+    'Read also:',
+    'Guards seize smuggled fuel at a northern crossing',
+  ].join('\n');
+  const [doc] = collectPlainText('b.txt', text);
+  assert.equal(mainOf(doc!), text.split('\nImage source')[0]);
+});
+
+test('aggregator text: related stories with full text become their own documents', () => {
+  const story = [
+    'Flooding cut power to 40,000 homes in the valley on Tuesday, the utility said.',
+    'Crews expected to restore most connections by the weekend.',
+  ];
+  const related = [
+    'Related Articles',
+    'Bridge repairs to take until spring',
+    'Engineers said on Monday that repairs to the old river bridge would take until spring because of damaged piers.',
+    'Traffic will be diverted through the industrial district, adding about twenty minutes to the commute for many drivers.',
+    'The council said it would run extra buses on the diversion route during the morning and evening peaks.',
+    'Download the app',
+    'Get alerts on your phone.',
+    'Comments',
+    'Nice to see quick work from the crews.',
+  ];
+  const text = [...story, ...related].join('\n');
+  const docs = collectPlainText('agg.txt', text, { related: true, published: '2024-05-07' });
+  assert.equal(mainOf(docs[0]!), story.join('\n'));
+  assert.equal(docs.length, 2);
+  assert.equal(docs[1]!.origin, 'agg.txt#related-1');
+  assert.equal(docs[1]!.title, 'Bridge repairs to take until spring');
+  assert.match(mainOf(docs[1]!), /^Engineers said.*peaks\.$/s);
+  const kinds = docs[0]!.boilerplate.map((b) => b.kind);
+  assert.ok(kinds.includes('related') && kinds.includes('promo') && kinds.includes('comments'));
+});
+
+test('broadcast script: programme header, stage directions and trail lines are out', () => {
+  const text = [
+    'RADIO EAST - EVENING REPORT',
+    'BULLETIN SCRIPT',
+    'Friday 3 May 2024 | 18:00 | Item 4',
+    'Note to readers: read numbers as written.',
+    '',
+    '[MUSIC - THEME]',
+    '',
+    'ANCHOR: Good evening. The harbour authority says the main quay will close for repairs next month.',
+    'REPORTER (PORT): The works are expected to last six weeks, and ferries will use the northern pier.',
+    'ANCHOR: Thank you.',
+    '',
+    '[TRAIL: Sport is next.]',
+    'END OF ITEM',
+  ].join('\n');
+  const [doc] = collectPlainText('script.txt', text);
+  assert.match(mainOf(doc!), /^ANCHOR: Good evening\./);
+  assert.match(mainOf(doc!), /ANCHOR: Thank you\.$/);
+  assert.equal(doc!.published, '2024-05-03');
+});
+
+test('newsletter: masthead, delivery line and closing lines are out; the option date wins', () => {
+  const text = [
+    'THE HARBOUR LETTER',
+    'Weekly newsletter | Issue 7 | Monday, 2 September 2024',
+    'You are receiving this because you signed up on our site. View in browser.',
+    '',
+    'Hello again. This week: new tariffs, a port strike and a record month for container traffic.',
+    '',
+    '1. TARIFFS',
+    'The government raised duties on imported steel by five percent from Sunday.',
+    '',
+    'That’s all for this week. The Harbour Letter is written by two editors in Gdańsk.',
+  ].join('\n');
+  const [doc] = collectPlainText('letter.txt', text, { published: '2024-09-03' });
+  assert.match(mainOf(doc!), /^Hello again\./);
+  assert.match(mainOf(doc!), /by five percent from Sunday\.$/);
+  assert.equal(doc!.published, '2024-09-03');
+  assert.equal(doc!.source, 'The Harbour Letter');
+});
+
+test('a timeline with a byline line and a correction note', () => {
+  const text = [
+    'TIMELINE',
+    'How the port strike unfolded',
+    '',
+    'Data desk | The Quay Review | Tuesday, June 4, 2024',
+    '',
+    'Dock workers ended a nine-day strike on Monday after a pay deal was agreed overnight.',
+    '',
+    'May 25, 2024',
+    'Unions call the strike after talks break down.',
+    '',
+    'Correction: An earlier version gave the wrong length for the strike.',
+  ].join('\n');
+  const [doc] = collectPlainText('t.txt', text);
+  assert.match(mainOf(doc!), /^Dock workers ended/);
+  assert.match(mainOf(doc!), /talks break down\.$/);
+  assert.equal(doc!.title, 'How the port strike unfolded');
+  assert.equal(doc!.published, '2024-06-04');
+  assert.equal(doc!.source, 'The Quay Review');
+});
+
+test('a plain story without furniture is main from end to end', () => {
+  const text = 'The ministry said exports rose by a tenth.\nAnalysts expect the trend to continue.\n';
+  const [doc] = collectPlainText('s.txt', text);
+  assert.deepEqual(doc!.main, { start: 0, end: text.length - 1 });
+  assert.deepEqual(doc!.boilerplate, []);
+});

@@ -1,0 +1,162 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Numbered schema migrations, applied in order, each in its own transaction, recorded in
+ * `schema_migrations`. Never edit one that has shipped: add the next number.
+ * The tables other than the FTS5 index are plain SQL that PostgreSQL runs as well
+ * (INTEGER keys, TEXT, ON CONFLICT), so its migrations can follow the same shape.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = Object.freeze([
+  {
+    version: 1,
+    name: 'reports, claims, entities, full-text index',
+    sql: `
+CREATE TABLE reports (
+  id INTEGER PRIMARY KEY,
+  origin TEXT NOT NULL,
+  format TEXT NOT NULL,
+  title TEXT,
+  url TEXT,
+  source TEXT,
+  published TEXT,
+  text TEXT NOT NULL,
+  main_start INTEGER NOT NULL,
+  main_end INTEGER NOT NULL,
+  boilerplate TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  fingerprint_exact TEXT NOT NULL,
+  sketch BLOB NOT NULL,
+  bands TEXT NOT NULL,
+  classification TEXT NOT NULL,
+  releasable_to TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  tlp TEXT NOT NULL,
+  ingested_at TEXT NOT NULL,
+  duplicate_of INTEGER REFERENCES reports(id) ON DELETE SET NULL,
+  resemblance REAL,
+  claim_count INTEGER NOT NULL,
+  entity_count INTEGER NOT NULL
+);
+CREATE INDEX reports_content_hash ON reports(content_hash);
+CREATE INDEX reports_origin ON reports(origin);
+CREATE INDEX reports_fingerprint_exact ON reports(fingerprint_exact);
+CREATE INDEX reports_duplicate_of ON reports(duplicate_of);
+CREATE INDEX reports_published ON reports(published);
+
+-- Who a report is releasable to, one row per partner id or community (or ALL): the access policy joins it.
+-- (The policy looks rows up by report, so the primary key is the only index needed.)
+CREATE TABLE report_releases (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  grantee TEXT NOT NULL,
+  PRIMARY KEY (report_id, grantee)
+) WITHOUT ROWID;
+
+-- Locality-sensitive bands of each report's fingerprint: reports sharing a band are near-duplicate
+-- candidates. The hottest table of ingest (one row per band), so one b-tree only: no foreign key
+-- and no index by report; removing a report deletes its bands by value (reports.bands lists them).
+CREATE TABLE report_bands (
+  band TEXT NOT NULL,
+  report_id INTEGER NOT NULL,
+  PRIMARY KEY (band, report_id)
+) WITHOUT ROWID;
+
+-- Things named across reports, by the key the extractor gives (stable across reports for lexicon
+-- entries). Names live per report (report_entities): a name is shown only through a visible report.
+CREATE TABLE entities (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL
+);
+CREATE INDEX entities_type ON entities(type);
+
+-- An entity as one report names it: with its role there, its aliases there and every mention.
+CREATE TABLE report_entities (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  name TEXT NOT NULL,
+  role TEXT,
+  aliases TEXT NOT NULL,
+  mention_count INTEGER NOT NULL,
+  mentions TEXT NOT NULL,
+  PRIMARY KEY (report_id, entity_id)
+);
+CREATE INDEX report_entities_entity ON report_entities(entity_id);
+
+CREATE TABLE claims (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  sentence_start INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  sentence_text TEXT NOT NULL,
+  value_low REAL NOT NULL,
+  value_high REAL NOT NULL,
+  unit TEXT NOT NULL,
+  counted TEXT,
+  counted_start INTEGER,
+  counted_end INTEGER,
+  per TEXT,
+  qualifier TEXT NOT NULL,
+  vague INTEGER NOT NULL,
+  attributed_to TEXT,
+  speaker_key TEXT,
+  speaker_start INTEGER,
+  speaker_end INTEGER,
+  time_start TEXT,
+  time_end TEXT,
+  time_text TEXT,
+  time_span_start INTEGER,
+  time_span_end INTEGER,
+  location TEXT,
+  location_start INTEGER,
+  location_end INTEGER
+);
+CREATE INDEX claims_report ON claims(report_id);
+CREATE INDEX claims_unit ON claims(unit);
+CREATE INDEX claims_time ON claims(time_start, time_end);
+
+-- Entities named in a claim's sentence (and its speaker): how analysis groups claims by subject.
+CREATE TABLE claim_entities (
+  claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  PRIMARY KEY (claim_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX claim_entities_entity ON claim_entities(entity_id);
+
+-- SQLite only: the full-text index over each report's title and main body (PostgreSQL: tsvector).
+CREATE VIRTUAL TABLE reports_fts USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2');
+`,
+  },
+]);
+
+/** Brings the schema up to date; safe to run on every open (applied versions are skipped). */
+export function migrate(db: Database.Database): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  const current = row.v ?? 0;
+  const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+  if (current > latest) {
+    throw new Error(`the store has schema version ${current}, newer than this parallax knows (${latest}): upgrade parallax`);
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    // IMMEDIATE: two processes opening a fresh file at once do not both migrate it.
+    db.transaction(() => {
+      const again = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);
+      if (again) return;
+      db.exec(m.sql);
+      record.run(m.version, m.name, new Date().toISOString());
+    }).immediate();
+  }
+  return latest;
+}

@@ -1,0 +1,355 @@
+import type Database from 'better-sqlite3';
+import type { EntityType } from '../../domain/entity.js';
+import { DEFAULT_CLASSIFICATIONS } from '../../domain/marking.js';
+import type { Viewer } from '../../domain/viewer.js';
+import { visibleReportsSql, type SqlFragment } from '../../share/policy.js';
+import { EventHub, type StoreEventListener } from '../store-event.js';
+import type {
+  ClaimQuery,
+  DuplicateLink,
+  EntityQuery,
+  EntitySummary,
+  IngestOutcome,
+  ReportInput,
+  ReportQuery,
+  ReportSummary,
+  SearchHit,
+  Store,
+  StoreCapabilities,
+  StoreStats,
+  StoredClaim,
+  StoredReport,
+} from '../store.js';
+import { ftsQuery } from './fts-query.js';
+import { openDatabase } from './open-database.js';
+import { ReportWriter } from './report-writer.js';
+import { claimFromRow, reportFromRow, summaryFromRow, type ClaimRow, type ReportRow } from './rows.js';
+
+export interface SqliteStoreOptions {
+  /** Classification levels, lowest first, for the access policy. */
+  classificationOrder?: readonly string[];
+}
+
+const SUMMARY_COLUMNS = `r.id, r.origin, r.format, r.title, r.url, r.source, r.published, r.ingested_at,
+  o.id AS visible_duplicate_of, r.claim_count, r.entity_count, r.classification, r.releasable_to, r.owner, r.tlp`;
+
+/** The store in one SQLite file. Synchronous underneath (better-sqlite3), asynchronous outside. */
+export class SqliteStore implements Store {
+  readonly capabilities: StoreCapabilities = Object.freeze({
+    dialect: 'sqlite',
+    fullTextSearch: true,
+    concurrentWriters: false,
+  });
+  readonly #db: Database.Database;
+  readonly #writer: ReportWriter;
+  readonly #events = new EventHub();
+  readonly #order: readonly string[];
+
+  constructor(db: Database.Database, options: SqliteStoreOptions = {}) {
+    this.#db = db;
+    this.#writer = new ReportWriter(db);
+    this.#order = options.classificationOrder ?? DEFAULT_CLASSIFICATIONS;
+  }
+
+  async ingest(reports: readonly ReportInput[]): Promise<IngestOutcome[]> {
+    const { outcomes, events } = this.#writer.writeBatch(reports, this.#events.active);
+    this.#events.emit(events);
+    return outcomes;
+  }
+
+  async countReports(viewer: Viewer): Promise<number> {
+    const v = this.#visible(viewer, 'r');
+    return (this.#db.prepare(`SELECT COUNT(*) AS n FROM reports r WHERE ${v.sql}`).get(...v.params) as { n: number }).n;
+  }
+
+  async listReports(viewer: Viewer, query: ReportQuery = {}): Promise<ReportSummary[]> {
+    const { join, where, params } = this.#reportsWithOriginal(viewer);
+    const rows = this.#db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM reports r ${join} WHERE ${where} ORDER BY r.id LIMIT ? OFFSET ?`)
+      .all(...params, query.limit ?? -1, query.offset ?? 0) as ReportRow[];
+    return rows.map(summaryFromRow);
+  }
+
+  async findReport(viewer: Viewer, id: number): Promise<StoredReport | undefined> {
+    const { join, where, params } = this.#reportsWithOriginal(viewer);
+    const row = this.#db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, r.text, r.main_start, r.main_end, r.content_hash
+         FROM reports r ${join} WHERE ${where} AND r.id = ?`,
+      )
+      .get(...params, id) as ReportRow | undefined;
+    return row ? reportFromRow(row) : undefined;
+  }
+
+  async listClaims(viewer: Viewer, query: ClaimQuery = {}): Promise<StoredClaim[]> {
+    const { join, where, params } = this.#claimsWhere(viewer, query);
+    const rows = this.#db
+      .prepare(
+        `SELECT c.*, r.origin AS report_origin, r.title AS report_title, r.source AS report_source,
+           r.published AS report_published, o.id AS visible_duplicate_of
+         FROM claims c JOIN reports r ON r.id = c.report_id ${join}
+         WHERE ${where}
+         ORDER BY r.published, r.id, c.ordinal LIMIT ? OFFSET ?`,
+      )
+      .all(...params, query.limit ?? -1, query.offset ?? 0) as ClaimRow[];
+    const keys = this.#entityKeysOfClaims(rows.map((r) => r.id));
+    return rows.map((row) => claimFromRow(row, keys.get(row.id) ?? []));
+  }
+
+  async countClaims(viewer: Viewer, query: ClaimQuery = {}): Promise<number> {
+    const { join, where, params } = this.#claimsWhere(viewer, query);
+    return (
+      this.#db
+        .prepare(`SELECT COUNT(*) AS n FROM claims c JOIN reports r ON r.id = c.report_id ${join} WHERE ${where}`)
+        .get(...params) as { n: number }
+    ).n;
+  }
+
+  async listEntities(viewer: Viewer, query: EntityQuery = {}): Promise<EntitySummary[]> {
+    const v = this.#visible(viewer, 'r');
+    const filters: string[] = [v.sql];
+    const params: unknown[] = [...v.params];
+    if (query.type !== undefined) {
+      filters.push('e.type = ?');
+      params.push(query.type);
+    }
+    if (query.name !== undefined) {
+      const like = likePattern(query.name);
+      filters.push(`(LOWER(re.name) LIKE ? ESCAPE '\\' OR LOWER(re.aliases) LIKE ? ESCAPE '\\')`);
+      params.push(like, like);
+    }
+    const totals = this.#db
+      .prepare(
+        `SELECT e.id, e.key, e.type, COUNT(*) AS reports, COUNT(DISTINCT COALESCE(o.id, r.id)) AS stories,
+           SUM(re.mention_count) AS mentions
+         FROM report_entities re JOIN entities e ON e.id = re.entity_id JOIN reports r ON r.id = re.report_id
+         ${this.#originalJoin(viewer)}
+         WHERE ${filters.join(' AND ')}
+         GROUP BY e.id, e.key, e.type
+         ORDER BY stories DESC, mentions DESC, e.key LIMIT ?`,
+      )
+      .all(...this.#originalParams(viewer), ...params, query.limit ?? -1) as {
+      id: number;
+      key: string;
+      type: EntityType;
+      reports: number;
+      stories: number;
+      mentions: number;
+    }[];
+    // Names, roles and aliases come from visible reports only: a restricted report's name for a thing stays hidden.
+    const details = new Map<number, { names: Map<string, number>; roles: Map<string, number>; aliases: Set<string> }>();
+    for (const ids of chunks(totals.map((t) => t.id), 500)) {
+      const rows = this.#db
+        .prepare(
+          `SELECT re.entity_id, re.name, re.role, re.aliases FROM report_entities re JOIN reports r ON r.id = re.report_id
+           WHERE ${v.sql} AND re.entity_id IN (${ids.map(() => '?').join(', ')})`,
+        )
+        .all(...v.params, ...ids) as { entity_id: number; name: string; role: string | null; aliases: string }[];
+      for (const row of rows) {
+        let d = details.get(row.entity_id);
+        if (!d) details.set(row.entity_id, (d = { names: new Map(), roles: new Map(), aliases: new Set() }));
+        d.names.set(row.name, (d.names.get(row.name) ?? 0) + 1);
+        if (row.role) d.roles.set(row.role, (d.roles.get(row.role) ?? 0) + 1);
+        for (const a of JSON.parse(row.aliases) as string[]) d.aliases.add(a);
+      }
+    }
+    return totals.map((t) => {
+      const d = details.get(t.id);
+      const name = d ? byCount(d.names)[0] ?? t.key : t.key;
+      return {
+        key: t.key,
+        name,
+        type: t.type,
+        reports: t.reports,
+        stories: t.stories,
+        mentions: t.mentions,
+        roles: d ? byCount(d.roles) : [],
+        aliases: d ? [...d.aliases].filter((a) => a !== name).sort() : [],
+      };
+    });
+  }
+
+  async search(viewer: Viewer, query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+    const match = ftsQuery(query);
+    if (match === '') return [];
+    const vr = this.#visible(viewer, 'r');
+    const rows = this.#db
+      .prepare(
+        `SELECT r.id, r.origin, r.title, r.published, o.id AS visible_duplicate_of,
+           snippet(reports_fts, -1, '«', '»', '…', 16) AS snippet, bm25(reports_fts, 4.0, 1.0) AS rank
+         FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid ${this.#originalJoin(viewer)}
+         WHERE reports_fts MATCH ? AND ${vr.sql}
+         ORDER BY rank LIMIT ?`,
+      )
+      .all(...this.#originalParams(viewer), match, ...vr.params, options.limit ?? 20) as {
+      id: number;
+      origin: string;
+      title: string | null;
+      published: string | null;
+      visible_duplicate_of: number | null;
+      snippet: string;
+      rank: number;
+    }[];
+    return rows.map((r) => ({
+      reportId: r.id,
+      origin: r.origin,
+      title: r.title,
+      published: r.published,
+      duplicateOf: r.visible_duplicate_of,
+      snippet: r.snippet.replace(/\s+/g, ' ').trim(),
+      rank: r.rank,
+    }));
+  }
+
+  async listDuplicates(viewer: Viewer, options: { limit?: number } = {}): Promise<DuplicateLink[]> {
+    const vr = this.#visible(viewer, 'r');
+    const vo = this.#visible(viewer, 'o');
+    const rows = this.#db
+      .prepare(
+        `SELECT r.id, r.origin, r.source, r.title, o.id AS original_id, o.origin AS original_origin, o.source AS original_source
+         FROM reports r JOIN reports o ON o.id = r.duplicate_of
+         WHERE ${vr.sql} AND ${vo.sql} ORDER BY r.id LIMIT ?`,
+      )
+      .all(...vr.params, ...vo.params, options.limit ?? -1) as {
+      id: number;
+      origin: string;
+      source: string | null;
+      title: string | null;
+      original_id: number;
+      original_origin: string;
+      original_source: string | null;
+    }[];
+    return rows.map((r) => ({
+      reportId: r.id,
+      origin: r.origin,
+      source: r.source,
+      title: r.title,
+      originalId: r.original_id,
+      originalOrigin: r.original_origin,
+      originalSource: r.original_source,
+    }));
+  }
+
+  async stats(viewer: Viewer): Promise<StoreStats> {
+    const { join, where, params } = this.#reportsWithOriginal(viewer);
+    const reports = this.#db
+      .prepare(
+        `SELECT COUNT(*) AS reports, COUNT(o.id) AS duplicates, COALESCE(SUM(r.claim_count), 0) AS claims
+         FROM reports r ${join} WHERE ${where}`,
+      )
+      .get(...params) as { reports: number; duplicates: number; claims: number };
+    const v = this.#visible(viewer, 'r');
+    const entities = this.#db
+      .prepare(
+        `SELECT COUNT(DISTINCT re.entity_id) AS n FROM report_entities re JOIN reports r ON r.id = re.report_id WHERE ${v.sql}`,
+      )
+      .get(...v.params) as { n: number };
+    return { ...reports, entities: entities.n };
+  }
+
+  onEvent(listener: StoreEventListener): () => void {
+    return this.#events.subscribe(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) {
+      // Fold the WAL back into the main file so a closed store is one file.
+      this.#db.pragma('wal_checkpoint(TRUNCATE)');
+      this.#db.close();
+    }
+  }
+
+  #visible(viewer: Viewer, alias: string): SqlFragment {
+    return visibleReportsSql(viewer, alias, this.#order);
+  }
+
+  /** `LEFT JOIN reports o`: the original of a copy, only when the viewer may see it too. */
+  #originalJoin(viewer: Viewer): string {
+    return `LEFT JOIN reports o ON o.id = r.duplicate_of AND ${this.#visible(viewer, 'o').sql}`;
+  }
+
+  #originalParams(viewer: Viewer): unknown[] {
+    return this.#visible(viewer, 'o').params;
+  }
+
+  /** Reports the viewer may see, joined to their visible originals; params in SQL order (join, then where). */
+  #reportsWithOriginal(viewer: Viewer): { join: string; where: string; params: unknown[] } {
+    const vr = this.#visible(viewer, 'r');
+    return { join: this.#originalJoin(viewer), where: vr.sql, params: [...this.#originalParams(viewer), ...vr.params] };
+  }
+
+  #claimsWhere(viewer: Viewer, query: ClaimQuery): { join: string; where: string; params: unknown[] } {
+    const base = this.#reportsWithOriginal(viewer);
+    const filters = [base.where];
+    const params = [...base.params];
+    if (query.reportId !== undefined) {
+      filters.push('c.report_id = ?');
+      params.push(query.reportId);
+    }
+    if (query.unit !== undefined) {
+      // "soldier" finds "soldiers" and the other way round.
+      const u = query.unit.toLowerCase();
+      const stem = u.endsWith('s') ? u.slice(0, -1) : u;
+      filters.push('(LOWER(c.unit) = ? OR LOWER(c.unit) = ?)');
+      params.push(stem, `${stem}s`);
+    }
+    if (query.about !== undefined && query.about.trim() !== '') {
+      const like = likePattern(query.about.trim());
+      const fields = ['c.counted', 'c.unit', 'c.sentence_text', 'c.attributed_to', 'c.location'];
+      filters.push(
+        `(${fields.map((f) => `LOWER(${f}) LIKE ? ESCAPE '\\'`).join(' OR ')}` +
+          ` OR EXISTS (SELECT 1 FROM claim_entities ce JOIN report_entities re ON re.entity_id = ce.entity_id AND re.report_id = c.report_id` +
+          ` WHERE ce.claim_id = c.id AND (LOWER(re.name) LIKE ? ESCAPE '\\' OR LOWER(re.aliases) LIKE ? ESCAPE '\\')))`,
+      );
+      params.push(...fields.map(() => like), like, like);
+    }
+    // Overlap of [time_start, time_end] with [from, to]; ISO dates compare as strings.
+    if (query.from !== undefined) {
+      filters.push('c.time_end >= ?');
+      params.push(query.from);
+    }
+    if (query.to !== undefined) {
+      filters.push('c.time_start <= ?');
+      params.push(query.to);
+    }
+    return { join: base.join, where: filters.join(' AND '), params };
+  }
+
+  #entityKeysOfClaims(claimIds: number[]): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    for (const ids of chunks(claimIds, 500)) {
+      const rows = this.#db
+        .prepare(
+          `SELECT ce.claim_id, e.key FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id
+           WHERE ce.claim_id IN (${ids.map(() => '?').join(', ')}) ORDER BY e.key`,
+        )
+        .all(...ids) as { claim_id: number; key: string }[];
+      for (const r of rows) {
+        const list = out.get(r.claim_id);
+        if (list) list.push(r.key);
+        else out.set(r.claim_id, [r.key]);
+      }
+    }
+    return out;
+  }
+}
+
+/** Opens the store in one SQLite file (created and migrated when needed). */
+export async function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+  return new SqliteStore(openDatabase(file), options);
+}
+
+/** `%text%` for a case-insensitive LIKE, with the LIKE wildcards in the text escaped. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function byCount(counts: Map<string, number>): string[] {
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,182 @@
+import type { Claim, Extraction } from '../domain/claim.js';
+import type { CollectedDocument, DocumentFormat } from '../domain/document.js';
+import type { EntityType } from '../domain/entity.js';
+import type { Marking } from '../domain/marking.js';
+import type { Viewer } from '../domain/viewer.js';
+import type { StoreEvent } from './store-event.js';
+
+/**
+ * The store, dialect-neutral and asynchronous so that a PostgreSQL implementation can stand
+ * beside the SQLite one. Every read takes the `Viewer` first and filters through the one access
+ * policy (src/share/policy.ts) in the database; there is no unfiltered read.
+ */
+export interface Store {
+  readonly capabilities: StoreCapabilities;
+
+  /**
+   * Stores reports. Each report (document, extraction, fingerprint, index entry) is written
+   * whole or not at all; a batch may share one transaction for speed. Returns one outcome per
+   * input, in order. Events are emitted after the commit.
+   */
+  ingest(reports: readonly ReportInput[]): Promise<IngestOutcome[]>;
+
+  countReports(viewer: Viewer): Promise<number>;
+  listReports(viewer: Viewer, query?: ReportQuery): Promise<ReportSummary[]>;
+  findReport(viewer: Viewer, id: number): Promise<StoredReport | undefined>;
+  listClaims(viewer: Viewer, query?: ClaimQuery): Promise<StoredClaim[]>;
+  countClaims(viewer: Viewer, query?: ClaimQuery): Promise<number>;
+  listEntities(viewer: Viewer, query?: EntityQuery): Promise<EntitySummary[]>;
+  search(viewer: Viewer, query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  /** Copies linked to their originals, both visible to the viewer. */
+  listDuplicates(viewer: Viewer, options?: { limit?: number }): Promise<DuplicateLink[]>;
+  stats(viewer: Viewer): Promise<StoreStats>;
+
+  /** Subscribes to events emitted after each commit; returns the unsubscribe function. */
+  onEvent(listener: (event: StoreEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** What a dialect can do, so callers ask about features instead of dialects. */
+export interface StoreCapabilities {
+  readonly dialect: string;
+  /** Ranked full-text search with snippets. */
+  readonly fullTextSearch: boolean;
+  /** Several processes may write at once (PostgreSQL), or writers queue on one file lock (SQLite). */
+  readonly concurrentWriters: boolean;
+}
+
+/** One report ready to store: collected, extracted and fingerprinted (see prepare-report.ts). */
+export interface ReportInput {
+  doc: CollectedDocument;
+  extraction: Extraction;
+  /** Hash of the collected text and metadata: same hash = the same document again. */
+  contentHash: string;
+  fingerprint: { exact: string; bands: string[]; sketch: number[] };
+  marking: Marking;
+}
+
+export const INGEST_STATUSES = ['ingested', 'duplicate', 'unchanged', 'updated', 'failed'] as const;
+/**
+ * ingested: a new report. duplicate: stored, and recognised as the same story as a stored report
+ * (near-duplicate or syndicated copy) and linked to it: duplicateOf names the original, or is null
+ * when this one was published first and the stored ones became its copies. unchanged: this exact
+ * document is already stored; nothing written. updated: the same origin with new content; the old
+ * version was replaced. failed: nothing of it was written (see problem).
+ */
+export type IngestStatus = (typeof INGEST_STATUSES)[number];
+
+export interface IngestOutcome {
+  origin: string;
+  status: IngestStatus;
+  /** Why it failed, for status failed; otherwise null. */
+  problem: string | null;
+  /** The stored report (for unchanged: the one already there); null when it failed. */
+  reportId: number | null;
+  duplicateOf: number | null;
+  claims: number;
+  entities: number;
+}
+
+export interface ReportQuery {
+  limit?: number;
+  offset?: number;
+}
+
+export interface ReportSummary {
+  id: number;
+  origin: string;
+  format: DocumentFormat;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  ingestedAt: string;
+  /** The original this report copies, when the viewer may see it; null otherwise. */
+  duplicateOf: number | null;
+  claims: number;
+  entities: number;
+  marking: Marking;
+}
+
+export interface StoredReport extends ReportSummary {
+  text: string;
+  main: { start: number; end: number };
+  contentHash: string;
+}
+
+export interface ClaimQuery {
+  /** Matches what is counted, the unit, names of entities in the claim's sentence, speaker, place, sentence text. */
+  about?: string;
+  unit?: string;
+  /** The claim's time interval must overlap [from, to] (ISO dates, inclusive). */
+  from?: string;
+  to?: string;
+  reportId?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface StoredClaim extends Claim {
+  id: number;
+  reportId: number;
+  /** The report's original when the report is a copy: count the pair as one source. */
+  reportDuplicateOf: number | null;
+  reportOrigin: string;
+  reportTitle: string | null;
+  reportSource: string | null;
+  published: string | null;
+  sentenceText: string;
+  /** Keys of the entities named in the claim's sentence (speaker included), for analysis. */
+  entityKeys: string[];
+}
+
+export interface EntityQuery {
+  type?: EntityType;
+  /** Matches the name or any alias. */
+  name?: string;
+  limit?: number;
+}
+
+export interface EntitySummary {
+  key: string;
+  name: string;
+  type: EntityType;
+  /** Reports that mention it. */
+  reports: number;
+  /** Distinct stories: a syndicated copy and its original count once. */
+  stories: number;
+  mentions: number;
+  /** Roles reports give it, most frequent first. */
+  roles: string[];
+  aliases: string[];
+}
+
+export interface SearchHit {
+  reportId: number;
+  origin: string;
+  title: string | null;
+  published: string | null;
+  duplicateOf: number | null;
+  /** An extract of the text with matches between « and ». */
+  snippet: string;
+  /** Lower is better. */
+  rank: number;
+}
+
+export interface DuplicateLink {
+  reportId: number;
+  origin: string;
+  source: string | null;
+  originalId: number;
+  originalOrigin: string;
+  originalSource: string | null;
+  title: string | null;
+}
+
+export interface StoreStats {
+  reports: number;
+  /** Reports that are copies of another. */
+  duplicates: number;
+  claims: number;
+  entities: number;
+}
