@@ -83,7 +83,8 @@ function rootReport(id: string, idx: ReportIndex, direct: string | null): string
 
 export function sourceOf(r: ClaimRecord, idx: ReportIndex): SourceRef {
   const root = rootReport(r.reportId, idx, r.originalReportId);
-  const outletName = (root === r.reportId ? r.source : idx.sourceOf.get(root) ?? null) ?? (root === r.reportId ? null : r.source);
+  // A copy whose original is not among the records still collapses with the other copies of it.
+  const outletName = root === r.reportId ? r.source : idx.sourceOf.get(root) ?? null;
   const outlet = outletName !== null && outletName.trim() !== '' ? outletName.trim() : `report ${root}`;
   const outletKey = `outlet:${normaliseOutlet(outlet)}`;
   if (r.speakerKey !== null) return { key: `speaker:${r.speakerKey}`, label: r.attributedTo ?? r.speakerKey, outlet };

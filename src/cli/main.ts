@@ -57,10 +57,15 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   }
 }
 
-const io: CommandIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
-const entry = process.argv[1] ?? '';
-if (entry.endsWith('/cli/main.js') || entry.endsWith('/cli/main.ts')) {
-  main(process.argv.slice(2), io).then(
+/** Runs `parallax` as a process: exit status set from the command, a closed pipe is not an error. */
+export function runCli(argv: string[] = process.argv.slice(2)): void {
+  const io: CommandIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  // `parallax claims | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  main(argv, io).then(
     (code) => {
       process.exitCode = code;
     },
@@ -70,3 +75,7 @@ if (entry.endsWith('/cli/main.js') || entry.endsWith('/cli/main.ts')) {
     },
   );
 }
+
+// Run directly while developing: `node --import tsx src/cli/main.ts extract …`.
+const entry = process.argv[1] ?? '';
+if (entry.endsWith('/cli/main.js') || entry.endsWith('/cli/main.ts')) runCli();

@@ -17,6 +17,9 @@ export interface MissingInput {
 
 const INPUT_EXTENSIONS = /\.(txt|text|md|html?|xml|rss|atom|json)$/i;
 
+/** Files that sit beside reports in a folder but are not reports: gold annotations, READMEs, licences. */
+const isSidecar = (name: string): boolean => name.endsWith('.gold.json') || /^(readme|license|licence|changelog)(\.|$)/i.test(name);
+
 /** Expands paths (files, folders, `-`) into input files in a stable order; reports missing ones. */
 export async function expandInputs(
   paths: string[],
@@ -60,8 +63,7 @@ async function walk(dir: string): Promise<string[]> {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(full)));
-    // Gold annotations and other sidecar JSON beside reports are not reports.
-    else if (e.isFile() && INPUT_EXTENSIONS.test(e.name) && !e.name.endsWith('.gold.json')) out.push(full);
+    else if (e.isFile() && INPUT_EXTENSIONS.test(e.name) && !isSidecar(e.name)) out.push(full);
   }
   return out;
 }

@@ -85,7 +85,7 @@ test('a malformed feed is refused with the line of the fault', () => {
   const xml = '<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>Broken</title>\n<item><title>One</title>\n</channel>\n</rss>';
   assert.throws(
     () => collectFeed('broken.rss', xml),
-    (e: unknown) => e instanceof CollectError && /not well-formed XML: line \d+, column \d+/.test(e.problem) && e.origin === 'broken.rss',
+    (e: unknown) => e instanceof CollectError && /not well-formed XML: line 6, column \d+/.test(e.problem) && e.origin === 'broken.rss',
   );
 });
 

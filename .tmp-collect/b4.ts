@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { Parser } from 'htmlparser2';
+import { parseHtml, elements } from '/work/main/src/collect/html/html-tree.ts';
+const html = readFileSync('/work/shared/corpus/dev/d01.html', 'utf8');
+const big = html.replace(/<article class="gl-article">([\s\S]*?)<\/article>/, (m, inner) => '<article class="gl-article">' + inner.repeat(400) + '</article>');
+let t = performance.now(); let depth = 0, max = 0;
+const p = new Parser({ onopentag() { depth++; max = Math.max(max, depth); }, onclosetag() { depth--; } }, { decodeEntities: true });
+p.write(big); p.end(); console.log('raw parse ms', performance.now() - t, 'max depth', max);
+t = performance.now(); const root = parseHtml(big); console.log('tree ms', performance.now() - t);
+let md = 0; for (const el of elements(root)) { let d = 0; for (let e = el; e; e = e.parent!) d++; md = Math.max(md, d); } console.log('tree depth', md);

@@ -1,0 +1,61 @@
+import type { Qualifier } from '../domain/claim.js';
+
+/** Day number (days since 1970-01-01, UTC) of an ISO date or date-time; NaN when unreadable. */
+export function dayOf(iso: string): number {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (!(y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+export function isoOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface Tolerances {
+  /** Relative slack of an "approximately" value (default 0.05: "about 10,000" reads 9,500–10,500). */
+  approximate: number;
+  /** Relative slack of an exact value (default 0: the brief keeps exact values exact). */
+  exact: number;
+  /** Vague amounts ("thousands") read with this slack (default 0.5); they never conflict anyway. */
+  vague: number;
+}
+
+export const DEFAULT_TOLERANCES: Tolerances = { approximate: 0.05, exact: 0, vague: 0.5 };
+
+/**
+ * The values a claim allows, given its qualifier: "up to 12,000" allows 0–12,000, "at least 25,000"
+ * 25,000 and more (high = Infinity), "about 10,000" 9,500–10,500.
+ */
+export function allowedRange(low: number, high: number, qualifier: Qualifier, vague: boolean, tol: Tolerances): [number, number] {
+  const lo = Math.min(low, high);
+  const hi = Math.max(low, high);
+  const slack = vague ? tol.vague : qualifier === 'approximate' ? tol.approximate : qualifier === 'exact' ? tol.exact : 0;
+  switch (qualifier) {
+    case 'at_most':
+      return [Math.min(0, lo), hi * (1 + (vague ? tol.vague : 0))];
+    case 'at_least':
+      return [lo * (1 - (vague ? tol.vague : 0)), Infinity];
+    default:
+      return [lo - Math.abs(lo) * slack, hi + Math.abs(hi) * slack];
+  }
+}
+
+/** Whether two closed ranges share a value. */
+export const rangesMeet = (aLo: number, aHi: number, bLo: number, bHi: number): boolean => aLo <= bHi && bLo <= aHi;
+
+/** 12,000 → "12,000"; 1.5e9 → "1,500,000,000"; 0.35 → "0.35"; Infinity → "∞". */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return n > 0 ? '∞' : '−∞';
+  const r = Math.round(n * 100) / 100;
+  const [int, frac] = String(Math.abs(r)).split('.') as [string, string | undefined];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${r < 0 ? '-' : ''}${grouped}${frac ? '.' + frac : ''}`;
+}
+
+export function formatRange(lo: number, hi: number): string {
+  if (hi === Infinity) return `at least ${formatNumber(lo)}`;
+  if (lo <= 0 && hi > 0) return `up to ${formatNumber(hi)}`;
+  return lo === hi ? formatNumber(lo) : `${formatNumber(lo)}–${formatNumber(hi)}`;
+}

@@ -1,0 +1,91 @@
+import type { ClaimRecord } from './claim-record.js';
+import { allowedRange, dayOf, formatNumber, type Tolerances } from './intervals.js';
+import { measureOf, normaliseRate, type CurrencyRate, type Measure } from './measure.js';
+import type { Containment } from './places.js';
+import { sourceOf, type ReportIndex, type SourceRef } from './sources.js';
+import { readAbout, type ClaimAbout } from './subject-place.js';
+
+/** A claim read for analysis: canonical measure, subject, place, source, values and days. */
+export interface Prepared {
+  rec: ClaimRecord;
+  measure: Measure;
+  per: string | null;
+  about: ClaimAbout;
+  /** The country (outermost place) the claim's place lies in, or null. */
+  placeRoot: string | null;
+  placeFrom: 'location' | 'sentence' | 'proposition' | null;
+  source: SourceRef;
+  /** Value in the proposition's unit and period. */
+  low: number;
+  high: number;
+  conversion: string | null;
+  /** Allowed range with the qualifier applied. */
+  lo: number;
+  hi: number;
+  /** Day numbers of when it holds; NaN when unknown. */
+  s: number;
+  e: number;
+  timeFromPublication: boolean;
+  /** Can be corroborated or contradicted: a precise value with a time. */
+  comparable: boolean;
+}
+
+export interface PrepareContext {
+  where: Containment;
+  reports: ReportIndex;
+  rates: ReadonlyMap<string, CurrencyRate>;
+  tolerances: Tolerances;
+}
+
+export function prepare(rec: ClaimRecord, ctx: PrepareContext): Prepared {
+  let measure = measureOf(rec);
+  let low = rec.value.low;
+  let high = rec.value.high;
+  const notes: string[] = [];
+  if (measure.kind === 'money' && measure.currency !== null) {
+    const rate = ctx.rates.get(measure.currency);
+    if (rate !== undefined) {
+      low *= rate.rate;
+      high *= rate.rate;
+      notes.push(`${measure.currency} → ${rate.to} at ${rate.rate}${rate.note ? ` (${rate.note})` : ''}`);
+      measure = { ...measure, key: `money:${rate.to}`, base: rate.to, currency: rate.to };
+    }
+  }
+  const rate = normaliseRate(rec.per, measure.kind);
+  if (rate.factor !== 1) {
+    low *= rate.factor;
+    high *= rate.factor;
+    notes.push(`per ${rec.per} → per ${rate.per} (× ${formatNumber(rate.factor)})`);
+  }
+  const about = readAbout(rec, measure.kind, ctx.where);
+  const [lo, hi] = allowedRange(low, high, rec.qualifier, rec.vague, ctx.tolerances);
+  let s = NaN;
+  let e = NaN;
+  let timeFromPublication = false;
+  if (rec.time !== null) {
+    s = dayOf(rec.time.start);
+    e = dayOf(rec.time.end);
+    if (e < s) [s, e] = [e, s];
+  } else if (rec.published !== null) {
+    s = e = dayOf(rec.published);
+    timeFromPublication = true;
+  }
+  return {
+    rec,
+    measure,
+    per: rate.per,
+    about,
+    placeRoot: about.place === null ? null : ctx.where.root(about.place),
+    placeFrom: about.placeFrom,
+    source: sourceOf(rec, ctx.reports),
+    low,
+    high,
+    conversion: notes.length === 0 ? null : notes.join('; '),
+    lo,
+    hi,
+    s,
+    e,
+    timeFromPublication,
+    comparable: !rec.vague && Number.isFinite(s) && Number.isFinite(lo) && !Number.isNaN(hi),
+  };
+}
