@@ -17,6 +17,8 @@ export interface AnalyseOptions {
   sameTimeDays?: number;
   /** The best estimate looks at claims whose time ends this many days before the latest at most (default 30). */
   recentDays?: number;
+  /** Within that window a statement's weight halves for every this many days it is older than the latest (default 7). */
+  halfLifeDays?: number;
 }
 
 /** A value range; high null = no upper bound ("at least 25,000"). */

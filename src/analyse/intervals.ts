@@ -9,8 +9,16 @@ export function dayOf(iso: string): number {
   return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
+const isoCache = new Map<number, string>();
+
+/** ISO date of a day number (memoised: analyses see a few thousand distinct days). */
 export function isoOfDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  let s = isoCache.get(day);
+  if (s === undefined) {
+    s = Number.isFinite(day) ? new Date(day * 86_400_000).toISOString().slice(0, 10) : 'unknown';
+    if (isoCache.size < 100_000) isoCache.set(day, s);
+  }
+  return s;
 }
 
 export interface Tolerances {
@@ -49,9 +57,14 @@ export const rangesMeet = (aLo: number, aHi: number, bLo: number, bHi: number): 
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return n > 0 ? '∞' : '−∞';
   const r = Math.round(n * 100) / 100;
-  const [int, frac] = String(Math.abs(r)).split('.') as [string, string | undefined];
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${r < 0 ? '-' : ''}${grouped}${frac ? '.' + frac : ''}`;
+  const abs = Math.abs(r);
+  const int = Math.floor(abs);
+  const digits = String(int);
+  if (digits.includes('e')) return String(r);
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += ',' + digits.slice(i, i + 3);
+  const frac = abs - int;
+  return `${r < 0 ? '-' : ''}${out}${frac > 0 ? String(Math.round(frac * 100) / 100).slice(1) : ''}`;
 }
 
 export function formatRange(lo: number, hi: number): string {

@@ -81,9 +81,27 @@ export interface MeasureInput {
   numberAt: number;
 }
 
+/** Measures by unit and counted phrase: the same few hundred pairs recur across a store. */
+const measureCache = new Map<string, Measure>();
+const incrementOf = new Map<Measure, Measure>();
+
 export function measureOf(c: MeasureInput): Measure {
-  const unit = c.unit.trim();
-  const counted = c.counted ?? '';
+  const key = `${c.unit}\u0000${c.counted ?? ''}`;
+  let m = measureCache.get(key);
+  if (m === undefined) {
+    m = measureOfPhrase(c.unit, c.counted);
+    if (measureCache.size < 50_000) measureCache.set(key, m);
+  }
+  if (m.kind !== 'count' || m.increment || c.numberAt <= 0) return m;
+  if (!INCREMENT_BEFORE.test(c.sentenceText.slice(Math.max(0, c.numberAt - 24), c.numberAt))) return m;
+  let inc = incrementOf.get(m);
+  if (inc === undefined) incrementOf.set(m, (inc = { ...m, key: `${m.base}+added`, increment: true }));
+  return inc;
+}
+
+function measureOfPhrase(rawUnit: string, rawCounted: string | null): Measure {
+  const unit = rawUnit.trim();
+  const counted = rawCounted ?? '';
   if (/^[A-Z]{3}$/.test(unit)) {
     return { key: `money:${unit}`, kind: 'money', base: unit, currency: unit, increment: false };
   }
@@ -97,10 +115,6 @@ export function measureOf(c: MeasureInput): Measure {
   if (OUTCOME_CLASSES.has(countClass(unit) ?? '')) base = countClass(unit)!;
   let increment = false;
   for (const m of counted.matchAll(WORD)) if (INCREMENT_WORDS.has(m[0].toLowerCase())) increment = true;
-  if (!increment && c.numberAt > 0) {
-    const before = c.sentenceText.slice(Math.max(0, c.numberAt - 24), c.numberAt);
-    increment = INCREMENT_BEFORE.test(before);
-  }
   return { key: increment ? `${base}+added` : base, kind: 'count', base, currency: null, increment };
 }
 

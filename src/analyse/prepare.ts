@@ -35,6 +35,8 @@ export interface PrepareContext {
   reports: ReportIndex;
   rates: ReadonlyMap<string, CurrencyRate>;
   tolerances: Tolerances;
+  /** Sentence → its mentions, for this analysis run. */
+  mentions: Map<string, import('./mentions.js').Mention[]>;
 }
 
 export function prepare(rec: ClaimRecord, ctx: PrepareContext): Prepared {
@@ -57,7 +59,7 @@ export function prepare(rec: ClaimRecord, ctx: PrepareContext): Prepared {
     high *= rate.factor;
     notes.push(`per ${rec.per} → per ${rate.per} (× ${formatNumber(rate.factor)})`);
   }
-  const about = readAbout(rec, measure.kind, ctx.where);
+  const about = readAbout(rec, measure.kind, ctx.where, ctx.mentions);
   const [lo, hi] = allowedRange(low, high, rec.qualifier, rec.vague, ctx.tolerances);
   let s = NaN;
   let e = NaN;

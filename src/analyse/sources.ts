@@ -50,7 +50,27 @@ export function normaliseSpeaker(s: string): string {
 export const isGenericSpeaker = (normalised: string): boolean =>
   normalised.split(' ').every((w) => w === '' || GENERIC.has(w));
 
-const normaliseOutlet = (s: string): string => normaliseName(s).replace(/^the\s+/, '').replace(/[^a-z0-9]+/g, ' ').trim();
+const outletKeys = new Map<string, string>();
+/** `outlet:<normalised name>`, memoised: a store has a few hundred outlets. */
+function outletKeyOf(s: string): string {
+  let k = outletKeys.get(s);
+  if (k === undefined) {
+    k = `outlet:${normaliseName(s).replace(/^the\s+/, '').replace(/[^a-z0-9]+/g, ' ').trim()}`;
+    if (outletKeys.size < 100_000) outletKeys.set(s, k);
+  }
+  return k;
+}
+
+const speakers = new Map<string, { n: string; generic: boolean }>();
+function speakerOf(s: string): { n: string; generic: boolean } {
+  let v = speakers.get(s);
+  if (v === undefined) {
+    const n = normaliseSpeaker(s);
+    v = { n, generic: n === '' || isGenericSpeaker(n) };
+    if (speakers.size < 100_000) speakers.set(s, v);
+  }
+  return v;
+}
 
 /** Report id → (original report id, outlet), to follow copies to their original's outlet. */
 export interface ReportIndex {
@@ -86,11 +106,11 @@ export function sourceOf(r: ClaimRecord, idx: ReportIndex): SourceRef {
   // A copy whose original is not among the records still collapses with the other copies of it.
   const outletName = root === r.reportId ? r.source : idx.sourceOf.get(root) ?? null;
   const outlet = outletName !== null && outletName.trim() !== '' ? outletName.trim() : `report ${root}`;
-  const outletKey = `outlet:${normaliseOutlet(outlet)}`;
+  const outletKey = outletKeyOf(outlet);
   if (r.speakerKey !== null) return { key: `speaker:${r.speakerKey}`, label: r.attributedTo ?? r.speakerKey, outlet };
   if (r.attributedTo !== null && r.attributedTo.trim() !== '') {
-    const n = normaliseSpeaker(r.attributedTo);
-    if (n !== '' && !isGenericSpeaker(n)) return { key: `speaker:${n}`, label: r.attributedTo.trim(), outlet };
+    const { n, generic } = speakerOf(r.attributedTo);
+    if (!generic) return { key: `speaker:${n}`, label: r.attributedTo.trim(), outlet };
     return { key: `${outletKey}/${n || 'unnamed'}`, label: `${r.attributedTo.trim()} (${outlet})`, outlet };
   }
   return { key: outletKey, label: outlet, outlet };

@@ -26,9 +26,16 @@ const LOCATIVE_BEFORE = /\b(?:in|into|to|inside|within|across|at|near|on|toward|
  *   actor before the number, else after it; never the speaker, never the place's own mentions;
  * - counterpart (money, shares): the nearest other actor.
  */
-export function readAbout(r: ClaimRecord, kind: MeasureKind, where: Containment): ClaimAbout {
+export function readAbout(r: ClaimRecord, kind: MeasureKind, where: Containment, cache?: Map<string, Mention[]>): ClaimAbout {
   const text = r.sentenceText;
-  const mentions = sentenceMentions(text, r.entities, where);
+  let mentions: Mention[] | undefined;
+  // Claims of one sentence, and copies of a report, share the sentence: scan it once.
+  const key = cache && (r.entities.length === 0 ? text : `${text}\u0000${r.entities.map((e) => e.key).join('\u0000')}`);
+  if (cache && key !== undefined) mentions = cache.get(key);
+  if (mentions === undefined) {
+    mentions = sentenceMentions(text, r.entities, where);
+    if (cache && key !== undefined) cache.set(key, mentions);
+  }
   const used = new Set<Mention>();
 
   // The speaker is never what is measured.

@@ -93,7 +93,8 @@ export async function ingestFiles(
     try {
       const bytes = await file.read();
       summary.bytes += bytes.length;
-      docs = collectBytes(file.origin, bytes, { published: options.published ?? null });
+      // Related stories embedded with full text become reports of their own.
+      docs = collectBytes(file.origin, bytes, { published: options.published ?? null, related: true });
     } catch (e) {
       summary.failed++;
       fail(file.origin, problemOf(e));

@@ -25,17 +25,21 @@ export const extractCommand: Command = {
     const { files, missing } = await expandInputs(positionals, io);
     let failed = missing.length;
     for (const m of missing) io.stderr.write(`parallax extract: ${m.origin}: ${m.problem}\n`);
-    const jsonl = values.jsonl || files.length > 1;
-    if (values.json && files.length > 1 && !values.jsonl) {
-      io.stderr.write('parallax extract: several files given: printing one JSON object per line (--jsonl)\n');
-    }
+    // One JSON object for one report; several (many files, or a feed's items) go one per line.
+    let jsonl = values.jsonl || files.length > 1;
+    const switchToLines = (why: string): void => {
+      if (!jsonl && values.json) io.stderr.write(`parallax extract: ${why}: printing one JSON object per line (--jsonl)\n`);
+      jsonl = true;
+    };
+    if (files.length > 1) switchToLines('several files given');
     const out: string[] = [];
     for (const file of files) {
       try {
         const bytes = await file.read();
-        for (const doc of collectBytes(file.origin, bytes, { published })) {
-          const extraction = extract(doc);
-          const json = toExtractV1(doc, extraction);
+        const docs = collectBytes(file.origin, bytes, { published });
+        if (docs.length > 1) switchToLines(`${file.origin} holds ${docs.length} reports`);
+        for (const doc of docs) {
+          const json = toExtractV1(doc, extract(doc));
           out.push(jsonl ? JSON.stringify(json) : JSON.stringify(json, null, 2));
           if (out.length >= 256) {
             io.stdout.write(out.join('\n') + '\n');

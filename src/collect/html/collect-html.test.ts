@@ -118,3 +118,9 @@ test('an HTML file with no body text is refused', () => {
     (e: unknown) => e instanceof CollectError && /no body text/.test(e.problem),
   );
 });
+
+test('deeply nested markup does not overflow the stack', () => {
+  const html = '<div>'.repeat(30000) + '<p>The archive kept every page of the old harbour records in one box.</p>';
+  const [doc] = collectHtml('deep.html', html);
+  assert.equal(doc!.text, 'The archive kept every page of the old harbour records in one box.');
+});

@@ -71,39 +71,75 @@ export function renderHtml(root: HtmlElement): HtmlText {
     if (strength > pendingBreak) pendingBreak = strength;
   };
 
-  const walk = (node: HtmlNode, owner: HtmlElement, hint: BoilerplateKind | null, inLink: boolean, inPre: boolean): void => {
+  // Iterative walk (an explicit stack): deeply nested pages must not overflow the call stack.
+  type Frame = { node: HtmlNode; owner: HtmlElement; hint: BoilerplateKind | null; inLink: boolean; inPre: boolean } | number;
+  const stack: Frame[] = [{ node: root, owner: root, hint: null, inLink: false, inPre: false }];
+  while (stack.length) {
+    const frame = stack.pop()!;
+    if (typeof frame === 'number') {
+      flush(frame); // leaving a block element
+      continue;
+    }
+    const { node, owner, hint, inLink, inPre } = frame;
     if (typeof node === 'string') {
       if (!buf) {
-        if (!/\S/.test(node)) return;
+        if (!/\S/.test(node)) continue;
         bufOwner = owner;
         bufHint = hint;
         bufPre = inPre;
       }
       buf += node;
       if (inLink) bufLink += node.replace(/\s+/g, '').length;
-      return;
+      continue;
     }
-    if (isDropped(node) && !holdsTheStory(node)) return;
-    const kind = holdsTheStory(node) ? null : elementKind(node);
-    const childHint = hint ?? kind;
+    const big = holdsTheStory(node);
+    if (!big && isDropped(node)) continue;
+    const childHint = hint ?? (big ? null : elementKind(node));
     const tag = node.tag;
     const strength = PARAGRAPH_TAGS.has(tag) ? 2 : LINE_TAGS.has(tag) ? 1 : 0;
     if (strength) flush(strength);
     else if (CELL_TAGS.has(tag) && buf) buf += ' ';
-    if (tag === 'br') return;
+    if (tag === 'br') continue;
+    if (strength) stack.push(strength);
     const childOwner = strength ? node : owner;
     const link = inLink || tag === 'a';
     const pre = inPre || tag === 'pre';
-    for (const c of node.children) walk(c, childOwner, childHint, link, pre);
-    if (strength) flush(strength);
-  };
-  walk(root, root, null, false, false);
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      stack.push({ node: node.children[i]!, owner: childOwner, hint: childHint, inLink: link, inPre: pre });
+    }
+  }
   flush(2);
   return { text: parts.join(''), blocks };
 }
 
+/** Runs of white space become one space; ends trimmed. Slices rather than a regex: it is hot. */
 function collapse(s: string): string {
-  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  let out = '';
+  let from = 0;
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    if (!isWhite(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isWhite(s.charCodeAt(j))) j++;
+    // A single plain space needs no change.
+    if (j - i === 1 && s.charCodeAt(i) === 32 && i > 0 && j < n) {
+      i = j;
+      continue;
+    }
+    out += s.slice(from, i);
+    if (i > 0 && j < n && out.length > 0) out += ' ';
+    from = j;
+    i = j;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+function isWhite(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0 || c === 0x200b || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
 }
 
 function collapsePre(s: string): string {
@@ -143,6 +179,7 @@ function paragraphChars(root: HtmlElement): Map<HtmlElement, number> {
 
 function inlineChars(el: HtmlElement): number {
   let n = 0;
-  for (const c of el.children) n += typeof c === 'string' ? c.trim().length : inlineChars(c);
+  const stack: HtmlElement[] = [el];
+  while (stack.length) for (const c of stack.pop()!.children) if (typeof c === 'string') n += c.trim().length; else stack.push(c);
   return n;
 }

@@ -41,7 +41,6 @@ const FOOTER_NOTE =
   /contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [A-Z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism/i;
 
 const BYLINE = /^(?:by|from|interview by|reporting by|words by|analysis by|written by)\s+[A-Z]/;
-const TERMINAL = /[.!?…][)"'”’»]*$|[.!?…][)"'”’»]*\s*\[\d+\]$/;
 const SPEAKER = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^)]{1,40}\))?:\s/;
 
 export type BlockRole =
@@ -53,19 +52,22 @@ export type BlockRole =
   /** Opens the end matter: the story is over. */
   | { role: 'tail'; kind: BoilerplateKind };
 
+/** Words one of which every disclosure formula contains: a cheap test before the regex. */
+const DISCLOSURE_KEYS = ['shares in', 'affiliations', 'ublish', 'funding', 'icen', 'appeared', 'competing', 'conflict'];
+
 /** What one block is, from its words alone. */
 export function classifyBlock(block: TextBlock): BlockRole {
   const t = block.text;
-  const label = t.toLowerCase().replace(/[\s:.!…»›>|–—-]+$/, '').replace(/^[«‹<|–—-]+\s*/, '').trim();
   if (t.length <= 80) {
+    const label = t.toLowerCase().replace(/[\s:.!…»›>|–—-]+$/, '').replace(/^[«‹<|–—-]+\s*/, '');
     for (const [re, kind] of TAIL_LABELS) if (re.test(label)) return { role: 'tail', kind };
   }
   if (CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
-  if (t.length <= 600 && DISCLOSURE.test(t)) return { role: 'tail', kind: 'disclosure' };
+  if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(t)) return { role: 'tail', kind: 'disclosure' };
   if (t.length <= 200 && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
   if (t.length <= 160 && CREDIT.test(t)) return { role: 'furniture', kind: 'other' };
   if (t.length <= 300 && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
-  if (t.length <= 160 && /^(?:download|get|install) (?:the|our) .{0,40}app\b/i.test(t)) return { role: 'furniture', kind: 'promo' };
+  if (t.length <= 160 && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
   if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };
   if (block.heading) return { role: 'heading' };
   if (block.listItem) return isProse(t) || t.length > 40 ? { role: 'item' } : { role: 'heading' };
@@ -73,12 +75,45 @@ export function classifyBlock(block: TextBlock): BlockRole {
   return { role: 'heading' };
 }
 
+const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
+
+function mayDisclose(t: string): boolean {
+  for (const key of DISCLOSURE_KEYS) if (t.includes(key)) return true;
+  return false;
+}
+
 /** A sentence or paragraph rather than a label, a headline or a line of metadata. */
 export function isProse(t: string): boolean {
   if (t.length >= 200) return true;
-  if (!TERMINAL.test(t)) return false;
-  const words = t.split(/\s+/).length;
+  if (!endsSentence(t)) return false;
+  const words = countWords(t, 5);
   return words >= 5 || (words >= 3 && SPEAKER.test(t));
+}
+
+/** Ends with . ! ? or … (possibly followed by closing quotes or brackets, or a footnote mark). */
+export function endsSentence(t: string): boolean {
+  let i = t.length - 1;
+  if (t.charCodeAt(i) === 93 /* ] */) {
+    const open = t.lastIndexOf('[');
+    if (open > 0 && /^\[\d+\]$/.test(t.slice(open))) i = open - 1;
+    while (i >= 0 && t.charCodeAt(i) === 32) i--;
+  }
+  while (i >= 0 && CLOSERS.has(t.charCodeAt(i))) i--;
+  const c = t.charCodeAt(i);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+const CLOSERS = new Set([41, 34, 39, 0x201d, 0x2019, 0xbb, 93]);
+
+/** Number of space-separated words, counting no further than `limit`. */
+function countWords(t: string, limit: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < t.length && n < limit; i++) {
+    const space = t.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 /** Header furniture: bylines, datelines, masthead lines, notes to the reader. */
@@ -87,7 +122,7 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
   if (t.length > 300) return null;
   if (BYLINE.test(t)) return 'byline';
   if (HEADER_NOTE.test(t)) return 'other';
-  if (/\s[|·•]\s/.test(t) && !TERMINAL.test(t)) return 'byline';
+  if (/\s[|·•]\s/.test(t) && !endsSentence(t)) return 'byline';
   if (isAllCaps(t)) return 'other';
   return null;
 }

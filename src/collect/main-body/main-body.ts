@@ -1,6 +1,7 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { classifyBlock, isFooterNote, isHeaderFurniture, titleCaseRatio, type BlockRole } from './cues.js';
+import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import type { BoilerplateKind, TextBlock } from './text-block.js';
 
@@ -15,8 +16,11 @@ export interface MainBody {
 }
 
 export interface MainBodyOptions {
-  /** Name of the outlet, when known: a short closing paragraph that names it is end matter. */
-  outlet?: string | null;
+  /**
+   * Name of the outlet, when known: a short closing paragraph that names it is end matter. A
+   * function gets the header blocks (above the story) and finds the name there.
+   */
+  outlet?: string | null | ((header: TextBlock[]) => string | null);
 }
 
 /**
@@ -37,8 +41,9 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
       break;
     }
   }
+  const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, start)) : (options.outlet ?? null);
   let end = tail - 1;
-  while (end > start && isTrailingFurniture(blocks[end]!, roles[end]!, options.outlet ?? null)) end--;
+  while (end > start && isTrailingFurniture(blocks[end]!, roles[end]!, outlet)) end--;
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -51,14 +56,24 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   };
 }
 
+const GENRE_LABEL =
+  /^(?:analysis|opinion|comment|commentary|explainer|explained|interview|exclusive|update|breaking|live|factbox|fact ?check|timeline|editorial|feature|review|q ?& ?a|insight|perspective|podcast|video|watch|listen)\s*[:|–—-]\s/i;
+
 function findStart(blocks: TextBlock[], roles: BlockRole[]): number {
   for (let i = 0; i < blocks.length; i++) {
     const role = roles[i]!;
     if (role.role !== 'prose') continue;
     const b = blocks[i]!;
     if (isHeaderFurniture(b)) continue;
-    // A headline written as a sentence: title case, short, followed by more text.
-    if (b.text.length < 150 && titleCaseRatio(b.text) >= 0.8 && i + 1 < blocks.length) continue;
+    if (b.text.length < 150 && i + 1 < blocks.length) {
+      // A headline written as a sentence: title case, a genre label ("Analysis: …"), or a line
+      // followed by the byline or dateline that sits under headlines.
+      if (titleCaseRatio(b.text) >= 0.8 || GENRE_LABEL.test(b.text)) continue;
+      const next = blocks[i + 1]!;
+      // Only for lines that do not end in a full stop: headlines ask or exclaim, leads state.
+      if (!/\.[)"'”’»]*$/.test(b.text) && roles[i + 1]!.role !== 'prose' && (isHeaderFurniture(next) === 'byline' || (next.text.length < 80 && findDate(next.text))))
+        continue;
+    }
     return i;
   }
   // No prose at all (a list, a table): everything that is not furniture.

@@ -17,8 +17,42 @@ export interface TextBlock {
   linkDensity?: number;
 }
 
-/** Splits plain text into non-empty lines with trimmed offsets. */
+/**
+ * Splits plain text into blocks: one per non-empty line, or, when the text is hard-wrapped (lines
+ * broken at a fixed width inside paragraphs), one per paragraph of consecutive lines.
+ */
 export function lineBlocks(text: string): TextBlock[] {
+  const lines = splitLines(text);
+  return isHardWrapped(lines) ? joinWrapped(text, lines) : lines;
+}
+
+/** Many lines of similar width that stop mid-sentence and run on into the next line. */
+function isHardWrapped(lines: TextBlock[]): boolean {
+  if (lines.length < 8) return false;
+  let runOn = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i]!;
+    const len = l.text.length;
+    if (len >= 50 && len <= 100 && !/[.!?:"”)]$/.test(l.text) && lines[i + 1]!.start - l.end <= 2) runOn++;
+  }
+  return runOn >= 0.3 * lines.length;
+}
+
+/** Consecutive lines (no blank line between, no bullet) form one paragraph. */
+function joinWrapped(text: string, lines: TextBlock[]): TextBlock[] {
+  const out: TextBlock[] = [];
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    const adjacent = last && !/\n[ \t\r]*\n/.test(text.slice(last.end, l.start));
+    if (last && adjacent && !l.listItem && last.text.length >= 40) {
+      last.end = l.end;
+      last.text = `${last.text} ${l.text}`;
+    } else out.push({ ...l });
+  }
+  return out;
+}
+
+function splitLines(text: string): TextBlock[] {
   const blocks: TextBlock[] = [];
   let lineStart = 0;
   const n = text.length;

@@ -136,3 +136,36 @@ test('a plain story without furniture is main from end to end', () => {
   assert.deepEqual(doc!.main, { start: 0, end: text.length - 1 });
   assert.deepEqual(doc!.boilerplate, []);
 });
+
+test('hard-wrapped text: the story starts at its first paragraph, not mid-sentence', () => {
+  const text = [
+    'COASTAL DESK',
+    'By R. Ortega',
+    '',
+    'Fishing crews in the northern bays hauled in their smallest catch in a',
+    'decade this season, the regional fisheries office said on Thursday, and',
+    'blamed warmer water that pushed cod further out to sea than in past years.',
+    '',
+    'The office said that the number of active boats had fallen by a quarter',
+    'since 2019 and that younger crews were leaving for jobs on wind farms and',
+    'in the ports, where wages are higher and the work is steadier than at sea.',
+    '',
+    'Officials plan to meet crew leaders next month to discuss a support fund',
+    'for boats that stay in the bays through the winter months of the year.',
+    '',
+    'Related stories',
+    'Wind farm jobs draw workers from the docks',
+  ].join('\n');
+  const [doc] = collectPlainText('wrapped.txt', text);
+  assert.match(mainOf(doc!), /^Fishing crews in the northern bays/);
+  assert.match(mainOf(doc!), /winter months of the year\.$/);
+});
+
+test('a question headline or a labelled headline above a dateline is not the story', () => {
+  for (const headline of ['Can the old bridge carry another winter?', 'Explainer: why the ferry fares went up']) {
+    const text = `${headline}\r\nRiver Post | 9 January 2025\r\n\r\nEngineers have warned that the old bridge needs urgent work before the frosts return.\r\n`;
+    const [doc] = collectPlainText('q.txt', text);
+    assert.match(mainOf(doc!), /^Engineers have warned.*frosts return\.$/);
+    assert.equal(doc!.published, '2025-01-09');
+  }
+});

@@ -13,10 +13,15 @@ export interface PlainTextOptions {
 /** A plain-text report: the text as is, the story located by line-level cues. */
 export function collectPlainText(origin: string, text: string, options: PlainTextOptions = {}): CollectedDocument[] {
   const blocks = lineBlocks(text);
-  // A first pass finds the header; its outlet name then helps to recognise the closing lines.
-  const first = findMainBody(blocks);
-  const facts = headerFacts(first.header);
-  const body = facts.outlet ? findMainBody(blocks, { outlet: facts.outlet }) : first;
+  // The header's facts (its outlet name helps to recognise the closing lines) are read once the
+  // story's start is known.
+  let facts = headerFacts([]);
+  const body = findMainBody(blocks, {
+    outlet: (header) => {
+      facts = headerFacts(header);
+      return facts.outlet;
+    },
+  });
   const doc: CollectedDocument = {
     origin,
     format: 'text',
