@@ -1,4 +1,4 @@
-import { CREDIBILITY, DEFAULT_RELIABILITY, RELIABILITY, type CredibilityGrade } from './admiralty.js';
+import { CREDIBILITY, DEFAULT_RELIABILITY, RELIABILITY, reliabilityWeight, type CredibilityGrade } from './admiralty.js';
 import type { Analysis, AnalyseOptions, Conflict, ConflictSide, Proposition, SeriesEntry, SourceSummary } from './analysis.js';
 import type { ClaimRecord } from './claim-record.js';
 import { compareStatements, statementsOf, type Statement } from './compare.js';
@@ -90,7 +90,7 @@ function analyseGroup(
   halfLifeDays: number,
 ): { proposition: Proposition; found: Conflict[] } {
   const statements = statementsOf(g.members);
-  const contradictions = compareStatements(statements, where, sameDays);
+  const contradictions = compareStatements(statements, where, sameDays, (k) => reliabilityWeight(sources.get(k)!.grade));
   const grades = new Map<Statement, { grade: CredibilityGrade; reasons: string[] }>();
   for (const st of statements) grades.set(st, gradeStatement(st, sources));
 

@@ -15,32 +15,59 @@ export interface Statement {
   e: number;
   place: string | null;
   comparable: boolean;
-  /** Independent sources whose statements agree with this one for an overlapping time. */
-  corroborators: Map<string, Statement>;
-  /** Independent sources whose statements cannot hold at the same time as this one. */
-  contradictors: Map<string, Statement>;
-  /** Contradictions listed for it (at most LISTED_PER_STATEMENT). */
-  listed: number;
+  /** Statements of other sources saying exactly the same (same range, time and place). */
+  cls: ValueClass | null;
+  /** Filled in by compareStatements. */
+  evidence: Evidence;
+}
+
+/** Independent sources for and against a statement, weighed by their reliability. */
+export interface Evidence {
+  corroborating: number;
+  support: number;
+  contradicting: number;
+  opposition: number;
+  /** A few of each, for the reasons shown to analysts. */
+  agreeing: Statement[];
+  disagreeing: Statement[];
 }
 
 /**
- * A statement contradicted by many sources (an outlier among 60 others) is one story, not 60:
- * a contradiction is listed only while both statements have fewer than this many listed. Grades
- * still count every contradicting source.
+ * Statements with the same range, time and place, whatever their source: compared once as a
+ * class, so a busy day with hundreds of sources saying the same costs one comparison, not
+ * hundreds squared.
  */
-export const LISTED_PER_STATEMENT = 3;
-
-/**
- * Sources kept per statement as corroborators (and as contradictors): beyond this many, more
- * agreement changes no grade, and keeping them all would grow as the square of a busy day.
- */
-export const KEPT_PER_STATEMENT = 64;
+export interface ValueClass {
+  members: Statement[];
+  lo: number;
+  hi: number;
+  s: number;
+  e: number;
+  place: string | null;
+  agree: ValueClass[];
+  disagree: ValueClass[];
+  /** Contradictions listed for it (at most LISTED_PER_CLASS). */
+  listed: number;
+}
 
 export interface Contradiction {
   a: Statement;
   b: Statement;
   gap: number;
 }
+
+/**
+ * A figure contradicted by many sources (an outlier among 60 others) is one story, not 60: a
+ * contradiction is listed only while both sides have fewer than this many listed. Grades still
+ * weigh every contradicting source.
+ */
+export const LISTED_PER_CLASS = 3;
+/** Examples kept for reasons. */
+const EXAMPLES = 5;
+/** Up to this many sources for or against, sources are counted exactly (one source in two classes once). */
+const EXACT_UP_TO = 256;
+
+const noEvidence = (): Evidence => ({ corroborating: 0, support: 0, contradicting: 0, opposition: 0, agreeing: [], disagreeing: [] });
 
 export function statementsOf(members: readonly Prepared[]): Statement[] {
   const byKey = new Map<string, Statement>();
@@ -57,9 +84,8 @@ export function statementsOf(members: readonly Prepared[]): Statement[] {
         e: p.e,
         place: p.about.place,
         comparable: p.comparable,
-        corroborators: new Map(),
-        contradictors: new Map(),
-        listed: 0,
+        cls: null,
+        evidence: noEvidence(),
       };
       byKey.set(key, st);
     }
@@ -69,65 +95,116 @@ export function statementsOf(members: readonly Prepared[]): Statement[] {
 }
 
 /**
- * Compares statements of one proposition from different sources, sweeping over time so that
- * only statements with near times meet (never all pairs of a long series):
+ * Compares the statements of one proposition, sweeping over time so that only statements with
+ * near times meet (never all pairs of a long series):
  * - times are near when the intervals overlap, allowing `sameDays` of slack;
- * - they corroborate when their allowed ranges meet (same place, or either place unsaid);
+ * - two statements corroborate when their allowed ranges meet (same place, or either place unsaid);
  * - they conflict when the ranges cannot meet and both hold at the same time: ends at most
  *   `sameDays` apart and starts too, unless one is a point ("since October" vs today's figure).
  *   A later, higher figure is growth, not a conflict: its time differs.
  * - a place inside another's place (Kursk in Russia) is part of it: the part may be smaller,
  *   never larger; such pairs conflict only when the part exceeds the whole, and never corroborate.
- * Returns the contradictions to list (see LISTED_PER_STATEMENT); corroborators and all
- * contradictors are filled in on the statements.
+ * Fills in each statement's evidence (sources of other names only) and returns the
+ * contradictions to list (see LISTED_PER_CLASS).
  */
-export function compareStatements(statements: Statement[], where: Containment, sameDays: number): Contradiction[] {
-  const timed = statements.filter((s) => s.comparable).sort((x, y) => x.s - y.s || x.e - y.e);
+export function compareStatements(
+  statements: Statement[],
+  where: Containment,
+  sameDays: number,
+  weightOf: (source: string) => number,
+): Contradiction[] {
+  const classes = new Map<string, ValueClass>();
+  for (const st of statements) {
+    if (!st.comparable) continue;
+    const key = `${st.lo}\u0000${st.hi}\u0000${st.s}\u0000${st.e}\u0000${st.place ?? ''}`;
+    let c = classes.get(key);
+    if (!c) {
+      c = { members: [], lo: st.lo, hi: st.hi, s: st.s, e: st.e, place: st.place, agree: [], disagree: [], listed: 0 };
+      classes.set(key, c);
+    }
+    c.members.push(st);
+    st.cls = c;
+  }
+  const timed = [...classes.values()].sort((x, y) => x.s - y.s || x.e - y.e);
   const out: Contradiction[] = [];
-  let active: Statement[] = [];
+  const active: ValueClass[] = [];
   for (const x of timed) {
     let kept = 0;
     for (let i = 0; i < active.length; i++) {
       const a = active[i]!;
       if (a.e + sameDays < x.s) continue;
       active[kept++] = a;
-      if (a.source === x.source) continue;
       relate(a, x, where, sameDays, out);
     }
     active.length = kept;
     active.push(x);
   }
-  active = [];
+  for (const st of statements) if (st.cls) st.evidence = weigh(st, st.cls, weightOf);
   return out;
 }
 
-function relate(a: Statement, b: Statement, where: Containment, sameDays: number, out: Contradiction[]): void {
-  let part: Statement | null = null;
-  let whole: Statement | null = null;
+function relate(a: ValueClass, b: ValueClass, where: Containment, sameDays: number, out: Contradiction[]): void {
+  let part: ValueClass | null = null;
+  let whole: ValueClass | null = null;
   if (a.place !== null && b.place !== null && a.place !== b.place) {
     if (where.within(a.place, b.place)) [part, whole] = [a, b];
     else if (where.within(b.place, a.place)) [part, whole] = [b, a];
     else return; // Two different parts (Kursk, Belgorod): neither says anything about the other.
   }
-  const sameTime =
-    Math.abs(a.e - b.e) <= sameDays && (Math.abs(a.s - b.s) <= sameDays || a.s === a.e || b.s === b.e);
+  const sameTime = Math.abs(a.e - b.e) <= sameDays && (Math.abs(a.s - b.s) <= sameDays || a.s === a.e || b.s === b.e);
   if (part !== null && whole !== null) {
-    if (part.lo > whole.hi && sameTime) record(part, whole, part.lo - whole.hi, out);
+    if (part.lo > whole.hi && sameTime) disagree(part, whole, part.lo - whole.hi, out);
     return;
   }
   if (a.lo <= b.hi && b.lo <= a.hi) {
-    if (a.corroborators.size < KEPT_PER_STATEMENT && !a.corroborators.has(b.source)) a.corroborators.set(b.source, b);
-    if (b.corroborators.size < KEPT_PER_STATEMENT && !b.corroborators.has(a.source)) b.corroborators.set(a.source, a);
+    a.agree.push(b);
+    b.agree.push(a);
   } else if (sameTime) {
-    record(a, b, a.hi < b.lo ? b.lo - a.hi : a.lo - b.hi, out);
+    disagree(a, b, a.hi < b.lo ? b.lo - a.hi : a.lo - b.hi, out);
   }
 }
 
-function record(a: Statement, b: Statement, gap: number, out: Contradiction[]): void {
-  if (a.contradictors.size < KEPT_PER_STATEMENT) a.contradictors.set(b.source, b);
-  if (b.contradictors.size < KEPT_PER_STATEMENT) b.contradictors.set(a.source, a);
-  if (a.listed >= LISTED_PER_STATEMENT || b.listed >= LISTED_PER_STATEMENT) return;
+function disagree(a: ValueClass, b: ValueClass, gap: number, out: Contradiction[]): void {
+  a.disagree.push(b);
+  b.disagree.push(a);
+  // List it between statements of different sources (classes of one source only disagree with itself).
+  const x = a.members[0]!;
+  const y = b.members.find((m) => m.source !== x.source) ?? null;
+  if (y === null || a.listed >= LISTED_PER_CLASS || b.listed >= LISTED_PER_CLASS) return;
   a.listed++;
   b.listed++;
-  out.push({ a, b, gap });
+  out.push({ a: x, b: y, gap });
+}
+
+/** Sources for and against one statement: its class-mates and agreeing classes, the disagreeing classes. */
+function weigh(st: Statement, cls: ValueClass, weightOf: (source: string) => number): Evidence {
+  const ev = noEvidence();
+  const count = (classes: ValueClass[], self: ValueClass | null, side: 'for' | 'against') => {
+    let total = 0;
+    for (const c of classes) total += c.members.length;
+    if (self) total += self.members.length;
+    const exact = total <= EXACT_UP_TO;
+    const seen = exact ? new Set<string>([st.source]) : null;
+    const add = (m: Statement) => {
+      if (m.source === st.source || (seen !== null && seen.has(m.source))) return;
+      seen?.add(m.source);
+      const w = weightOf(m.source);
+      if (side === 'for') {
+        // Unreliable (E) sources weigh nothing and do not count as corroboration.
+        if (w <= 0) return;
+        ev.corroborating++;
+        ev.support += w;
+        if (ev.agreeing.length < EXAMPLES) ev.agreeing.push(m);
+      } else {
+        ev.contradicting++;
+        ev.opposition += w;
+        if (ev.disagreeing.length < EXAMPLES) ev.disagreeing.push(m);
+      }
+    };
+    if (self) for (const m of self.members) add(m);
+    for (const c of classes) for (const m of c.members) add(m);
+  };
+  count(cls.agree, cls, 'for');
+  count(cls.disagree, null, 'against');
+  return ev;
 }

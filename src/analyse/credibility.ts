@@ -49,29 +49,19 @@ export function gradeStatement(st: Statement, sources: ReadonlyMap<string, Sourc
     const info = sources.get(o.source)!;
     return `${info.label} (${info.grade}) ${formatRange(o.lo, o.hi)} ${isoOfDay(o.s)}${o.e !== o.s ? '–' + isoOfDay(o.e) : ''}`;
   };
-  let support = reliabilityWeight(own.grade);
-  let corroborating = 0;
-  const corroborators: string[] = [];
-  for (const [key, o] of st.corroborators) {
-    const w = reliabilityWeight(sources.get(key)!.grade);
-    if (w <= 0) continue;
-    support += w;
-    corroborating++;
-    if (corroborators.length < 5) corroborators.push(describe(o));
-  }
-  let opposition = 0;
-  const contradictors: string[] = [];
-  for (const [key, o] of st.contradictors) {
-    opposition += reliabilityWeight(sources.get(key)!.grade);
-    if (contradictors.length < 5) contradictors.push(describe(o));
-  }
+  const ev = st.evidence;
+  const support = reliabilityWeight(own.grade) + ev.support;
+  const opposition = ev.opposition;
+  const corroborating = ev.corroborating;
+  const corroborators = ev.agreeing.map(describe);
+  const contradictors = ev.disagreeing.map(describe);
   const more = (n: number, shown: number) => (n > shown ? ` and ${n - shown} more` : '');
   if (corroborating > 0) {
     reasons.push(`corroborated by ${corroborating} independent source${corroborating === 1 ? '' : 's'}: ${corroborators.join('; ')}${more(corroborating, corroborators.length)}`);
   } else {
     reasons.push('no other independent source gives a compatible value for an overlapping time');
   }
-  const conflicting = st.contradictors.size;
+  const conflicting = ev.contradicting;
   let grade: CredibilityGrade;
   if (conflicting === 0) {
     grade = corroborating >= 2 ? 1 : corroborating === 1 ? 2 : 3;
