@@ -308,3 +308,17 @@ test('alerts: a moved estimate and a new conflict, each once', () => {
   assert.equal(propOf(conflicting, 'g5').estimate?.low, 5000);
   assert.deepEqual(diffAnalyses(conflicting, conflicting), []);
 });
+
+test('a busy day with hundreds of sources stays linear and still weighs every source', () => {
+  const records: ClaimRecord[] = [];
+  for (let i = 0; i < 400; i++) {
+    const low = i % 100 === 0 ? 40000 : 11000;
+    records.push(sameDay(`b${i}`, low.toLocaleString('en-US'), low, { source: `Outlet ${i}` }));
+  }
+  const a = analyse(records);
+  assert.equal(entry(a, 'b0').credibility, 5, 'four outliers against 396');
+  assert.match(entry(a, 'b0').reasons.join('\n'), /contradicted by 396 independent sources/);
+  assert.equal(entry(a, 'b1').credibility, 2);
+  assert.ok(a.conflicts.length <= 4 * 3, 'an outlier is listed a few times, not 396');
+  assert.deepEqual([propOf(a, 'b1').estimate?.low, propOf(a, 'b1').estimate?.high], [11000, 11000]);
+});

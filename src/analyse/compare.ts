@@ -44,8 +44,19 @@ export interface ValueClass {
   s: number;
   e: number;
   place: string | null;
+  /** Classes it agrees and disagrees with (the first LINKS_PER_CLASS of each). */
   agree: ValueClass[];
   disagree: ValueClass[];
+  /** Its own sources: those that may corroborate (weight > 0) and all, with their weights. */
+  forCount: number;
+  forWeight: number;
+  allCount: number;
+  allWeight: number;
+  /** Sums over every class it agrees / disagrees with, links kept or not. */
+  agreeCount: number;
+  agreeWeight: number;
+  disagreeCount: number;
+  disagreeWeight: number;
   /** Contradictions listed for it (at most LISTED_PER_CLASS). */
   listed: number;
 }
@@ -66,6 +77,11 @@ export const LISTED_PER_CLASS = 3;
 const EXAMPLES = 5;
 /** Up to this many sources for or against, sources are counted exactly (one source in two classes once). */
 const EXACT_UP_TO = 256;
+/**
+ * Links kept per class and side. Beyond it only sums are kept: a day on which thousands of
+ * sources all give different figures stays linear in memory (its comparisons remain pairwise).
+ */
+const LINKS_PER_CLASS = 256;
 
 const noEvidence = (): Evidence => ({ corroborating: 0, support: 0, contradicting: 0, opposition: 0, agreeing: [], disagreeing: [] });
 
@@ -119,11 +135,21 @@ export function compareStatements(
     const key = `${st.lo}\u0000${st.hi}\u0000${st.s}\u0000${st.e}\u0000${st.place ?? ''}`;
     let c = classes.get(key);
     if (!c) {
-      c = { members: [], lo: st.lo, hi: st.hi, s: st.s, e: st.e, place: st.place, agree: [], disagree: [], listed: 0 };
+      c = {
+        members: [], lo: st.lo, hi: st.hi, s: st.s, e: st.e, place: st.place, agree: [], disagree: [],
+        forCount: 0, forWeight: 0, allCount: 0, allWeight: 0, agreeCount: 0, agreeWeight: 0, disagreeCount: 0, disagreeWeight: 0, listed: 0,
+      };
       classes.set(key, c);
     }
     c.members.push(st);
     st.cls = c;
+    const w = weightOf(st.source);
+    c.allCount++;
+    c.allWeight += w;
+    if (w > 0) {
+      c.forCount++;
+      c.forWeight += w;
+    }
   }
   const timed = [...classes.values()].sort((x, y) => x.s - y.s || x.e - y.e);
   const out: Contradiction[] = [];
@@ -157,16 +183,24 @@ function relate(a: ValueClass, b: ValueClass, where: Containment, sameDays: numb
     return;
   }
   if (a.lo <= b.hi && b.lo <= a.hi) {
-    a.agree.push(b);
-    b.agree.push(a);
+    a.agreeCount += b.forCount;
+    a.agreeWeight += b.forWeight;
+    b.agreeCount += a.forCount;
+    b.agreeWeight += a.forWeight;
+    if (a.agree.length < LINKS_PER_CLASS) a.agree.push(b);
+    if (b.agree.length < LINKS_PER_CLASS) b.agree.push(a);
   } else if (sameTime) {
     disagree(a, b, a.hi < b.lo ? b.lo - a.hi : a.lo - b.hi, out);
   }
 }
 
 function disagree(a: ValueClass, b: ValueClass, gap: number, out: Contradiction[]): void {
-  a.disagree.push(b);
-  b.disagree.push(a);
+  a.disagreeCount += b.allCount;
+  a.disagreeWeight += b.allWeight;
+  b.disagreeCount += a.allCount;
+  b.disagreeWeight += a.allWeight;
+  if (a.disagree.length < LINKS_PER_CLASS) a.disagree.push(b);
+  if (b.disagree.length < LINKS_PER_CLASS) b.disagree.push(a);
   // List it between statements of different sources (classes of one source only disagree with itself).
   const x = a.members[0]!;
   const y = b.members.find((m) => m.source !== x.source) ?? null;
@@ -178,33 +212,48 @@ function disagree(a: ValueClass, b: ValueClass, gap: number, out: Contradiction[
 
 /** Sources for and against one statement: its class-mates and agreeing classes, the disagreeing classes. */
 function weigh(st: Statement, cls: ValueClass, weightOf: (source: string) => number): Evidence {
+  const total = cls.allCount + cls.agreeCount + cls.disagreeCount;
+  if (total <= EXACT_UP_TO && cls.agree.length < LINKS_PER_CLASS && cls.disagree.length < LINKS_PER_CLASS) {
+    return tally(st, cls, weightOf);
+  }
+  // Hundreds of sources: the sums (a source in two classes may count twice), without its own source.
+  const w = weightOf(st.source);
   const ev = noEvidence();
-  const count = (classes: ValueClass[], self: ValueClass | null, side: 'for' | 'against') => {
-    let total = 0;
-    for (const c of classes) total += c.members.length;
-    if (self) total += self.members.length;
-    const exact = total <= EXACT_UP_TO;
-    const seen = exact ? new Set<string>([st.source]) : null;
-    const add = (m: Statement) => {
-      if (m.source === st.source || (seen !== null && seen.has(m.source))) return;
-      seen?.add(m.source);
-      const w = weightOf(m.source);
-      if (side === 'for') {
-        // Unreliable (E) sources weigh nothing and do not count as corroboration.
-        if (w <= 0) return;
-        ev.corroborating++;
-        ev.support += w;
-        if (ev.agreeing.length < EXAMPLES) ev.agreeing.push(m);
-      } else {
-        ev.contradicting++;
-        ev.opposition += w;
-        if (ev.disagreeing.length < EXAMPLES) ev.disagreeing.push(m);
-      }
-    };
-    if (self) for (const m of self.members) add(m);
-    for (const c of classes) for (const m of c.members) add(m);
+  ev.corroborating = cls.forCount + cls.agreeCount - (w > 0 ? 1 : 0);
+  ev.support = cls.forWeight + cls.agreeWeight - (w > 0 ? w : 0);
+  ev.contradicting = cls.disagreeCount;
+  ev.opposition = cls.disagreeWeight;
+  for (const m of cls.members) if (m !== st && ev.agreeing.length < EXAMPLES) ev.agreeing.push(m);
+  for (const c of cls.agree) if (ev.agreeing.length < EXAMPLES) ev.agreeing.push(c.members[0]!);
+  for (const c of cls.disagree) if (ev.disagreeing.length < EXAMPLES) ev.disagreeing.push(c.members[0]!);
+  return ev;
+}
+
+/** Counts distinct sources for and against, other than the statement's own. */
+function tally(self: Statement, cls: ValueClass, weightOf: (source: string) => number): Evidence {
+  const ev = noEvidence();
+  const seen = new Set<string>([self.source]);
+  const add = (m: Statement, side: 'for' | 'against') => {
+    if (seen.has(m.source)) return;
+    seen.add(m.source);
+    const w = weightOf(m.source);
+    if (side === 'for') {
+      // Unreliable (E) sources weigh nothing and do not count as corroboration.
+      if (w <= 0) return;
+      ev.corroborating++;
+      ev.support += w;
+      if (ev.agreeing.length < EXAMPLES) ev.agreeing.push(m);
+    } else {
+      ev.contradicting++;
+      ev.opposition += w;
+      if (ev.disagreeing.length < EXAMPLES) ev.disagreeing.push(m);
+    }
   };
-  count(cls.agree, cls, 'for');
-  count(cls.disagree, null, 'against');
+  for (const m of cls.members) add(m, 'for');
+  for (const c of cls.agree) for (const m of c.members) add(m, 'for');
+  // A source may appear on both sides (it gave two figures): it counts on each.
+  seen.clear();
+  seen.add(self.source);
+  for (const c of cls.disagree) for (const m of c.members) add(m, 'against');
   return ev;
 }

@@ -42,19 +42,32 @@ export function bestEstimate(inputs: readonly EstimateInput[], recentDays: numbe
   const weight = (i: EstimateInput) =>
     Math.max(0.01, reliabilityWeight(i.reliability)) * CREDIBILITY_WEIGHT[i.grade] * 0.5 ** ((latest - i.statement.e) / halfLifeDays);
 
-  // The heaviest set of ranges sharing a value: such a set's intersection starts at one of their lows.
-  const lows = [...new Set(recent.map((i) => i.statement.lo))].sort((a, b) => a - b);
+  // The heaviest set of ranges sharing a value, by a sweep over their ends (closed ranges: at
+  // one value, starts count before ends). Ties between distinct sets are kept (a few of them).
+  const events: { at: number; w: number }[] = [];
+  for (const i of recent) {
+    const w = weight(i);
+    events.push({ at: i.statement.lo, w }, { at: i.statement.hi, w: -w });
+  }
+  events.sort((a, b) => a.at - b.at || b.w - a.w);
+  let current = 0;
   let bestWeight = -1;
-  let bestSets: EstimateInput[][] = [];
-  for (const p of lows) {
-    const set = recent.filter((i) => i.statement.lo <= p && p <= i.statement.hi);
-    const w = set.reduce((sum, i) => sum + weight(i), 0);
-    if (w > bestWeight + 1e-9) {
-      bestWeight = w;
-      bestSets = [set];
-    } else if (Math.abs(w - bestWeight) <= 1e-9 && !bestSets.some((b) => sameSet(set, b))) {
-      bestSets.push(set);
+  let points: number[] = [];
+  for (const ev of events) {
+    current += ev.w;
+    if (ev.w <= 0) continue;
+    if (current > bestWeight + 1e-9) {
+      bestWeight = current;
+      points = [ev.at];
+    } else if (Math.abs(current - bestWeight) <= 1e-9 && points.length < 8 && points[points.length - 1] !== ev.at) {
+      points.push(ev.at);
     }
+  }
+  const bestSets: EstimateInput[][] = [];
+  for (const p of points) {
+    const set = recent.filter((i) => i.statement.lo <= p && p <= i.statement.hi);
+    if (Math.abs(set.reduce((sum, i) => sum + weight(i), 0) - bestWeight) > 1e-6) continue;
+    if (!bestSets.some((b) => sameSet(set, b))) bestSets.push(set);
   }
   // Sets that are subsets of a tied set add nothing; distinct tied sets mean a standoff.
   const contested = bestSets.length > 1;
@@ -91,8 +104,11 @@ export function bestEstimate(inputs: readonly EstimateInput[], recentDays: numbe
   };
 }
 
-const sameSet = (a: readonly EstimateInput[], b: readonly EstimateInput[]): boolean =>
-  a.length === b.length && a.every((x) => b.includes(x));
+function sameSet(a: readonly EstimateInput[], b: readonly EstimateInput[]): boolean {
+  if (a.length !== b.length) return false;
+  const inB = new Set(b);
+  return a.every((x) => inB.has(x));
+}
 
 /** The values every statement of a set allows. */
 function intersection(set: readonly EstimateInput[]): [number, number] {

@@ -79,8 +79,15 @@ for (const line of GAZETTEER) {
 /** Countries of the gazetteer: roots a claim's place coarsens to. */
 export const isCountry = (slug: string): boolean => PLACES.get(slug)?.parent === null;
 
+/** The entity stage's slug (entityKey in src/exploit/entities/lexicon): accents, apostrophes and dots dropped. */
 export const slugify = (s: string): string =>
-  normaliseName(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’.]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 
 /**
  * Where places lie: the gazetteer plus what the reports teach. Lookups are memoised (one
