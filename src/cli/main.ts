@@ -1,12 +1,17 @@
 import type { Command, CommandIO } from './command.js';
 import { UsageError } from './command.js';
+import { alertsCommand } from './commands/alerts.js';
 import { claimsCommand } from './commands/claims.js';
+import { conflictsCommand } from './commands/conflicts.js';
 import { demoCommand } from './commands/demo.js';
 import { entitiesCommand } from './commands/entities.js';
+import { estimatesCommand } from './commands/estimates.js';
 import { extractCommand } from './commands/extract.js';
 import { ingestCommand } from './commands/ingest.js';
+import { propositionsCommand } from './commands/propositions.js';
 import { reportsCommand } from './commands/reports.js';
 import { searchCommand } from './commands/search.js';
+import { sourceCommand } from './commands/source.js';
 import { StoreOpenError } from './store-option.js';
 
 /** Every command, in the order `parallax help` lists them. */
@@ -17,6 +22,11 @@ const COMMANDS: readonly Command[] = [
   claimsCommand,
   entitiesCommand,
   searchCommand,
+  propositionsCommand,
+  estimatesCommand,
+  conflictsCommand,
+  sourceCommand,
+  alertsCommand,
   demoCommand,
 ];
 

@@ -1,3 +1,4 @@
+import type { Alert, BestEstimate, ClaimRecord, Override, ReliabilityGrade } from '../analyse/index.js';
 import type { Claim, Extraction } from '../domain/claim.js';
 import type { CollectedDocument, DocumentFormat } from '../domain/document.js';
 import type { EntityType } from '../domain/entity.js';
@@ -30,6 +31,31 @@ export interface Store {
   /** Copies linked to their originals, both visible to the viewer. */
   listDuplicates(viewer: Viewer, options?: { limit?: number }): Promise<DuplicateLink[]>;
   stats(viewer: Viewer): Promise<StoreStats>;
+
+  /**
+   * Claims as analysis reads them, from the reports the viewer may see only: the analysis of a
+   * viewer never rests on a report hidden from it. A copy names its original only when visible.
+   */
+  listClaimRecords(viewer: Viewer): Promise<ClaimRecord[]>;
+  /** Analysts' merges and splits, oldest first (the order analysis applies them). */
+  listOverrides(viewer: Viewer): Promise<StoredOverride[]>;
+  /** Records a merge or split; analysts and admins only. */
+  addOverride(viewer: Viewer, override: Override, madeBy?: string): Promise<StoredOverride>;
+  /** Withdraws one; true when it existed. Analysts and admins only. */
+  deleteOverride(viewer: Viewer, id: number): Promise<boolean>;
+  listSourceGrades(viewer: Viewer): Promise<SourceGrade[]>;
+  /** Sets (replaces) a source's Admiralty reliability grade; analysts and admins only. */
+  setSourceGrade(viewer: Viewer, grade: SourceGradeInput): Promise<SourceGrade>;
+  /** The last analysis recorded for the viewer's scope (who may see what), or undefined. */
+  readAnalysisSnapshot(viewer: Viewer): Promise<AnalysisSnapshot | undefined>;
+  /**
+   * Replaces the scope's snapshot and records the alerts found against the previous one, in one
+   * transaction, provided the snapshot is still at `expectedRevision` (0: none yet). Returns the
+   * alerts as recorded, or null when another process recorded an analysis first (nothing written).
+   */
+  recordAnalysis(viewer: Viewer, record: AnalysisRecord): Promise<RecordedAlert[] | null>;
+  /** Alerts of the viewer's scope, newest first. */
+  listAlerts(viewer: Viewer, query?: { limit?: number; propositionId?: string }): Promise<RecordedAlert[]>;
 
   /** Subscribes to events emitted after each commit; returns the unsubscribe function. */
   onEvent(listener: (event: StoreEvent) => void): () => void;
@@ -179,4 +205,55 @@ export interface StoreStats {
   duplicates: number;
   claims: number;
   entities: number;
+}
+
+/** A merge or split as stored: the decision, who made it and when. */
+export interface StoredOverride {
+  id: number;
+  override: Override;
+  madeBy: string;
+  /** The partner (instance) whose analyst made it. */
+  partnerId: string;
+  madeAt: string;
+}
+
+export interface SourceGradeInput {
+  /** The source key analysis gives (`outlet:…`, `speaker:…`). */
+  sourceKey: string;
+  grade: ReliabilityGrade;
+  /** The source's label when graded, for people reading the list. */
+  label?: string | null;
+  gradedBy?: string;
+}
+
+export interface SourceGrade {
+  sourceKey: string;
+  grade: ReliabilityGrade;
+  label: string | null;
+  gradedBy: string;
+  partnerId: string;
+  gradedAt: string;
+}
+
+/** What the next analysis of a scope needs to tell what changed: best estimates and conflicts. */
+export interface AnalysisSummary {
+  /** Best estimate by proposition id (null: the proposition had none). */
+  estimates: Record<string, BestEstimate | null>;
+  conflictIds: string[];
+}
+
+export interface AnalysisSnapshot extends AnalysisSummary {
+  revision: number;
+  analysedAt: string;
+}
+
+export interface AnalysisRecord {
+  expectedRevision: number;
+  summary: AnalysisSummary;
+  alerts: readonly Alert[];
+}
+
+export interface RecordedAlert extends Alert {
+  id: number;
+  recordedAt: string;
 }

@@ -135,6 +135,59 @@ CREATE INDEX claim_entities_entity ON claim_entities(entity_id);
 CREATE VIRTUAL TABLE reports_fts USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2');
 `,
   },
+  {
+    version: 2,
+    name: 'analysts\' overrides and source grades, recorded alerts, last analysis per viewer scope',
+    sql: `
+-- Merges and splits of propositions, applied in id order at every analysis (see src/analyse/overrides.ts).
+-- They name propositions and claims by their stable ids, so they outlive re-ingest and re-analysis.
+CREATE TABLE analysis_overrides (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+  -- merge: from_id is merged into into_id. split: from_id is the proposition split, claim_ids and label the new one.
+  from_id TEXT NOT NULL,
+  into_id TEXT,
+  claim_ids TEXT,
+  label TEXT,
+  made_by TEXT NOT NULL,
+  partner_id TEXT NOT NULL,
+  made_at TEXT NOT NULL
+);
+
+-- Admiralty (STANAG 2511) reliability A-F analysts give a source (key as analysis forms it); others are F.
+CREATE TABLE source_grades (
+  source_key TEXT PRIMARY KEY,
+  grade TEXT NOT NULL CHECK (grade IN ('A', 'B', 'C', 'D', 'E', 'F')),
+  label TEXT,
+  graded_by TEXT NOT NULL,
+  partner_id TEXT NOT NULL,
+  graded_at TEXT NOT NULL
+);
+
+-- What changed between two analyses for one viewer scope: only viewers of that scope read them,
+-- since an alert may come from reports other scopes may not see.
+CREATE TABLE analysis_alerts (
+  id INTEGER PRIMARY KEY,
+  scope TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  proposition_id TEXT NOT NULL,
+  conflict_id TEXT,
+  what TEXT NOT NULL,
+  why TEXT NOT NULL
+);
+CREATE INDEX analysis_alerts_scope ON analysis_alerts(scope, id);
+
+-- The last analysis of a viewer scope, as much as the next one needs to tell what changed
+-- (best estimates by proposition, conflict ids), as JSON; revision guards against two writers.
+CREATE TABLE analysis_snapshots (
+  scope TEXT PRIMARY KEY,
+  revision INTEGER NOT NULL,
+  analysed_at TEXT NOT NULL,
+  summary TEXT NOT NULL
+);
+`,
+  },
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */

@@ -11,6 +11,7 @@ import { DEFAULT_MARKING, type Marking } from '../../domain/marking.js';
 import { LOCAL_ADMIN, type Viewer } from '../../domain/viewer.js';
 import { prepareReport } from '../prepare-report.js';
 import type { StoreEvent } from '../store-event.js';
+import { MIGRATIONS } from './migrations.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 
 let dir: string;
@@ -221,7 +222,7 @@ describe('SqliteStore', () => {
     assert.equal(await again.countReports(LOCAL_ADMIN), 5);
     await again.close();
     const db = new Database(file, { readonly: true });
-    assert.equal((db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n, 1);
+    assert.equal((db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n, MIGRATIONS.length);
     assert.equal((db.pragma('journal_mode', { simple: true }) as string).toLowerCase(), 'wal');
     db.close();
   });

@@ -1,25 +1,34 @@
 import type Database from 'better-sqlite3';
+import type { ClaimRecord, Override } from '../../analyse/index.js';
 import type { EntityType } from '../../domain/entity.js';
 import { DEFAULT_CLASSIFICATIONS } from '../../domain/marking.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { visibleReportsSql, type SqlFragment } from '../../share/policy.js';
 import { EventHub, type StoreEventListener } from '../store-event.js';
 import type {
+  AnalysisRecord,
+  AnalysisSnapshot,
   ClaimQuery,
   DuplicateLink,
   EntityQuery,
   EntitySummary,
   IngestOutcome,
+  RecordedAlert,
   ReportInput,
   ReportQuery,
   ReportSummary,
   SearchHit,
+  SourceGrade,
+  SourceGradeInput,
   Store,
   StoreCapabilities,
   StoreStats,
   StoredClaim,
+  StoredOverride,
   StoredReport,
 } from '../store.js';
+import { AnalysisTables } from './analysis-tables.js';
+import { readClaimRecords } from './claim-records.js';
 import { ftsQuery } from './fts-query.js';
 import { openDatabase } from './open-database.js';
 import { ReportWriter } from './report-writer.js';
@@ -44,10 +53,12 @@ export class SqliteStore implements Store {
   readonly #writer: ReportWriter;
   readonly #events = new EventHub();
   readonly #order: readonly string[];
+  readonly #analysis: AnalysisTables;
 
   constructor(db: Database.Database, options: SqliteStoreOptions = {}) {
     this.#db = db;
     this.#writer = new ReportWriter(db);
+    this.#analysis = new AnalysisTables(db);
     this.#order = options.classificationOrder ?? DEFAULT_CLASSIFICATIONS;
   }
 
@@ -245,6 +256,44 @@ export class SqliteStore implements Store {
       )
       .get(...v.params) as { n: number };
     return { ...reports, entities: entities.n };
+  }
+
+  async listClaimRecords(viewer: Viewer): Promise<ClaimRecord[]> {
+    return readClaimRecords(this.#db, (alias) => this.#visible(viewer, alias));
+  }
+
+  // Analysts' decisions are not report data: every viewer's analysis applies them (the viewer
+  // argument keeps the one shape of reads, and writes check the role).
+  async listOverrides(_viewer: Viewer): Promise<StoredOverride[]> {
+    return this.#analysis.listOverrides();
+  }
+
+  async addOverride(viewer: Viewer, override: Override, madeBy?: string): Promise<StoredOverride> {
+    return this.#analysis.addOverride(viewer, override, madeBy);
+  }
+
+  async deleteOverride(viewer: Viewer, id: number): Promise<boolean> {
+    return this.#analysis.deleteOverride(viewer, id);
+  }
+
+  async listSourceGrades(_viewer: Viewer): Promise<SourceGrade[]> {
+    return this.#analysis.listSourceGrades();
+  }
+
+  async setSourceGrade(viewer: Viewer, grade: SourceGradeInput): Promise<SourceGrade> {
+    return this.#analysis.setSourceGrade(viewer, grade);
+  }
+
+  async readAnalysisSnapshot(viewer: Viewer): Promise<AnalysisSnapshot | undefined> {
+    return this.#analysis.readSnapshot(viewer);
+  }
+
+  async recordAnalysis(viewer: Viewer, record: AnalysisRecord): Promise<RecordedAlert[] | null> {
+    return this.#analysis.recordAnalysis(viewer, record);
+  }
+
+  async listAlerts(viewer: Viewer, query: { limit?: number; propositionId?: string } = {}): Promise<RecordedAlert[]> {
+    return this.#analysis.listAlerts(viewer, query);
   }
 
   onEvent(listener: StoreEventListener): () => void {

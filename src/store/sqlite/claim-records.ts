@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3';
+import type { ClaimEntityRef, ClaimRecord } from '../../analyse/index.js';
+import type { EntityType } from '../../domain/entity.js';
+import type { Qualifier } from '../../domain/claim.js';
+import type { SqlFragment } from '../../share/policy.js';
+
+interface RecordRow {
+  id: number;
+  report_id: number;
+  span_start: number;
+  sentence_start: number;
+  sentence_text: string;
+  value_low: number;
+  value_high: number;
+  unit: string;
+  counted: string | null;
+  per: string | null;
+  qualifier: string;
+  vague: number;
+  attributed_to: string | null;
+  speaker_key: string | null;
+  time_start: string | null;
+  time_end: string | null;
+  location: string | null;
+  published: string | null;
+  source: string | null;
+  original_id: number | null;
+}
+
+/**
+ * Every claim of the reports a viewer may see, as analysis reads it: two queries (claims, then
+ * the entities of their sentences), both filtered by the access policy, in one read transaction
+ * so they agree. `visible(alias)` is the policy's SQL for a `reports` row under that alias.
+ */
+export function readClaimRecords(db: Database.Database, visible: (alias: string) => SqlFragment): ClaimRecord[] {
+  const vr = visible('r');
+  const vo = visible('o');
+  const read = db.transaction(() => {
+    const rows = db
+      .prepare(
+        `SELECT c.id, c.report_id, c.span_start, c.sentence_start, c.sentence_text, c.value_low, c.value_high, c.unit,
+           c.counted, c.per, c.qualifier, c.vague, c.attributed_to, c.speaker_key, c.time_start, c.time_end, c.location,
+           r.published, r.source, o.id AS original_id
+         FROM claims c JOIN reports r ON r.id = c.report_id
+         LEFT JOIN reports o ON o.id = r.duplicate_of AND ${vo.sql}
+         WHERE ${vr.sql}`,
+      )
+      .all(...vo.params, ...vr.params) as RecordRow[];
+    // The name a report gives an entity: a restricted report's name for it never shows.
+    const entityRows = db
+      .prepare(
+        `SELECT ce.claim_id, e.key, e.type, COALESCE(re.name, e.key) AS name
+         FROM claim_entities ce JOIN claims c ON c.id = ce.claim_id JOIN reports r ON r.id = c.report_id
+         JOIN entities e ON e.id = ce.entity_id
+         LEFT JOIN report_entities re ON re.report_id = c.report_id AND re.entity_id = ce.entity_id
+         WHERE ${vr.sql}`,
+      )
+      .all(...vr.params) as { claim_id: number; key: string; type: EntityType; name: string }[];
+    return { rows, entityRows };
+  });
+  const { rows, entityRows } = read.deferred();
+  const entities = new Map<number, ClaimEntityRef[]>();
+  for (const e of entityRows) {
+    const ref: ClaimEntityRef = { key: e.key, type: e.type, name: e.name };
+    const list = entities.get(e.claim_id);
+    if (list) list.push(ref);
+    else entities.set(e.claim_id, [ref]);
+  }
+  return rows.map((r) => ({
+    id: String(r.id),
+    reportId: String(r.report_id),
+    published: r.published,
+    source: r.source,
+    originalReportId: r.original_id === null ? null : String(r.original_id),
+    value: { low: r.value_low, high: r.value_high },
+    unit: r.unit,
+    counted: r.counted,
+    per: r.per,
+    qualifier: r.qualifier as Qualifier,
+    vague: r.vague === 1,
+    attributedTo: r.attributed_to,
+    speakerKey: r.speaker_key,
+    location: r.location,
+    time: r.time_start === null || r.time_end === null ? null : { start: r.time_start, end: r.time_end },
+    sentenceText: r.sentence_text,
+    numberAt: r.span_start >= r.sentence_start ? r.span_start - r.sentence_start : -1,
+    entities: entities.get(r.id) ?? [],
+  }));
+}
