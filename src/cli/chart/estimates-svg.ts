@@ -2,7 +2,7 @@ import type { Conflict, Proposition, SeriesEntry } from '../../analyse/index.js'
 import { dayNumber, shortNumber, timeScale, valueScale } from './scales.js';
 
 /** Ten distinct colours (Tableau 10) for sources; more sources reuse them in order. */
-const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#76b7b2', '#edc948', '#9c755f', '#ff9da7', '#bab0ac', '#e15759'];
+const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#76b7b2', '#edc948', '#9c755f', '#ff9da7', '#bab0ac', '#17becf'];
 const CONFLICT = '#d62728';
 const WIDTH = 1000;
 const HEIGHT = 560;
@@ -97,7 +97,8 @@ export function estimatesSvg(p: Proposition, conflicts: readonly Conflict[]): st
     out.push(
       `<g class="best-estimate"><rect x="${f(x0 - 4)}" y="${f(top)}" width="${f(x1 - x0 + 8)}" height="${f(bottom - top)}" fill="#2ca02c" fill-opacity="0.15" stroke="#2ca02c" stroke-dasharray="2 2">` +
         `<title>${esc(`best estimate ${rangeText(est.low, est.high)} (${est.asOf.start} to ${est.asOf.end}): ${est.why}`)}</title></rect>` +
-        `<text x="${f(Math.min(x1 + 6, PLOT.right - 4))}" y="${f(Math.max(top + 12, yTop + 12))}" fill="#2ca02c" text-anchor="${x1 + 120 > PLOT.right ? 'end' : 'start'}">${esc(`best ${rangeText(est.low, est.high)}`)}</text></g>`,
+        // Above the band, reading leftwards when the band is near the right edge.
+        `<text x="${f(x1 + 120 > PLOT.right ? x1 : x0)}" y="${f(Math.max(top - 5, yTop + 12))}" fill="#2ca02c" text-anchor="${x1 + 120 > PLOT.right ? 'end' : 'start'}">${esc(`best ${rangeText(est.low, est.high)}`)}</text></g>`,
     );
   }
 

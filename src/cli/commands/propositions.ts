@@ -190,7 +190,9 @@ async function overrides(io: CommandIO, db: string | undefined, json: boolean | 
 async function withdraw(io: CommandIO, db: string | undefined, args: string[]): Promise<number> {
   if (args.length !== 1) throw new UsageError('withdraw wants one OVERRIDE_ID (see `parallax propositions overrides`)');
   const id = positiveInt(args[0]!, 'OVERRIDE_ID');
-  return withAnalysis(db, io, async (store) => {
+  const { openStoreFile, storePath } = await import('../store-option.js');
+  const store = await openStoreFile(storePath(db), { mustExist: true });
+  try {
     if (!(await store.deleteOverride(VIEWER, id))) {
       io.stderr.write(`parallax propositions: no override ${id}\n`);
       return 1;
@@ -198,7 +200,9 @@ async function withdraw(io: CommandIO, db: string | undefined, args: string[]): 
     await analyse(store, io);
     io.stdout.write(`withdrew override ${id}\n`);
     return 0;
-  });
+  } finally {
+    await store.close();
+  }
 }
 
 /** Who made a decision: the operating-system user, as the local command line knows no other. */
