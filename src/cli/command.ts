@@ -1,8 +1,6 @@
 /** A CLI command: parses its own arguments and returns the process exit status. */
 export interface Command {
   readonly name: string;
-  /** One line for `parallax help`. */
-  readonly summary: string;
   /** Usage line(s) shown with `--help` and on a usage error. */
   readonly usage: string;
   run(argv: string[], io: CommandIO): Promise<number>;

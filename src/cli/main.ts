@@ -1,33 +1,80 @@
 import type { Command, CommandIO } from './command.js';
 import { UsageError } from './command.js';
-import { alertsCommand } from './commands/alerts.js';
-import { claimsCommand } from './commands/claims.js';
-import { conflictsCommand } from './commands/conflicts.js';
-import { demoCommand } from './commands/demo.js';
-import { entitiesCommand } from './commands/entities.js';
-import { estimatesCommand } from './commands/estimates.js';
-import { extractCommand } from './commands/extract.js';
-import { ingestCommand } from './commands/ingest.js';
-import { propositionsCommand } from './commands/propositions.js';
-import { reportsCommand } from './commands/reports.js';
-import { searchCommand } from './commands/search.js';
-import { sourceCommand } from './commands/source.js';
 import { StoreOpenError } from './store-option.js';
 
-/** Every command, in the order `parallax help` lists them. */
-const COMMANDS: readonly Command[] = [
-  extractCommand,
-  ingestCommand,
-  reportsCommand,
-  claimsCommand,
-  entitiesCommand,
-  searchCommand,
-  propositionsCommand,
-  estimatesCommand,
-  conflictsCommand,
-  sourceCommand,
-  alertsCommand,
-  demoCommand,
+/** A command as `parallax help` lists it; its module is loaded only when it runs. */
+interface CommandEntry {
+  readonly name: string;
+  /** One line for `parallax help`. */
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+/**
+ * Every command, in the order `parallax help` lists them. Loading lazily matters: `parallax extract`
+ * should not pay for SQLite and the analysis code at start-up, since start-up counts in its speed.
+ */
+const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'extract',
+    summary: 'print what Parallax finds in reports (entities, claims) without storing anything',
+    load: async () => (await import('./commands/extract.js')).extractCommand,
+  },
+  {
+    name: 'ingest',
+    summary: 'collect, extract and store reports (files, folders, feeds) in the store',
+    load: async () => (await import('./commands/ingest.js')).ingestCommand,
+  },
+  {
+    name: 'reports',
+    summary: 'list the stored reports',
+    load: async () => (await import('./commands/reports.js')).reportsCommand,
+  },
+  {
+    name: 'claims',
+    summary: 'list stored quantitative claims, filtered by subject, unit and time',
+    load: async () => (await import('./commands/claims.js')).claimsCommand,
+  },
+  {
+    name: 'entities',
+    summary: 'list people, organisations, places and equipment named across the stored reports',
+    load: async () => (await import('./commands/entities.js')).entitiesCommand,
+  },
+  {
+    name: 'search',
+    summary: 'full-text search over the stored reports, best matches first',
+    load: async () => (await import('./commands/search.js')).searchCommand,
+  },
+  {
+    name: 'propositions',
+    summary: 'list propositions (what claims measure), merge or split them',
+    load: async () => (await import('./commands/propositions.js')).propositionsCommand,
+  },
+  {
+    name: 'estimates',
+    summary: "a proposition's estimates over time: values, sources, grades (and a chart)",
+    load: async () => (await import('./commands/estimates.js')).estimatesCommand,
+  },
+  {
+    name: 'conflicts',
+    summary: 'claims of independent sources that cannot both hold for the same time',
+    load: async () => (await import('./commands/conflicts.js')).conflictsCommand,
+  },
+  {
+    name: 'source',
+    summary: 'list independent sources, or grade one (Admiralty reliability A–F)',
+    load: async () => (await import('./commands/source.js')).sourceCommand,
+  },
+  {
+    name: 'alerts',
+    summary: 'what changed: best estimates that moved, new conflicts (newest first)',
+    load: async () => (await import('./commands/alerts.js')).alertsCommand,
+  },
+  {
+    name: 'demo',
+    summary: 'ingest the bundled sample reports into a fresh store and show what Parallax finds',
+    load: async () => (await import('./commands/demo.js')).demoCommand,
+  },
 ];
 
 function help(io: CommandIO): void {
@@ -43,13 +90,14 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     help(io);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`parallax: no command "${name}"; run \`parallax help\`\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(`usage: ${command.usage}\n${command.summary}\n`);
+    io.stdout.write(`usage: ${command.usage}\n${entry.summary}\n`);
     return 0;
   }
   try {
@@ -87,5 +135,5 @@ export function runCli(argv: string[] = process.argv.slice(2)): void {
 }
 
 // Run directly while developing: `node --import tsx src/cli/main.ts extract …`.
-const entry = process.argv[1] ?? '';
-if (entry.endsWith('/cli/main.js') || entry.endsWith('/cli/main.ts')) runCli();
+const script = process.argv[1] ?? '';
+if (script.endsWith('/cli/main.js') || script.endsWith('/cli/main.ts')) runCli();

@@ -6,7 +6,6 @@ import { VIEWER, withAnalysis } from './analysed.js';
 
 export const alertsCommand: Command = {
   name: 'alerts',
-  summary: 'what changed: best estimates that moved, new conflicts (newest first)',
   usage: 'parallax alerts [--limit N] [--db FILE] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({

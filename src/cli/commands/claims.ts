@@ -12,7 +12,6 @@ const TABLE_LIMIT = 50;
 
 export const claimsCommand: Command = {
   name: 'claims',
-  summary: 'list stored quantitative claims, filtered by subject, unit and time',
   usage: 'parallax claims [--about TEXT] [--unit U] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--db FILE] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({

@@ -8,7 +8,6 @@ import { dayRange, formatAllowed, shortId, withAnalysis } from './analysed.js';
 
 export const conflictsCommand: Command = {
   name: 'conflicts',
-  summary: 'claims of independent sources that cannot both hold for the same time',
   usage: 'parallax conflicts [--limit N] [--db FILE] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({

@@ -16,7 +16,6 @@ export const SAMPLES_DIR = fileURLToPath(new URL('../../../samples/', import.met
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'ingest the bundled sample reports into a fresh store and show what Parallax finds',
   usage: 'parallax demo [--db FILE]   (default ./parallax-demo.db, recreated each run)',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } } });

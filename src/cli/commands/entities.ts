@@ -10,7 +10,6 @@ import { terminalWidth } from '../terminal-width.js';
 
 export const entitiesCommand: Command = {
   name: 'entities',
-  summary: 'list people, organisations, places and equipment named across the stored reports',
   usage: `parallax entities [--type ${ENTITY_TYPES.join('|')}] [--name TEXT] [--limit N] [--db FILE] [--json]`,
   async run(argv, io) {
     const { values } = parseArgs({

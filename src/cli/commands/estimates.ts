@@ -11,7 +11,6 @@ const QUALIFIER_MARK: Record<string, string> = { exact: '', approximate: '~', at
 
 export const estimatesCommand: Command = {
   name: 'estimates',
-  summary: "a proposition's estimates over time: values, sources, grades (and a chart)",
   usage:
     'parallax estimates PROPOSITION [--chart FILE.svg] [--db FILE] [--json]\n' +
     '  PROPOSITION: an id, an id prefix or words of its label (see `parallax propositions`)',

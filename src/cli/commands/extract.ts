@@ -8,7 +8,6 @@ import { parseIsoDate } from '../dates.js';
 
 export const extractCommand: Command = {
   name: 'extract',
-  summary: 'print what Parallax finds in reports (entities, claims) without storing anything',
   usage: 'parallax extract FILE... [--published YYYY-MM-DD] (--json | --jsonl)',
   async run(argv, io) {
     const { values, positionals } = parseArgs({

@@ -9,7 +9,6 @@ import { formatTable } from '../table.js';
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'collect, extract and store reports (files, folders, feeds) in the store',
   usage: 'parallax ingest PATH... [--db FILE] [--published YYYY-MM-DD] [--no-analyse] [--json]',
   async run(argv, io) {
     const { values, positionals } = parseArgs({

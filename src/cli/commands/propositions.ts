@@ -11,7 +11,6 @@ const TABLE_LIMIT = 50;
 
 export const propositionsCommand: Command = {
   name: 'propositions',
-  summary: 'list propositions (what claims measure), merge or split them',
   usage: [
     'parallax propositions [--about TEXT] [--limit N] [--db FILE] [--json]',
     '       parallax propositions merge A B...              B… join A (A keeps its id and label)',

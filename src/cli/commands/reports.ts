@@ -11,7 +11,6 @@ const TABLE_LIMIT = 50;
 
 export const reportsCommand: Command = {
   name: 'reports',
-  summary: 'list the stored reports',
   usage: 'parallax reports [--db FILE] [--limit N] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({

@@ -6,7 +6,6 @@ import { openStoreFile, storePath } from '../store-option.js';
 
 export const searchCommand: Command = {
   name: 'search',
-  summary: 'full-text search over the stored reports, best matches first',
   usage: 'parallax search QUERY... [--limit N] [--db FILE] [--json]   (words must all match; "a phrase"; a OR b)',
   async run(argv, io) {
     const { values, positionals } = parseArgs({

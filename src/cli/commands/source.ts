@@ -10,7 +10,6 @@ import { analystName } from './propositions.js';
 
 export const sourceCommand: Command = {
   name: 'source',
-  summary: 'list independent sources, or grade one (Admiralty reliability A–F)',
   usage: [
     'parallax source list [--limit N] [--db FILE] [--json]',
     '       parallax source grade SOURCE A-F [--db FILE] [--json]',
