@@ -322,3 +322,31 @@ test('a busy day with hundreds of sources stays linear and still weighs every so
   assert.ok(a.conflicts.length <= 4 * 3, 'an outlier is listed a few times, not 396');
   assert.deepEqual([propOf(a, 'b1').estimate?.low, propOf(a, 'b1').estimate?.high], [11000, 11000]);
 });
+
+test('whose count: the noun phrase first; a nationality past it is something else; the report fills a gap', () => {
+  const a = analyse([
+    claim({ id: 'w1', number: '8,000', low: 8000, unit: 'soldiers', reportId: 'r-w', source: 'A', location: 'Kursk region',
+      sentenceText: 'About 8,000 North Korean soldiers moved to the Kursk region near the Ukrainian border.', entities: [KURSK] }),
+    claim({ id: 'w2', number: '11,000', low: 11000, unit: 'soldiers', reportId: 'r-v', source: 'B', location: 'Kursk', published: '2024-12-20',
+      sentenceText: 'The president put the number in Kursk at 11,000 and said Ukrainian troops had fought them.', entities: [KURSK] }),
+    claim({ id: 'w3', number: '12,000', low: 12000, unit: 'troops', counted: 'North Korean troops', reportId: 'r-w', source: 'A',
+      sentenceText: 'In all, 12,000 North Korean troops are expected in Russia.', entities: [RU] }),
+    claim({ id: 'w4', number: '15,000', low: 15000, unit: 'troops', reportId: 'r-w', source: 'A', published: '2025-04-01',
+      sentenceText: 'The agency now believes 15,000 troops have been sent in total.' }),
+  ]);
+  assert.equal(propOf(a, 'w1').subject?.key, 'loc:north-korea');
+  assert.notEqual(propOf(a, 'w2').subject?.key, 'loc:ukraine', '"Ukrainian troops" after the figure are not whose figure');
+  assert.equal(propOf(a, 'w4').subject?.key, 'loc:north-korea', 'the report is about North Korean troops');
+  assert.equal(a.conflicts.length, 0, '8,000 in Kursk is a part of 12,000 in all');
+});
+
+test('"the first group of 1,500" is part of a total, not a rival figure', () => {
+  const a = analyse([
+    claim({ id: 'f1', number: '12,000', low: 12000, unit: 'troops', counted: 'North Korean troops', source: 'A', published: '2024-10-18',
+      sentenceText: 'Pyongyang will send some 12,000 North Korean troops to Russia.', entities: [RU] }),
+    claim({ id: 'f2', number: '1,500', low: 1500, unit: 'troops', counted: 'North Korean troops', source: 'B', published: '2024-10-18',
+      sentenceText: 'The first group of 1,500 North Korean troops has left for Russia.', entities: [RU] }),
+  ]);
+  assert.equal(propOf(a, 'f1').id, propOf(a, 'f2').id);
+  assert.equal(a.conflicts.length, 0);
+});

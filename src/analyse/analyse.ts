@@ -10,7 +10,7 @@ import { DEFAULT_TOLERANCES, formatNumber, formatRange, isoOfDay } from './inter
 import type { CurrencyRate } from './measure.js';
 import { applyOverrides } from './overrides.js';
 import { Containment, findPossessedRegions } from './places.js';
-import { prepare, type Prepared } from './prepare.js';
+import { fillSubjectsFromReport, prepare, type Prepared } from './prepare.js';
 import { indexReports } from './sources.js';
 
 /**
@@ -35,6 +35,7 @@ export function analyse(records: readonly ClaimRecord[], options: AnalyseOptions
   };
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const prepared = sorted.map((r) => prepare(r, ctx));
+  fillSubjectsFromReport(prepared);
 
   const groups = groupClaims(prepared);
   const notes = applyOverrides(groups, options.overrides ?? []);

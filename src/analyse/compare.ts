@@ -176,6 +176,11 @@ function relate(a: ValueClass, b: ValueClass, where: Containment, sameDays: numb
     if (where.within(a.place, b.place)) [part, whole] = [a, b];
     else if (where.within(b.place, a.place)) [part, whole] = [b, a];
     else return; // Two different parts (Kursk, Belgorod): neither says anything about the other.
+  } else if ((a.place === null) !== (b.place === null)) {
+    // "10,000 troops in total" beside "8,000 in the Kursk region": a figure with no place is the
+    // whole the proposition counts, a figure for a region inside it is a part.
+    const placed = a.place !== null ? a : b;
+    if (where.parentOf(placed.place!) !== null) [part, whole] = [placed, placed === a ? b : a];
   }
   const sameTime = Math.abs(a.e - b.e) <= sameDays && (Math.abs(a.s - b.s) <= sameDays || a.s === a.e || b.s === b.e);
   if (part !== null && whole !== null) {

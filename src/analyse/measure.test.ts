@@ -36,3 +36,19 @@ test('rates convert to one period; other pers stay', () => {
   assert.equal(singular('casualties'), 'casualty');
   assert.equal(singular('personnel'), 'personnel');
 });
+
+test('what happened to the people counted is read around the number', () => {
+  const at = (unit: string, s: string, n: string) => m(unit, null, s, s.indexOf(n)).key;
+  assert.equal(at('Koreans', 'More than 3,000 North Koreans had been killed or wounded by then.', '3,000'), 'casualties');
+  assert.equal(at('soldiers', 'Some 300 soldiers have been killed in the fighting.', '300'), 'killed');
+  assert.equal(at('soldiers', 'Of those, around six hundred are dead.', 'around six hundred'), 'killed', 'unit carried from an earlier sentence');
+  assert.equal(at('soldiers', 'Kyiv says it captured two wounded soldiers near the border.', 'two'), 'captured');
+  assert.equal(at('casualties', 'Casualties stand at about 4,700, including some 600 dead.', 'about 4,700'), 'casualties', 'a later "dead" belongs to another figure');
+  assert.equal(at('troops', 'About 8,000 troops were sent, and many were killed.', '8,000'), 'personnel');
+});
+
+test('nationals counted are personnel, but a nationality before another noun is not', () => {
+  assert.equal(m('Koreans', 'North Koreans').key, 'personnel');
+  assert.equal(m('engineers', 'North Korean engineers').key, 'engineer');
+  assert.equal(m('reinforcements').key, 'personnel+added');
+});

@@ -18,7 +18,7 @@ export interface Measure {
 }
 
 const COUNT_CLASSES: ReadonlyArray<readonly [string, string]> = [
-  ['personnel', 'troop soldier personnel force servicemen serviceman servicemember service-member military-personnel combat-troops infantry infantryman'],
+  ['personnel', 'troop soldier personnel force servicemen serviceman servicemember service-member military-personnel combat-troops infantry infantryman fighter commando reinforcement mercenary'],
   ['shells', 'shell round munition ammunition ammo projectile artillery-shell artillery-round shell-round'],
   ['missiles', 'missile ballistic-missile'],
   ['rockets', 'rocket'],
@@ -32,15 +32,23 @@ const COUNT_CLASSES: ReadonlyArray<readonly [string, string]> = [
   ['people', 'people person individual'],
 ];
 
+/**
+ * Nationals counted in war reporting are people sent or lost ("11,000 North Koreans in Kursk"):
+ * they count as personnel, so they group with "troops"; the nationality is the subject.
+ */
+const DEMONYM_NOUNS = 'korean north-korean south-korean russian ukrainian american chinese iranian belarusian';
+
 /** Singular lower-case noun (or hyphen-joined phrase) → canonical class. */
 const CLASS_OF = new Map<string, string>();
 for (const [cls, words] of COUNT_CLASSES) for (const w of words.split(' ')) CLASS_OF.set(w, cls);
+/** Only as the head noun: "North Korean engineers" are engineers, "North Koreans" personnel. */
+const DEMONYM_HEADS = new Set(DEMONYM_NOUNS.split(' '));
 
 /** Words in the counted phrase that change what is counted ("troops killed" counts the dead). */
 const OUTCOME_CLASSES = new Set(['killed', 'wounded', 'casualties', 'captured']);
 
 /** Words marking an increment ("25,000 more troops", "an additional 3,000"). */
-const INCREMENT_WORDS = new Set(['more', 'additional', 'extra', 'further', 'fresh', 'another']);
+const INCREMENT_WORDS = new Set(['more', 'additional', 'extra', 'further', 'fresh', 'another', 'reinforcement', 'reinforcements']);
 const INCREMENT_BEFORE = /\b(?:another|additional|an?\s+(?:additional|further|extra)|further)\s*$/i;
 
 const PERCENT_UNITS = new Set(['%', 'percent', 'per cent', 'pct']);
@@ -59,7 +67,8 @@ export function countClass(phrase: string): string | null {
   const words = phrase.toLowerCase().split(/[^a-z-]+/).filter(Boolean).map(singular);
   if (words.length === 0) return null;
   const joined = words.join('-');
-  return CLASS_OF.get(joined) ?? CLASS_OF.get(words[words.length - 1]!) ?? null;
+  const head = words[words.length - 1]!;
+  return CLASS_OF.get(joined) ?? CLASS_OF.get(head) ?? (DEMONYM_HEADS.has(head) ? 'personnel' : null);
 }
 
 const WORD = /[A-Za-z][A-Za-z-]*/g;
@@ -92,11 +101,53 @@ export function measureOf(c: MeasureInput): Measure {
     m = measureOfPhrase(c.unit, c.counted);
     if (measureCache.size < 50_000) measureCache.set(key, m);
   }
-  if (m.kind !== 'count' || m.increment || c.numberAt <= 0) return m;
+  if (m.kind !== 'count') return m;
+  const outcome = outcomeAround(c);
+  if (outcome !== null && outcome !== m.base) m = withBase(m, outcome);
+  if (m.increment || c.numberAt <= 0) return m;
   if (!INCREMENT_BEFORE.test(c.sentenceText.slice(Math.max(0, c.numberAt - 24), c.numberAt))) return m;
   let inc = incrementOf.get(m);
   if (inc === undefined) incrementOf.set(m, (inc = { ...m, key: `${m.base}+added`, increment: true }));
   return inc;
+}
+
+/** Measures that differ from a cached one by their base only ("troops" that were killed). */
+const rebased = new Map<string, Measure>();
+function withBase(m: Measure, base: string): Measure {
+  const key = `${base}${m.increment ? '+added' : ''}`;
+  let out = rebased.get(key);
+  if (out === undefined) rebased.set(key, (out = { ...m, key, base }));
+  return out;
+}
+
+const OUTCOME_WORD: Readonly<Record<string, string>> = {
+  killed: 'killed', dead: 'killed', died: 'killed', wounded: 'wounded', injured: 'wounded', captured: 'captured',
+};
+/** "… soldiers have been killed", "… had been killed or wounded", "… are dead": right after the noun. */
+const OUTCOME_AFTER =
+  /^\s*(?:(?:have|has|had|were|was|are|is|been|being|reportedly|now|already|also)\s+)*(killed|dead|died|wounded|injured|captured)\b(?:\s+(?:or|and)\s+(killed|wounded|injured))?/i;
+/** The words of a number expression ("around six hundred", "some 3,000"), to read on after it. */
+const NUMBER_WORDS =
+  /^(?:(?:about|around|some|roughly|nearly|almost|over|more than|at least|up to|an estimated|approximately|[\d.,]*\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|a|and|dozens?)(?:\s+|(?=[^\w])))+/i;
+/** "captured two wounded soldiers", "killed some 300 troops": the verb before the number. */
+const OUTCOME_BEFORE = /\b(killed|captured|wounded|injured)\s+(?:about|some|around|roughly|nearly|almost|at least|more than|over|up to|an estimated|only)?\s*$/i;
+
+/** The outcome a sentence gives the counted people: killed, wounded, captured, or both (casualties). */
+function outcomeAround(c: MeasureInput): string | null {
+  if (c.numberAt < 0) return null;
+  const before = OUTCOME_BEFORE.exec(c.sentenceText.slice(Math.max(0, c.numberAt - 40), c.numberAt));
+  if (before) return OUTCOME_WORD[before[1]!.toLowerCase()] ?? null;
+  // Past the number and its unit: the unit word ends the noun phrase.
+  const unitAt = c.unit === '' ? -1 : c.sentenceText.indexOf(c.unit, c.numberAt);
+  if (unitAt - c.numberAt > 60) return null;
+  // A unit carried over from an earlier sentence ("Of those, around 600 are dead"): read on
+  // from the end of the number.
+  const from = unitAt >= 0 ? unitAt + c.unit.length : c.numberAt + (NUMBER_WORDS.exec(c.sentenceText.slice(c.numberAt))?.[0].length ?? 0);
+  const after = OUTCOME_AFTER.exec(c.sentenceText.slice(from, from + 80));
+  if (!after) return null;
+  const first = OUTCOME_WORD[after[1]!.toLowerCase()] ?? null;
+  const second = after[2] === undefined ? null : OUTCOME_WORD[after[2].toLowerCase()] ?? null;
+  return second !== null && second !== first ? 'casualties' : first;
 }
 
 function measureOfPhrase(rawUnit: string, rawCounted: string | null): Measure {
@@ -114,7 +165,7 @@ function measureOfPhrase(rawUnit: string, rawCounted: string | null): Measure {
   let base = named.find((n) => OUTCOME_CLASSES.has(n)) ?? countClass(unit) ?? named[0] ?? (singular(unit) || 'unspecified');
   if (OUTCOME_CLASSES.has(countClass(unit) ?? '')) base = countClass(unit)!;
   let increment = false;
-  for (const m of counted.matchAll(WORD)) if (INCREMENT_WORDS.has(m[0].toLowerCase())) increment = true;
+  for (const m of `${counted} ${unit}`.matchAll(WORD)) if (INCREMENT_WORDS.has(m[0].toLowerCase())) increment = true;
   return { key: increment ? `${base}+added` : base, kind: 'count', base, currency: null, increment };
 }
 

@@ -88,6 +88,55 @@ export function prepare(rec: ClaimRecord, ctx: PrepareContext): Prepared {
     s,
     e,
     timeFromPublication,
-    comparable: !rec.vague && Number.isFinite(s) && Number.isFinite(lo) && !Number.isNaN(hi),
+    comparable: !rec.vague && !isPartial(rec) && Number.isFinite(s) && Number.isFinite(lo) && !Number.isNaN(hi),
   };
+}
+
+/**
+ * A count whose sentence names no subject ("Of those, around 600 are dead"; "the agency now
+ * believes 15,000 troops were sent") is about what the report is about: the subject its other
+ * counts of the same thing name most often. Ties leave the subject unsaid; it never crosses
+ * reports, so one report's story cannot leak into another's.
+ */
+export function fillSubjectsFromReport(prepared: readonly Prepared[]): void {
+  const byReport = new Map<string, Prepared[]>();
+  for (const p of prepared) {
+    if (p.measure.kind !== 'count') continue;
+    let list = byReport.get(p.rec.reportId);
+    if (list === undefined) byReport.set(p.rec.reportId, (list = []));
+    list.push(p);
+  }
+  for (const list of byReport.values()) {
+    const votes = new Map<string, Map<string, number>>();
+    for (const p of list) {
+      if (p.about.subject === null) continue;
+      let v = votes.get(p.measure.base);
+      if (v === undefined) votes.set(p.measure.base, (v = new Map()));
+      v.set(p.about.subject, (v.get(p.about.subject) ?? 0) + 1);
+    }
+    for (const p of list) {
+      if (p.about.subject !== null) continue;
+      const v = votes.get(p.measure.base) ?? votes.get(PEOPLE_BASES.has(p.measure.base) ? 'personnel' : '');
+      if (v === undefined) continue;
+      let best: string | null = null;
+      let bestN = 0;
+      let tie = false;
+      for (const [subject, n] of v) {
+        if (n > bestN) [best, bestN, tie] = [subject, n, false];
+        else if (n === bestN) tie = true;
+      }
+      if (best !== null && !tie) p.about = { ...p.about, subject: best };
+    }
+  }
+}
+
+/** Outcomes of people: their subject is the personnel's ("600 are dead" of the troops counted). */
+const PEOPLE_BASES = new Set(['killed', 'wounded', 'captured', 'casualties']);
+
+/** "the first group of 1,500", "a second batch of 3,000": one part of a total, never the total. */
+const PARTIAL_BEFORE =
+  /\b(?:first|initial|second|third|latest|advance|small|smaller|one|a)\s+(?:group|batch|wave|contingent|tranche|rotation|shipment|deployment|detachment)\s+of\s+(?:about|some|around|roughly|nearly|almost|at least|more than|over|up to|an estimated)?\s*$/i;
+
+function isPartial(rec: ClaimRecord): boolean {
+  return rec.numberAt > 0 && PARTIAL_BEFORE.test(rec.sentenceText.slice(Math.max(0, rec.numberAt - 60), rec.numberAt));
 }

@@ -16,7 +16,7 @@ export interface ClaimAbout {
 }
 
 /** Words that put the next place in the locative role ("in", "to", "into" Kursk). */
-const LOCATIVE_BEFORE = /\b(?:in|into|to|inside|within|across|at|near|on|toward|towards)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+const LOCATIVE_BEFORE = /\b(?:in|into|to|inside|within|across|at|near|on|toward|towards|reached|entered)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 
 /**
  * Reads subject, counterpart and place. Rules, in order:
@@ -71,6 +71,8 @@ export function readAbout(r: ClaimRecord, kind: MeasureKind, where: Containment,
       }
     }
   }
+  // "8,000 North Korean soldiers", "8,000 soldiers from North Korea": the noun phrase names whose.
+  if (subject === null && kind === 'count' && r.numberAt >= 0) subject = nounPhraseActor(r, mentions, used, place, where);
   const pick = (exclude: string | null): string | null => {
     let before: Mention | null = null;
     let after: Mention | null = null;
@@ -82,9 +84,28 @@ export function readAbout(r: ClaimRecord, kind: MeasureKind, where: Containment,
         if (before === null || m.at > before.at) before = m;
       } else if (after === null || m.at < after.at) after = m;
     }
+    // Past a count's noun phrase, an actor is usually part of something else ("close to the
+    // Ukrainian border", "says Ukrainian troops fought them"): not whose count it is.
+    if (kind === 'count' && r.numberAt >= 0) after = null;
     return (before ?? after ?? unplaced)?.actor ?? null;
   };
   subject ??= pick(null);
   const counterpart = kind === 'count' || subject === null ? null : pick(subject);
   return { subject, counterpart, place, placeFrom };
+}
+
+/** Demonym or actor inside the counted noun phrase, or in "from/of X" right after it. */
+function nounPhraseActor(r: ClaimRecord, mentions: readonly Mention[], used: ReadonlySet<Mention>, place: string | null, where: Containment): string | null {
+  const text = r.sentenceText;
+  const unitAt = r.unit === '' ? -1 : text.indexOf(r.unit, r.numberAt);
+  if (unitAt < 0 || unitAt - r.numberAt > 60) return null;
+  const unitEnd = unitAt + r.unit.length;
+  const tail = /^\s+(?:from|of)\s+(?:the\s+)?/i.exec(text.slice(unitEnd, unitEnd + 12));
+  const end = tail === null ? unitEnd : unitEnd + tail[0].length + 1;
+  for (const m of mentions) {
+    if (m.actor === null || used.has(m) || m.at < r.numberAt || m.at >= end) continue;
+    if (place !== null && m.place !== null && where.chain(place).includes(m.place)) continue;
+    return m.actor;
+  }
+  return null;
 }
