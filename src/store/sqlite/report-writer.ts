@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Claim } from '../../domain/claim.js';
 import type { Entity } from '../../domain/entity.js';
 import { resemblance, SYNDICATED_THRESHOLD } from '../../collect/fingerprint.js';
+import { declaresRepublication } from '../../collect/republication.js';
 import type { StoreEvent } from '../store-event.js';
 import type { IngestOutcome, ReportInput } from '../store.js';
 import { sketchFromBlob, sketchToBlob } from './sketch-blob.js';
@@ -40,6 +41,7 @@ export class ReportWriter {
         'SELECT id, duplicate_of, published, sketch, fingerprint_exact FROM reports WHERE fingerprint_exact = ? ORDER BY id LIMIT 1',
       ),
       candidate: p('SELECT id, duplicate_of, published, sketch, fingerprint_exact FROM reports WHERE id = ?'),
+      textOf: p('SELECT text FROM reports WHERE id = ?'),
       insertReport: p(`INSERT INTO reports (origin, format, title, url, source, published, text, main_start, main_end,
         boilerplate, content_hash, fingerprint_exact, sketch, bands, classification, releasable_to, owner, tlp, ingested_at,
         duplicate_of, resemblance, claim_count, entity_count)
@@ -239,7 +241,14 @@ export class ReportWriter {
       const parent = this.#s.candidate.get(best.duplicate_of) as Candidate | undefined;
       if (parent && parent.id !== exclude) root = parent;
     }
-    const newIsEarlier = doc.published !== null && root.published !== null && doc.published < root.published;
+    // Which is the original: the one that does not say it is republished; else the earlier one.
+    const newIsCopy = declaresRepublication(doc.text);
+    const rootText = (this.#s.textOf.get(root.id) as { text: string } | undefined)?.text ?? '';
+    const rootIsCopy = declaresRepublication(rootText);
+    const newIsEarlier =
+      newIsCopy !== rootIsCopy
+        ? rootIsCopy
+        : doc.published !== null && root.published !== null && doc.published < root.published;
     return { originalId: root.id, resemblance: bestScore, newIsEarlier };
   }
 

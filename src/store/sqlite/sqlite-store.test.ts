@@ -280,3 +280,18 @@ describe('access policy on every read path', () => {
     assert.deepEqual(await store.listEntities(stranger), []);
   });
 });
+
+test('a copy that says it is syndicated stays the copy, even when stored first with the same date', async () => {
+  const store = await openSqliteStore(join(dir, 'syndication.db'));
+  try {
+    const copyText = `Harbour Wire (syndicated from Wire A)\n\n${BODY}`;
+    const copy = doc('copy.txt', copyText, { source: 'Harbour Wire', main: { start: copyText.indexOf(BODY), end: copyText.length } });
+    const [c] = await store.ingest([input(copy)]);
+    const [o] = await store.ingest([input(doc('original.txt', BODY, { source: 'Wire A' }))]);
+    assert.equal(o?.duplicateOf, null, 'the original is not a copy of its syndicated copy');
+    const [link] = await store.listDuplicates(LOCAL_ADMIN);
+    assert.deepEqual([link?.reportId, link?.originalId], [c?.reportId, o?.reportId]);
+  } finally {
+    await store.close();
+  }
+});
