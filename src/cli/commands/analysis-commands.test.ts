@@ -73,7 +73,12 @@ test('propositions, estimates, conflicts, sources and alerts, as tables and as J
   assert.equal(XMLValidator.validate(svg), true);
   assert.equal(svg.match(/<circle class="claim/g)?.length, 2);
   assert.equal((await run('estimates', 'no such thing')).code, 2);
-  assert.equal((await run('estimates', troops.id, '--chart', join(dir, 'x.png'))).code, 2, 'PNG is not offered');
+  const png = join(dir, 'troops.png');
+  assert.equal((await run('estimates', troops.id, '--chart', png)).code, 0);
+  const bytes = readFileSync(png);
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+  assert.ok(bytes.length > 2000, 'with something drawn in it');
+  assert.equal((await run('estimates', troops.id, '--chart', join(dir, 'x.gif'))).code, 2, 'GIF is not offered');
 
   const grade = await run('source', 'grade', "Ukraine's military intelligence", 'b');
   assert.equal(grade.code, 0, grade.err);

@@ -12,7 +12,7 @@ const QUALIFIER_MARK: Record<string, string> = { exact: '', approximate: '~', at
 export const estimatesCommand: Command = {
   name: 'estimates',
   usage:
-    'parallax estimates PROPOSITION [--chart FILE.svg] [--db FILE] [--json]\n' +
+    'parallax estimates PROPOSITION [--chart FILE.svg|FILE.png] [--db FILE] [--json]\n' +
     '  PROPOSITION: an id, an id prefix or words of its label (see `parallax propositions`)',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -26,15 +26,19 @@ export const estimatesCommand: Command = {
     });
     if (positionals.length === 0) throw new UsageError('name a PROPOSITION');
     const chart = values.chart;
-    if (chart !== undefined && !/\.svg$/i.test(chart)) {
-      throw new UsageError(`--chart writes SVG only (FILE.svg), not "${chart}"`);
+    if (chart !== undefined && !/\.(?:svg|png)$/i.test(chart)) {
+      throw new UsageError(`--chart writes FILE.svg or FILE.png, not "${chart}"`);
     }
     return withAnalysis(values.db, io, async (_store, { analysis }) => {
       const p = findProposition(analysis, positionals.join(' '));
       const conflicts = analysis.conflicts.filter((c) => c.propositionId === p.id);
       if (chart !== undefined) {
         const { estimatesSvg } = await import('../chart/estimates-svg.js');
-        await writeFile(chart, estimatesSvg(p, conflicts));
+        const svg = estimatesSvg(p, conflicts);
+        if (/\.png$/i.test(chart)) {
+          const { svgToPng } = await import('../chart/svg-to-png.js');
+          await writeFile(chart, await svgToPng(svg));
+        } else await writeFile(chart, svg);
         io.stderr.write(`chart: ${chart}\n`);
       }
       if (values.json) {
