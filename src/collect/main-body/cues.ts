@@ -52,8 +52,11 @@ export type BlockRole =
   /** Opens the end matter: the story is over. */
   | { role: 'tail'; kind: BoilerplateKind };
 
-/** Words one of which every disclosure formula contains: a cheap test before the regex. */
-const DISCLOSURE_KEYS = ['shares in', 'affiliations', 'ublish', 'funding', 'icen', 'appeared', 'competing', 'conflict'];
+/**
+ * Words one of which every disclosure formula contains (as written, case and all): a cheap test
+ * before the case-blind regex. One regex finds any of them faster than a search per word.
+ */
+const DISCLOSURE_KEYS = /shares in|affiliations|ublish|funding|icen|appeared|competing|conflict/;
 
 /** What one block is, from its words alone. */
 export function classifyBlock(block: TextBlock): BlockRole {
@@ -78,8 +81,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
 const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
 
 function mayDisclose(t: string): boolean {
-  for (const key of DISCLOSURE_KEYS) if (t.includes(key)) return true;
-  return false;
+  return DISCLOSURE_KEYS.test(t);
 }
 
 /** A sentence or paragraph rather than a label, a headline or a line of metadata. */
