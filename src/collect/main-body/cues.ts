@@ -58,6 +58,11 @@ export type BlockRole =
  */
 const DISCLOSURE_KEYS = /shares in|affiliations|ublish|funding|icen|appeared|competing|conflict/;
 
+// Roles without a kind are shared: callers only read them.
+const PROSE: BlockRole = Object.freeze({ role: 'prose' });
+const HEADING: BlockRole = Object.freeze({ role: 'heading' });
+const ITEM: BlockRole = Object.freeze({ role: 'item' });
+
 /** What one block is, from its words alone. */
 export function classifyBlock(block: TextBlock): BlockRole {
   const t = block.text;
@@ -72,10 +77,10 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (t.length <= 300 && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
   if (t.length <= 160 && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
   if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };
-  if (block.heading) return { role: 'heading' };
-  if (block.listItem) return isProse(t) || t.length > 40 ? { role: 'item' } : { role: 'heading' };
-  if (isProse(t)) return { role: 'prose' };
-  return { role: 'heading' };
+  if (block.heading) return HEADING;
+  if (block.listItem) return isProse(t) || t.length > 40 ? ITEM : HEADING;
+  if (isProse(t)) return PROSE;
+  return HEADING;
 }
 
 const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
@@ -133,11 +138,12 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
 export function isFooterNote(block: TextBlock, outlet: string | null): boolean {
   const t = block.text;
   if (t.length > 320) return false;
+  const footer = FOOTER_NOTE.test(t);
   if (SPEAKER.test(t) && !/^[A-Z ]+:/.test(t.slice(0, 3))) {
     // "Host: thank you." is dialogue, not a footer, even when the host is the outlet.
-    if (!FOOTER_NOTE.test(t)) return false;
+    if (!footer) return false;
   }
-  if (FOOTER_NOTE.test(t)) return true;
+  if (footer) return true;
   if (outlet && outlet.length >= 4 && t.toLowerCase().includes(outlet.toLowerCase()) && !SPEAKER.test(t)) return true;
   return false;
 }
