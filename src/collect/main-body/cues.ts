@@ -16,6 +16,9 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/, 'other'],
 ];
 
+/** Any of the tail labels: one regex rules out most short lines before they are told apart. */
+const ANY_TAIL_LABEL = new RegExp(TAIL_LABELS.map(([re]) => `(?:${re.source})`).join('|'));
+
 /** Opening words of an inline end-matter line ("Read more: Some headline"). */
 const INLINE_PROMO = /^(?:read (?:more|also|next)|see also|also read|related(?: articles?| stories| story| coverage)?|more on this|watch|listen)\s*[:|–—-]\s*\S/i;
 
@@ -68,7 +71,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   const t = block.text;
   if (t.length <= 80) {
     const label = t.toLowerCase().replace(/[\s:.!…»›>|–—-]+$/, '').replace(/^[«‹<|–—-]+\s*/, '');
-    for (const [re, kind] of TAIL_LABELS) if (re.test(label)) return { role: 'tail', kind };
+    if (ANY_TAIL_LABEL.test(label)) for (const [re, kind] of TAIL_LABELS) if (re.test(label)) return { role: 'tail', kind };
   }
   if (CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(t)) return { role: 'tail', kind: 'disclosure' };
