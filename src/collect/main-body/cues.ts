@@ -73,12 +73,15 @@ export function classifyBlock(block: TextBlock): BlockRole {
     const label = t.toLowerCase().replace(/[\s:.!…»›>|–—-]+$/, '').replace(/^[«‹<|–—-]+\s*/, '');
     if (ANY_TAIL_LABEL.test(label)) for (const [re, kind] of TAIL_LABELS) if (re.test(label)) return { role: 'tail', kind };
   }
-  if (CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
+  // The anchored formulas are tried only when the first character can open them.
+  const c = t.charCodeAt(0);
+  const opens = firstLetterBit(c);
+  if (opens & CORRECTION_OPENS && CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(t)) return { role: 'tail', kind: 'disclosure' };
-  if (t.length <= 200 && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
-  if (t.length <= 160 && CREDIT.test(t)) return { role: 'furniture', kind: 'other' };
-  if (t.length <= 300 && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
-  if (t.length <= 160 && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
+  if (t.length <= 200 && opens & INLINE_PROMO_OPENS && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
+  if (t.length <= 160 && opens & CREDIT_OPENS && CREDIT.test(t)) return { role: 'furniture', kind: 'other' };
+  if (t.length <= 300 && (c === 91 || c === 40) && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
+  if (t.length <= 160 && opens & APP_PROMO_OPENS && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
   if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };
   if (block.heading) return HEADING;
   if (block.listItem) return isProse(t) || t.length > 40 ? ITEM : HEADING;
@@ -87,6 +90,17 @@ export function classifyBlock(block: TextBlock): BlockRole {
 }
 
 const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
+
+/** A bit per ASCII letter (either case; a case-blind regex of ASCII words matches no other character). */
+function firstLetterBit(c: number): number {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 << ((c | 32) - 97) : 0;
+}
+const letterBits = (letters: string): number => [...letters].reduce((m, l) => m | firstLetterBit(l.charCodeAt(0)), 0);
+/** Letters each anchored formula can open with (see the regexes). */
+const CORRECTION_OPENS = letterBits('ceu');
+const INLINE_PROMO_OPENS = letterBits('rsamwl');
+const CREDIT_OPENS = letterBits('mtfcipvgs');
+const APP_PROMO_OPENS = letterBits('dgi');
 
 function mayDisclose(t: string): boolean {
   return DISCLOSURE_KEYS.test(t);
