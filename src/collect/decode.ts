@@ -1,3 +1,5 @@
+import { Buffer } from 'node:buffer';
+
 /** Bytes → text, refusing what is not text. Errors name the problem; the caller names the input. */
 export class DecodeError extends Error {}
 
@@ -34,10 +36,9 @@ export function decodeText(bytes: Uint8Array): string {
   return text;
 }
 
+/** A NUL byte in the first 8 KiB (Buffer's search is a native memchr, far faster than a loop). */
 function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 8192)).indexOf(0) >= 0;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -30,6 +30,8 @@ export function sniffFormat(origin: string, text: string): DocumentFormat {
   const lower = origin.toLowerCase();
   if (/\.html?$/.test(lower)) return 'html';
   if (/\.(rss|atom)$/.test(lower)) return lower.endsWith('.atom') ? 'atom' : 'rss';
+  // Markup and feeds open with "<" (after white space): anything else is text, read no further.
+  if (!/\.xml$/.test(lower) && !opensWithTag(text)) return 'text';
   const head = text.slice(0, 2000).trimStart().toLowerCase();
   if (/\.xml$/.test(lower) || head.startsWith('<?xml') || head.startsWith('<rss') || head.startsWith('<feed') || head.startsWith('<rdf')) {
     if (/<feed[\s>]/.test(head)) return 'atom';
@@ -38,6 +40,23 @@ export function sniffFormat(origin: string, text: string): DocumentFormat {
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(head|body|article|div|p|section|main|meta|title)\b/.test(head))
     return 'html';
   return 'text';
+}
+
+/** Whether the first character after leading white space (as trimStart skips it) is "<". */
+function opensWithTag(text: string): boolean {
+  const n = Math.min(text.length, 2000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60) return true;
+    if (!isTrimmedSpace(c)) return false;
+  }
+  return false;
+}
+
+function isTrimmedSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

@@ -16,6 +16,9 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/, 'other'],
 ];
 
+/** Any of the tail labels: one regex rules out most short lines before they are told apart. */
+const ANY_TAIL_LABEL = new RegExp(TAIL_LABELS.map(([re]) => `(?:${re.source})`).join('|'));
+
 /** Opening words of an inline end-matter line ("Read more: Some headline"). */
 const INLINE_PROMO = /^(?:read (?:more|also|next)|see also|also read|related(?: articles?| stories| story| coverage)?|more on this|watch|listen)\s*[:|–—-]\s*\S/i;
 
@@ -52,34 +55,55 @@ export type BlockRole =
   /** Opens the end matter: the story is over. */
   | { role: 'tail'; kind: BoilerplateKind };
 
-/** Words one of which every disclosure formula contains: a cheap test before the regex. */
-const DISCLOSURE_KEYS = ['shares in', 'affiliations', 'ublish', 'funding', 'icen', 'appeared', 'competing', 'conflict'];
+/**
+ * Words one of which every disclosure formula contains (as written, case and all): a cheap test
+ * before the case-blind regex. One regex finds any of them faster than a search per word.
+ */
+const DISCLOSURE_KEYS = /shares in|affiliations|ublish|funding|icen|appeared|competing|conflict/;
+
+// Roles without a kind are shared: callers only read them.
+const PROSE: BlockRole = Object.freeze({ role: 'prose' });
+const HEADING: BlockRole = Object.freeze({ role: 'heading' });
+const ITEM: BlockRole = Object.freeze({ role: 'item' });
 
 /** What one block is, from its words alone. */
 export function classifyBlock(block: TextBlock): BlockRole {
   const t = block.text;
   if (t.length <= 80) {
     const label = t.toLowerCase().replace(/[\s:.!…»›>|–—-]+$/, '').replace(/^[«‹<|–—-]+\s*/, '');
-    for (const [re, kind] of TAIL_LABELS) if (re.test(label)) return { role: 'tail', kind };
+    if (ANY_TAIL_LABEL.test(label)) for (const [re, kind] of TAIL_LABELS) if (re.test(label)) return { role: 'tail', kind };
   }
-  if (CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
+  // The anchored formulas are tried only when the first character can open them.
+  const c = t.charCodeAt(0);
+  const opens = firstLetterBit(c);
+  if (opens & CORRECTION_OPENS && CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(t)) return { role: 'tail', kind: 'disclosure' };
-  if (t.length <= 200 && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
-  if (t.length <= 160 && CREDIT.test(t)) return { role: 'furniture', kind: 'other' };
-  if (t.length <= 300 && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
-  if (t.length <= 160 && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
+  if (t.length <= 200 && opens & INLINE_PROMO_OPENS && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
+  if (t.length <= 160 && opens & CREDIT_OPENS && CREDIT.test(t)) return { role: 'furniture', kind: 'other' };
+  if (t.length <= 300 && (c === 91 || c === 40) && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
+  if (t.length <= 160 && opens & APP_PROMO_OPENS && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
   if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };
-  if (block.heading) return { role: 'heading' };
-  if (block.listItem) return isProse(t) || t.length > 40 ? { role: 'item' } : { role: 'heading' };
-  if (isProse(t)) return { role: 'prose' };
-  return { role: 'heading' };
+  if (block.heading) return HEADING;
+  if (block.listItem) return isProse(t) || t.length > 40 ? ITEM : HEADING;
+  if (isProse(t)) return PROSE;
+  return HEADING;
 }
 
 const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
 
+/** A bit per ASCII letter (either case; a case-blind regex of ASCII words matches no other character). */
+function firstLetterBit(c: number): number {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 << ((c | 32) - 97) : 0;
+}
+const letterBits = (letters: string): number => [...letters].reduce((m, l) => m | firstLetterBit(l.charCodeAt(0)), 0);
+/** Letters each anchored formula can open with (see the regexes). */
+const CORRECTION_OPENS = letterBits('ceu');
+const INLINE_PROMO_OPENS = letterBits('rsamwl');
+const CREDIT_OPENS = letterBits('mtfcipvgs');
+const APP_PROMO_OPENS = letterBits('dgi');
+
 function mayDisclose(t: string): boolean {
-  for (const key of DISCLOSURE_KEYS) if (t.includes(key)) return true;
-  return false;
+  return DISCLOSURE_KEYS.test(t);
 }
 
 /** A sentence or paragraph rather than a label, a headline or a line of metadata. */
@@ -131,11 +155,12 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
 export function isFooterNote(block: TextBlock, outlet: string | null): boolean {
   const t = block.text;
   if (t.length > 320) return false;
+  const footer = FOOTER_NOTE.test(t);
   if (SPEAKER.test(t) && !/^[A-Z ]+:/.test(t.slice(0, 3))) {
     // "Host: thank you." is dialogue, not a footer, even when the host is the outlet.
-    if (!FOOTER_NOTE.test(t)) return false;
+    if (!footer) return false;
   }
-  if (FOOTER_NOTE.test(t)) return true;
+  if (footer) return true;
   if (outlet && outlet.length >= 4 && t.toLowerCase().includes(outlet.toLowerCase()) && !SPEAKER.test(t)) return true;
   return false;
 }

@@ -24,7 +24,9 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
   let mastheadOutlet: string | null = null;
   for (const b of header) {
     const t = b.text;
-    published ??= findDate(t);
+    // The block's date is read at most once (it decides both the date and whether it is the headline).
+    let date: string | null | undefined;
+    if (published === null) published = date = findDate(t);
     const furniture = isHeaderFurniture(b);
     if (/\s[|·•]\s/.test(t)) {
       for (const part of t.split(/\s+[|·•]\s+/)) {
@@ -40,7 +42,7 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
         mastheadOutlet = titleCase(t);
       continue;
     }
-    if (!title && !furniture && t.split(/\s+/).length >= 3 && !findDate(t)) title = t;
+    if (!title && !furniture && t.split(/\s+/).length >= 3 && !(date === undefined ? findDate(t) : date)) title = t;
   }
   return { title, published, outlet: pipeOutlet ?? mastheadOutlet };
 }

@@ -54,23 +54,28 @@ function joinWrapped(text: string, lines: TextBlock[]): TextBlock[] {
 
 function splitLines(text: string): TextBlock[] {
   const blocks: TextBlock[] = [];
-  let lineStart = 0;
   const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    if (i < n && text.charCodeAt(i) !== 10) continue;
+  for (let lineStart = 0; lineStart <= n; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = n;
     let s = lineStart;
-    let e = i;
+    let e = lineEnd;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) {
       const line = text.slice(s, e);
       const block: TextBlock = { start: s, end: e, text: line };
-      if (BULLET.test(line)) block.listItem = true;
+      if (mayBeBullet(text.charCodeAt(s)) && BULLET.test(line)) block.listItem = true;
       blocks.push(block);
     }
-    lineStart = i + 1;
+    lineStart = lineEnd + 1;
   }
   return blocks;
+}
+
+/** A bullet line opens with a dash, bullet or star, or a digit: others need no regex. */
+function mayBeBullet(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 42 || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0x25aa || c === 0xb7 || c === 0x25e6;
 }
 
 const BULLET = /^(?:[-–—•*▪·◦]\s|\d{1,2}[.)]\s+[a-z])/;
