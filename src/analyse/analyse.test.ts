@@ -350,3 +350,15 @@ test('"the first group of 1,500" is part of a total, not a rival figure', () => 
   assert.equal(propOf(a, 'f1').id, propOf(a, 'f2').id);
   assert.equal(a.conflicts.length, 0);
 });
+
+test('a forecast is not the current best estimate while a figure for the present exists', () => {
+  const a = analyse([
+    claim({ id: 'n1', number: '12,000', low: 12000, unit: 'troops', counted: 'North Korean troops', source: 'A', published: '2025-03-01',
+      sentenceText: 'Some 12,000 North Korean troops are in Russia now.', entities: [RU] }),
+    claim({ id: 'n2', number: '30,000', low: 30000, unit: 'troops', counted: 'North Korean troops', source: 'B', published: '2025-03-02',
+      time: { start: '2025-06-01', end: '2025-08-31' },
+      sentenceText: 'By the summer, 30,000 North Korean troops could be in Russia.', entities: [RU] }),
+  ]);
+  assert.equal(propOf(a, 'n1').id, propOf(a, 'n2').id);
+  assert.deepEqual([propOf(a, 'n1').estimate?.low, propOf(a, 'n1').estimate?.high], [12000, 12000]);
+});

@@ -1,7 +1,7 @@
 import { reliabilityWeight, type CredibilityGrade, type ReliabilityGrade } from './admiralty.js';
 import type { BestEstimate } from './analysis.js';
 import type { Statement } from './compare.js';
-import { formatRange, isoOfDay } from './intervals.js';
+import { dayOf, formatRange, isoOfDay } from './intervals.js';
 
 /** How much a statement's credibility counts towards the best estimate. */
 const CREDIBILITY_WEIGHT: Readonly<Record<CredibilityGrade, number>> = { 1: 1, 2: 0.8, 3: 0.6, 4: 0.3, 5: 0.1, 6: 0.2 };
@@ -14,7 +14,8 @@ export interface EstimateInput {
 
 /**
  * The current best estimate of a proposition:
- * 1. candidates: precise, timed statements not judged improbable (all of them if every one is);
+ * 1. candidates: precise, timed statements not judged improbable (all of them if every one is),
+ *    forecasts left out while a figure for the present exists;
  * 2. the recent window: those whose time ends at most `recentDays` before the latest end
  *    (so growth moves the estimate forward instead of averaging old and new);
  * 3. one statement per source: its latest;
@@ -23,8 +24,12 @@ export interface EstimateInput {
  *    same, the estimate spans them and is marked contested.
  */
 export function bestEstimate(inputs: readonly EstimateInput[], recentDays: number, halfLifeDays: number): BestEstimate | null {
-  const timed = inputs.filter((i) => i.statement.comparable);
-  if (timed.length === 0) return null;
+  const comparable = inputs.filter((i) => i.statement.comparable);
+  if (comparable.length === 0) return null;
+  // A forecast ("25,000 more in the months ahead") says what may come, not what is: it is no
+  // current estimate while any figure for the present exists.
+  const present = comparable.filter((i) => !isForecast(i.statement));
+  const timed = present.length > 0 ? present : comparable;
   const credible = timed.filter((i) => i.grade <= 4);
   const pool = credible.length > 0 ? credible : timed;
   let latest = -Infinity;
@@ -119,4 +124,9 @@ function intersection(set: readonly EstimateInput[]): [number, number] {
     if (i.statement.hi < hi) hi = i.statement.hi;
   }
   return [lo, hi];
+}
+
+/** Every report behind the statement was published before the time it speaks of begins. */
+function isForecast(st: Statement): boolean {
+  return st.members.every((p) => p.rec.published !== null && st.s > dayOf(p.rec.published));
 }
