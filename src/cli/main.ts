@@ -1,6 +1,7 @@
 import type { Command, CommandIO } from './command.js';
 import { UsageError } from './command.js';
 import { alertsCommand } from './commands/alerts.js';
+import { auditCommand } from './commands/audit.js';
 import { claimsCommand } from './commands/claims.js';
 import { conflictsCommand } from './commands/conflicts.js';
 import { demoCommand } from './commands/demo.js';
@@ -8,9 +9,11 @@ import { entitiesCommand } from './commands/entities.js';
 import { estimatesCommand } from './commands/estimates.js';
 import { extractCommand } from './commands/extract.js';
 import { ingestCommand } from './commands/ingest.js';
+import { partnerCommand } from './commands/partner.js';
 import { propositionsCommand } from './commands/propositions.js';
 import { reportsCommand } from './commands/reports.js';
 import { searchCommand } from './commands/search.js';
+import { serveCommand } from './commands/serve.js';
 import { sourceCommand } from './commands/source.js';
 import { StoreOpenError } from './store-option.js';
 
@@ -27,6 +30,9 @@ const COMMANDS: readonly Command[] = [
   conflictsCommand,
   sourceCommand,
   alertsCommand,
+  serveCommand,
+  partnerCommand,
+  auditCommand,
   demoCommand,
 ];
 

@@ -188,6 +188,47 @@ CREATE TABLE analysis_snapshots (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'partners, API tokens, tamper-evident audit log',
+    sql: `
+-- Organisations the instance shares with: what they are cleared for and the communities they belong to.
+CREATE TABLE partners (
+  id TEXT PRIMARY KEY,
+  clearance TEXT NOT NULL,
+  communities TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+-- API tokens by SHA-256 only: a stolen database gives no token.
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  partner_id TEXT NOT NULL REFERENCES partners(id),
+  role TEXT NOT NULL CHECK (role IN ('reader', 'analyst', 'admin')),
+  label TEXT,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+
+-- Who read and wrote what. Each row's hash chains it to the one before (src/store/audit-chain.ts),
+-- so an edit or a deletion shows in \`parallax audit verify\`; the triggers refuse both to the
+-- application itself (someone editing the file directly is what the chain is for).
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  partner_id TEXT,
+  role TEXT,
+  action TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  ids TEXT NOT NULL,
+  detail TEXT,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+`,
+  },
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */

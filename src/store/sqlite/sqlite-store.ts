@@ -6,6 +6,12 @@ import type { Viewer } from '../../domain/viewer.js';
 import { visibleReportsSql, type SqlFragment } from '../../share/policy.js';
 import { EventHub, type StoreEventListener } from '../store-event.js';
 import type {
+  AuditEntry,
+  AuditInput,
+  IssuedToken,
+  Partner,
+  PartnerInput,
+  TokenInput,
   AnalysisRecord,
   AnalysisSnapshot,
   ClaimQuery,
@@ -32,6 +38,7 @@ import { readClaimRecords } from './claim-records.js';
 import { ftsQuery } from './fts-query.js';
 import { openDatabase } from './open-database.js';
 import { ReportWriter } from './report-writer.js';
+import { ShareTables } from './share-tables.js';
 import { claimFromRow, reportFromRow, summaryFromRow, type ClaimRow, type ReportRow } from './rows.js';
 
 export interface SqliteStoreOptions {
@@ -54,11 +61,13 @@ export class SqliteStore implements Store {
   readonly #events = new EventHub();
   readonly #order: readonly string[];
   readonly #analysis: AnalysisTables;
+  readonly #share: ShareTables;
 
   constructor(db: Database.Database, options: SqliteStoreOptions = {}) {
     this.#db = db;
     this.#writer = new ReportWriter(db);
     this.#analysis = new AnalysisTables(db);
+    this.#share = new ShareTables(db);
     this.#order = options.classificationOrder ?? DEFAULT_CLASSIFICATIONS;
   }
 
@@ -76,8 +85,8 @@ export class SqliteStore implements Store {
   async listReports(viewer: Viewer, query: ReportQuery = {}): Promise<ReportSummary[]> {
     const { join, where, params } = this.#reportsWithOriginal(viewer);
     const rows = this.#db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM reports r ${join} WHERE ${where} ORDER BY r.id LIMIT ? OFFSET ?`)
-      .all(...params, query.limit ?? -1, query.offset ?? 0) as ReportRow[];
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM reports r ${join} WHERE ${where} AND r.id > ? ORDER BY r.id LIMIT ? OFFSET ?`)
+      .all(...params, query.afterId ?? 0, query.limit ?? -1, query.offset ?? 0) as ReportRow[];
     return rows.map(summaryFromRow);
   }
 
@@ -180,7 +189,18 @@ export class SqliteStore implements Store {
     });
   }
 
-  async search(viewer: Viewer, query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+  async countSearch(viewer: Viewer, query: string): Promise<number> {
+    const match = ftsQuery(query);
+    if (match === '') return 0;
+    const vr = this.#visible(viewer, 'r');
+    return (
+      this.#db
+        .prepare(`SELECT COUNT(*) AS n FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid WHERE reports_fts MATCH ? AND ${vr.sql}`)
+        .get(match, ...vr.params) as { n: number }
+    ).n;
+  }
+
+  async search(viewer: Viewer, query: string, options: { limit?: number; offset?: number } = {}): Promise<SearchHit[]> {
     const match = ftsQuery(query);
     if (match === '') return [];
     const vr = this.#visible(viewer, 'r');
@@ -190,9 +210,9 @@ export class SqliteStore implements Store {
            snippet(reports_fts, -1, '«', '»', '…', 16) AS snippet, bm25(reports_fts, 4.0, 1.0) AS rank
          FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid ${this.#originalJoin(viewer)}
          WHERE reports_fts MATCH ? AND ${vr.sql}
-         ORDER BY rank LIMIT ?`,
+         ORDER BY rank, r.id LIMIT ? OFFSET ?`,
       )
-      .all(...this.#originalParams(viewer), match, ...vr.params, options.limit ?? 20) as {
+      .all(...this.#originalParams(viewer), match, ...vr.params, options.limit ?? 20, options.offset ?? 0) as {
       id: number;
       origin: string;
       title: string | null;
@@ -294,6 +314,30 @@ export class SqliteStore implements Store {
 
   async listAlerts(viewer: Viewer, query: { limit?: number; propositionId?: string } = {}): Promise<RecordedAlert[]> {
     return this.#analysis.listAlerts(viewer, query);
+  }
+
+  async addPartner(viewer: Viewer, partner: PartnerInput): Promise<Partner> {
+    return this.#share.addPartner(viewer, partner);
+  }
+
+  async listPartners(viewer: Viewer): Promise<Partner[]> {
+    return this.#share.listPartners(viewer);
+  }
+
+  async issueToken(viewer: Viewer, token: TokenInput): Promise<IssuedToken> {
+    return this.#share.issueToken(viewer, token);
+  }
+
+  async viewerForToken(tokenHash: string): Promise<Viewer | undefined> {
+    return this.#share.viewerForToken(tokenHash);
+  }
+
+  async appendAudit(entry: AuditInput): Promise<AuditEntry> {
+    return this.#share.appendAudit(entry);
+  }
+
+  async listAudit(viewer: Viewer, query: { afterId?: number; limit?: number } = {}): Promise<AuditEntry[]> {
+    return this.#share.listAudit(viewer, query);
   }
 
   onEvent(listener: StoreEventListener): () => void {
