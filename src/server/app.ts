@@ -79,6 +79,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.addHook('onRequest', authenticate(store));
   app.addHook('onResponse', auditRequests(store));
+  // JSON bodies only: anything else is refused as 415 rather than half-understood.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
 

@@ -170,7 +170,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
       const { id } = request.params;
       // Hidden and absent answer alike: the same status, the same body.
       const report = await store.findReport(viewer, id);
-      if (!report) throw new HttpProblem(404, `no report ${id}`);
+      if (!report) throw new HttpProblem(404, 'no report has that id');
       request.auditIds = [`r${id}`];
       return { ...report, claims: await store.listClaims(viewer, { reportId: id }) };
     },
