@@ -137,6 +137,8 @@ export class ReportWriter {
       doc.origin === '-' ? undefined : (this.#s.byOrigin.get(doc.origin, ...mark) as { id: number; bands: string } | undefined);
 
     const match = this.#findOriginal(r, previous?.id ?? null);
+    // This report's events start here: its own report event goes first, before its claims.
+    const firstEvent = events.length;
     const entities = mergeByKey(extraction.entities);
     const claims = extraction.claims;
     const info = this.#s.insertReport.run(
@@ -202,7 +204,7 @@ export class ReportWriter {
       this.#s.deleteReport.run(previous.id);
       events.push({ kind: 'report.replaced', reportId: id, replacedId: previous.id, origin: doc.origin, marking });
     }
-    events.unshift({
+    events.splice(firstEvent, 0, {
       kind: 'report.ingested',
       reportId: id,
       origin: doc.origin,
