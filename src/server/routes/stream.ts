@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import type { StreamEvent } from '../../share/event-stream.js';
+import type { Viewer } from '../../domain/viewer.js';
+import type { EventStream, StreamEvent } from '../../share/event-stream.js';
+import { viewerScope } from '../../store/viewer-scope.js';
 import { writeAudit } from '../audit-hook.js';
 import { viewerOf, type ServerContext } from '../context.js';
 
@@ -26,14 +28,12 @@ const EVENT_ID = { type: 'string', pattern: '^[0-9]{1,16}$' } as const;
  * kept a `reset` event says so. `follow=false` sends the replay and closes (polling, tests).
  */
 export async function streamRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
-  const open = new Set<ServerResponse>();
-  const keepAlive = setInterval(() => {
-    for (const res of open) res.write(': keep-alive\n\n');
-  }, KEEP_ALIVE_MS);
+  const groups = new ScopeGroups(ctx.stream);
+  const keepAlive = setInterval(() => groups.writeAll(': keep-alive\n\n'), KEEP_ALIVE_MS);
   keepAlive.unref();
   app.addHook('preClose', async () => {
     clearInterval(keepAlive);
-    for (const res of open) res.end();
+    groups.endAll();
   });
 
   app.get<{ Querystring: { lastEventId?: string; follow: boolean }; Headers: { 'last-event-id'?: string } }>(
@@ -75,18 +75,88 @@ export async function streamRoutes(app: FastifyInstance, ctx: ServerContext): Pr
         return;
       }
       res.write(head);
-      open.add(res);
-      const unsubscribe = ctx.stream.subscribe({
-        viewer,
-        send(e) {
-          res.write(frameOf(e));
-          if (res.writableLength > MAX_PENDING_BYTES) res.destroy();
-        },
-      });
-      res.on('close', () => {
-        unsubscribe();
-        open.delete(res);
-      });
+      const leave = groups.join(viewer, res);
+      res.on('close', leave);
     },
   );
+}
+
+interface Group {
+  responses: Set<ServerResponse>;
+  /** Frames not yet written, the same for every response of the group. */
+  frames: string;
+  unsubscribe: () => void;
+}
+
+/**
+ * Subscribers grouped by viewer scope: the viewers of one scope receive the same events, so the
+ * group subscribes to the stream once, its frames are joined and encoded once, and the same
+ * bytes are written to each of its sockets. Frames wait until the current round of I/O ends
+ * (setImmediate), so the events of one report, or of several reports written in one round under
+ * load, leave in one write per socket.
+ */
+class ScopeGroups {
+  readonly #groups = new Map<string, Group>();
+  readonly #dirty = new Set<Group>();
+  readonly #stream: EventStream;
+
+  constructor(stream: EventStream) {
+    this.#stream = stream;
+  }
+
+  join(viewer: Viewer, res: ServerResponse): () => void {
+    const key = viewerScope(viewer);
+    let group = this.#groups.get(key);
+    if (!group) {
+      const g: Group = { responses: new Set(), frames: '', unsubscribe: () => {} };
+      g.unsubscribe = this.#stream.subscribe({
+        viewer,
+        send: (e) => {
+          if (this.#dirty.size === 0) setImmediate(() => this.flush());
+          this.#dirty.add(g);
+          g.frames += frameOf(e);
+        },
+      });
+      this.#groups.set(key, (group = g));
+    }
+    // Frames already waiting predate this subscriber (its replay has them): send them without it.
+    if (group.frames !== '') this.#flushGroup(group);
+    group.responses.add(res);
+    const g = group;
+    return () => {
+      g.responses.delete(res);
+      if (g.responses.size === 0 && this.#groups.get(key) === g) {
+        g.unsubscribe();
+        this.#groups.delete(key);
+        this.#dirty.delete(g);
+      }
+    };
+  }
+
+  flush(): void {
+    for (const g of this.#dirty) this.#flushGroup(g);
+    this.#dirty.clear();
+  }
+
+  writeAll(text: string): void {
+    for (const g of this.#groups.values()) for (const res of g.responses) write(res, text);
+  }
+
+  endAll(): void {
+    for (const g of this.#groups.values()) for (const res of g.responses) res.end();
+  }
+
+  #flushGroup(g: Group): void {
+    if (g.frames === '') return;
+    const bytes = Buffer.from(g.frames, 'utf8');
+    g.frames = '';
+    for (const res of g.responses) write(res, bytes);
+  }
+}
+
+function write(res: ServerResponse, data: string | Buffer): void {
+  if (res.destroyed || res.writableEnded) return;
+  res.write(data);
+  // Too slow to follow: drop it rather than hold its backlog (it resumes with Last-Event-ID).
+  if (res.writableLength > MAX_PENDING_BYTES) res.destroy();
 }

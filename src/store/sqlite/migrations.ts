@@ -229,6 +229,16 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 `,
   },
+  {
+    version: 4,
+    name: 'claims by report in order',
+    sql: `
+-- Claims are read report by report in order (src/store/sqlite/sqlite-store.ts): this index gives a
+-- report's claims in ordinal order, and serves every lookup by report the old one did.
+CREATE INDEX claims_report_ordinal ON claims(report_id, ordinal);
+DROP INDEX claims_report;
+`,
+  },
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */
