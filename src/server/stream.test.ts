@@ -92,3 +92,30 @@ test('live subscribers receive the reports and claims they may see, and resume f
   const tooOld = subscribe('kr-mnd', (f) => f.some((x) => x.event === 'reset'), '1');
   assert.equal((await tooOld.frames)[0]!.event, 'reset');
 });
+
+test('a conflict reaches the stream of the scope whose reports show it, not the others', async () => {
+  const t = await startTestServer([
+    { id: 'kr-mnd', clearance: 'SECRET', communities: ['NATO'], role: 'reader' },
+    { id: 'jp-mod', clearance: 'SECRET', communities: [], role: 'reader' },
+  ]);
+  try {
+    const toAll: Marking = { classification: 'UNCLASSIFIED', releasableTo: ['ALL'], owner: 'local', tlp: 'TLP:CLEAR' };
+    await t.store.ingest([
+      fixtureReport('low.txt', { source: 'Low Ledger', published: '2025-01-05', marking: toAll }, [
+        troopsInRussia('Low Ledger heard that 3,000 North Korean troops were in Russia.', '3,000', 3000, { attributedTo: 'Low Ledger sources' }),
+      ]),
+      fixtureReport('high.txt', { source: 'High Herald', published: '2025-01-05', marking: nato }, [
+        troopsInRussia('High Herald heard that 12,000 North Korean troops were in Russia.', '12,000', 12000, { attributedTo: 'High Herald sources' }),
+      ]),
+    ]);
+    const conflictsOf = async (partner: string) => {
+      const list = JSON.parse((await t.app.inject({ url: '/api/v1/conflicts', headers: bearer(t.tokens.get(partner)!) })).body);
+      const stream = (await t.app.inject({ url: '/api/v1/stream?follow=false&lastEventId=0', headers: bearer(t.tokens.get(partner)!) })).body;
+      return { total: list.total as number, events: [...stream.matchAll(/event: conflict\n/g)].length };
+    };
+    assert.deepEqual(await conflictsOf('kr-mnd'), { total: 1, events: 1 }, 'kr-mnd sees both figures: one conflict, announced once');
+    assert.deepEqual(await conflictsOf('jp-mod'), { total: 0, events: 0 }, 'jp-mod sees one figure: no conflict, and no event of kr-mnd\'s');
+  } finally {
+    await t.close();
+  }
+});
