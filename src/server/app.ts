@@ -84,8 +84,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
 
-  const unsubscribe = store.onEvent((e) => onStoreEvent(e, ctx, options.conflictDelayMs ?? 1000));
-  app.addHook('onClose', async () => unsubscribe());
+  const conflictDelayMs = options.conflictDelayMs ?? 1000;
+  let conflictTimer: NodeJS.Timeout | undefined;
+  const unsubscribe = store.onEvent((e) => {
+    if (!onStoreEvent(e, ctx)) return;
+    // New conflicts are found by analysing each scope that has subscribers, once writes pause.
+    if (conflictDelayMs >= 0 && stream.subscriberCount > 0) {
+      clearTimeout(conflictTimer);
+      conflictTimer = setTimeout(() => {
+        for (const viewer of stream.activeScopes()) analyses.get(viewer).catch(() => {});
+      }, conflictDelayMs);
+      conflictTimer.unref();
+    }
+  });
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    clearTimeout(conflictTimer);
+  });
 
   await app.register(
     async (api) => {
@@ -106,10 +121,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app;
 }
 
-let conflictTimer: NodeJS.Timeout | undefined;
-
-/** Store events become stream events (with the report's marking); the analyses go stale. */
-function onStoreEvent(e: StoreEvent, ctx: ServerContext, conflictDelayMs: number): void {
+/** Store events become stream events (with the report's marking); the analyses go stale. True when a report or claim was published. */
+function onStoreEvent(e: StoreEvent, ctx: ServerContext): boolean {
   ctx.analyses.invalidate();
   switch (e.kind) {
     case 'report.ingested':
@@ -122,16 +135,9 @@ function onStoreEvent(e: StoreEvent, ctx: ServerContext, conflictDelayMs: number
       ctx.stream.publish('claim', { claimId: e.claimId, reportId: e.reportId }, { marking: e.marking });
       break;
     default:
-      return;
+      return false;
   }
-  // New conflicts are found by analysing each scope that has subscribers, once writes pause.
-  if (conflictDelayMs >= 0 && ctx.stream.subscriberCount > 0) {
-    clearTimeout(conflictTimer);
-    conflictTimer = setTimeout(() => {
-      for (const viewer of ctx.stream.activeScopes()) ctx.analyses.get(viewer).catch(() => {});
-    }, conflictDelayMs);
-    conflictTimer.unref();
-  }
+  return true;
 }
 
 function packageVersion(): string {
