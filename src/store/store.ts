@@ -27,7 +27,13 @@ export interface Store {
   listClaims(viewer: Viewer, query?: ClaimQuery): Promise<StoredClaim[]>;
   countClaims(viewer: Viewer, query?: ClaimQuery): Promise<number>;
   listEntities(viewer: Viewer, query?: EntityQuery): Promise<EntitySummary[]>;
-  search(viewer: Viewer, query: string, options?: { limit?: number; offset?: number }): Promise<SearchHit[]>;
+  /**
+   * Full-text search of the visible reports. `order: 'rank'` (default) ranks by relevance, which
+   * full-text engines compute from statistics of every indexed report, hidden ones included;
+   * `'recent'` (newest first) depends on the matching report alone, for callers that must not let
+   * hidden reports show through (the API).
+   */
+  search(viewer: Viewer, query: string, options?: { limit?: number; offset?: number; order?: 'rank' | 'recent' }): Promise<SearchHit[]>;
   /** How many reports the viewer may see match a search. */
   countSearch(viewer: Viewer, query: string): Promise<number>;
   /** Copies linked to their originals, both visible to the viewer. */

@@ -120,7 +120,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     '/reports',
     {
       schema: {
-        summary: 'Reports the caller may see, oldest first; with q, a full-text search ranked best first',
+        summary:
+          'Reports the caller may see, oldest first; with q, a full-text search, newest first (relevance ranks would rest on statistics of reports the caller may not see)',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -135,8 +136,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
       if (q !== undefined) {
         const cursor = decodeCursor(request.query.cursor, 'search');
         const offset = offsetOf(cursor);
-        const hits = await store.search(viewer, q, { limit: limit + 1, offset });
-        const items = hits.slice(0, limit);
+        const hits = await store.search(viewer, q, { limit: limit + 1, offset, order: 'recent' });
+        const items = hits.slice(0, limit).map(({ rank: _rank, ...hit }) => hit);
         request.auditIds = items.map((h) => `r${h.reportId}`);
         return {
           items,

@@ -206,7 +206,7 @@ export class SqliteStore implements Store {
     ).n;
   }
 
-  async search(viewer: Viewer, query: string, options: { limit?: number; offset?: number } = {}): Promise<SearchHit[]> {
+  async search(viewer: Viewer, query: string, options: { limit?: number; offset?: number; order?: 'rank' | 'recent' } = {}): Promise<SearchHit[]> {
     const match = ftsQuery(query);
     if (match === '') return [];
     const vr = this.#visible(viewer, 'r');
@@ -215,7 +215,7 @@ export class SqliteStore implements Store {
            snippet(reports_fts, -1, '«', '»', '…', 16) AS snippet, bm25(reports_fts, 4.0, 1.0) AS rank
          FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid ${this.#originalJoin(viewer)}
          WHERE reports_fts MATCH ? AND ${vr.sql}
-         ORDER BY rank, r.id LIMIT ? OFFSET ?`,
+         ORDER BY ${options.order === 'recent' ? 'r.published DESC, r.id DESC' : 'rank, r.id'} LIMIT ? OFFSET ?`,
       )
       .all(...this.#originalParams(viewer), match, ...vr.params, options.limit ?? 20, options.offset ?? 0) as {
       id: number;
