@@ -74,6 +74,8 @@ export interface Store {
   listPartners(viewer: Viewer): Promise<Partner[]>;
   /** Records an API token, by its hash only, acting for a partner with a role; admins only. */
   issueToken(viewer: Viewer, token: TokenInput): Promise<IssuedToken>;
+  /** Revokes a token (by the id `issueToken` returned); admins only. False when there is no such live token. */
+  revokeToken(viewer: Viewer, tokenId: number): Promise<boolean>;
   /**
    * Authentication: the viewer a token hash acts as, or undefined for an unknown or revoked token.
    * The one read without a viewer, since it is how a request gets one.

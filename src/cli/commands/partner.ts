@@ -14,6 +14,7 @@ export const partnerCommand: Command = {
     'parallax partner add NAME --clearance LEVEL [--community C]... [--role R] [--db FILE]',
     '       parallax partner list [--db FILE] [--json]',
     '       parallax partner token NAME [--role R] [--label TEXT] [--db FILE]',
+    '       parallax partner revoke TOKEN_ID [--db FILE]   (the id printed with the token)',
     '  R: reader (default), analyst (may submit reports, grade, merge) or admin (partners, tokens).',
     '  LEVEL: one of $PARALLAX_CLASSIFICATIONS (default UNCLASSIFIED,RESTRICTED,CONFIDENTIAL,SECRET).',
     '  A token is printed once; only its SHA-256 is stored.',
@@ -47,7 +48,7 @@ export const partnerCommand: Command = {
           const issued = await issue(store, name, role, values.label ?? 'first token');
           await store.appendAudit({ partnerId: LOCAL_ADMIN.partnerId, role: 'admin', action: 'partner add', status: 0, ids: [`p:${name}`, `t${issued.id}`], detail: null });
           io.stdout.write(`partner ${partner.id} added: clearance ${partner.clearance}, communities ${partner.communities.join(', ') || 'none'}\n`);
-          printToken(io, issued.token, role, name);
+          printToken(io, issued);
           return 0;
         });
       }
@@ -56,7 +57,21 @@ export const partnerCommand: Command = {
         return withStore(values.db, async (store) => {
           const issued = await issue(store, name, role, values.label ?? null);
           await store.appendAudit({ partnerId: LOCAL_ADMIN.partnerId, role: 'admin', action: 'partner token', status: 0, ids: [`p:${name}`, `t${issued.id}`], detail: null });
-          printToken(io, issued.token, role, name);
+          printToken(io, issued);
+          return 0;
+        });
+      }
+      case 'revoke': {
+        if (args.length !== 1 || !/^\d+$/.test(args[0]!)) throw new UsageError('revoke wants one TOKEN_ID (printed with the token)');
+        const id = Number(args[0]);
+        return withStore(values.db, async (store) => {
+          const done = await store.revokeToken(LOCAL_ADMIN, id);
+          await store.appendAudit({ partnerId: LOCAL_ADMIN.partnerId, role: 'admin', action: 'partner revoke', status: done ? 0 : 1, ids: [`t${id}`], detail: null });
+          if (!done) {
+            io.stderr.write(`parallax partner: no live token ${id}\n`);
+            return 1;
+          }
+          io.stdout.write(`token ${id} revoked\n`);
           return 0;
         });
       }
@@ -82,7 +97,7 @@ export const partnerCommand: Command = {
           return 0;
         });
       default:
-        throw new UsageError(action === undefined ? 'name an action: add, list or token' : `no action "${action}" (add, list, token)`);
+        throw new UsageError(action === undefined ? 'name an action: add, list, token or revoke' : `no action "${action}" (add, list, token, revoke)`);
     }
 
     function oneName(rest: string[], what: string): string {
@@ -109,8 +124,8 @@ async function issue(store: Store, partnerId: string, role: Role, label: string 
   return { ...issued, token };
 }
 
-function printToken(io: CommandIO, token: string, role: Role, partner: string): void {
-  io.stdout.write(`${role} token for ${partner} (shown once; only its hash is stored):\n${token}\n`);
+function printToken(io: CommandIO, issued: { id: number; token: string; role: Role; partnerId: string }): void {
+  io.stdout.write(`${issued.role} token ${issued.id} for ${issued.partnerId} (shown once; only its hash is stored):\n${issued.token}\n`);
 }
 
 async function withStore(db: string | undefined, use: (store: Store) => Promise<number>): Promise<number> {

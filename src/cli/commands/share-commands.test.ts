@@ -41,7 +41,7 @@ test('partner add prints a token once; the store keeps only its hash, and it aut
 
   const second = parallax(['partner', 'token', 'kr-mnd', '--db', db]);
   assert.equal(second.status, 0);
-  assert.match(second.stdout, /reader token for kr-mnd/);
+  assert.match(second.stdout, /reader token 2 for kr-mnd/);
   assert.notEqual(/^(plx_\S+)$/m.exec(second.stdout)?.[1], token);
   assert.match(parallax(['partner', 'list', '--db', db]).stdout, /kr-mnd\s+CONFIDENTIAL\s+KOR-UKR, NATO/);
 
@@ -49,6 +49,12 @@ test('partner add prints a token once; the store keeps only its hash, and it aut
   assert.equal(parallax(['partner', 'add', 'NATO', '--clearance', 'SECRET', '--db', db]).status, 2, 'a community is not a partner');
   assert.match(parallax(['partner', 'add', 'x', '--clearance', 'TOP', '--db', db]).stderr, /--clearance TOP is not one of/);
   assert.match(parallax(['partner', 'token', 'nobody', '--db', db]).stderr, /no partner "nobody"/);
+
+  assert.equal(parallax(['partner', 'revoke', '1', '--db', db]).stdout, 'token 1 revoked\n');
+  assert.equal(parallax(['partner', 'revoke', '1', '--db', db]).status, 1, 'once');
+  const after = await openSqliteStore(db);
+  assert.equal(await after.viewerForToken(hashToken(token)), undefined, 'a revoked token no longer authenticates');
+  await after.close();
 });
 
 test('audit verify passes an untouched log and names the first entry someone changed or removed', async () => {

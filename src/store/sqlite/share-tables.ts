@@ -42,6 +42,7 @@ export class ShareTables {
         `SELECT p.id, p.clearance, p.communities, t.role FROM api_tokens t JOIN partners p ON p.id = t.partner_id
          WHERE t.token_hash = ? AND t.revoked_at IS NULL`,
       ),
+      revoke: p('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
       lastAudit: p('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'),
       insertAudit: p(
         'INSERT INTO audit_log (id, at, partner_id, role, action, status, ids, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -84,6 +85,11 @@ export class ShareTables {
       id: number;
     };
     return { id: row.id, partnerId: input.partnerId, role: input.role, label: input.label ?? null, createdAt };
+  }
+
+  revokeToken(viewer: Viewer, tokenId: number): boolean {
+    mustBeAdmin(viewer, 'revoke a token');
+    return this.#s.revoke.run(new Date().toISOString(), tokenId).changes > 0;
   }
 
   viewerForToken(tokenHash: string): Viewer | undefined {

@@ -330,6 +330,10 @@ export class SqliteStore implements Store {
     return this.#share.issueToken(viewer, token);
   }
 
+  async revokeToken(viewer: Viewer, tokenId: number): Promise<boolean> {
+    return this.#share.revokeToken(viewer, tokenId);
+  }
+
   async viewerForToken(tokenHash: string): Promise<Viewer | undefined> {
     return this.#share.viewerForToken(tokenHash);
   }
