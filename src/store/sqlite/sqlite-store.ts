@@ -210,14 +210,29 @@ export class SqliteStore implements Store {
     const match = ftsQuery(query);
     if (match === '') return [];
     const vr = this.#visible(viewer, 'r');
+    const recent = options.order === 'recent';
+    // Newest first: the page is chosen from the reports alone, then snippets are made for it only
+    // (rank order needs the full-text scores of every match anyway).
+    const page = recent
+      ? `AND r.id IN (SELECT p.id FROM reports p WHERE p.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)
+           AND ${this.#visible(viewer, 'p').sql} ORDER BY p.published DESC, p.id DESC LIMIT ? OFFSET ?)`
+      : '';
+    const pageParams = recent ? [match, ...this.#visible(viewer, 'p').params, options.limit ?? 20, options.offset ?? 0] : [];
     const rows = this.#statement(
         `SELECT r.id, r.origin, r.title, r.published, o.id AS visible_duplicate_of,
            snippet(reports_fts, -1, '«', '»', '…', 16) AS snippet, bm25(reports_fts, 4.0, 1.0) AS rank
          FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid ${this.#originalJoin(viewer)}
-         WHERE reports_fts MATCH ? AND ${vr.sql}
-         ORDER BY ${options.order === 'recent' ? 'r.published DESC, r.id DESC' : 'rank, r.id'} LIMIT ? OFFSET ?`,
+         WHERE reports_fts MATCH ? AND ${vr.sql} ${page}
+         ORDER BY ${recent ? 'r.published DESC, r.id DESC' : 'rank, r.id'} LIMIT ? OFFSET ?`,
       )
-      .all(...this.#originalParams(viewer), match, ...vr.params, options.limit ?? 20, options.offset ?? 0) as {
+      .all(
+        ...this.#originalParams(viewer),
+        match,
+        ...vr.params,
+        ...pageParams,
+        recent ? -1 : options.limit ?? 20,
+        recent ? 0 : options.offset ?? 0,
+      ) as {
       id: number;
       origin: string;
       title: string | null;
@@ -416,10 +431,12 @@ export class SqliteStore implements Store {
     if (query.about !== undefined && query.about.trim() !== '') {
       const like = likePattern(query.about.trim());
       const fields = ['c.counted', 'c.unit', 'c.sentence_text', 'c.attributed_to', 'c.location'];
+      // Entities whose name in a report matches are found once per query (an uncorrelated
+      // subquery SQLite builds into a temporary index); each claim then probes it by its entities.
       filters.push(
         `(${fields.map((f) => `LOWER(${f}) LIKE ? ESCAPE '\\'`).join(' OR ')}` +
-          ` OR EXISTS (SELECT 1 FROM claim_entities ce JOIN report_entities re ON re.entity_id = ce.entity_id AND re.report_id = c.report_id` +
-          ` WHERE ce.claim_id = c.id AND (LOWER(re.name) LIKE ? ESCAPE '\\' OR LOWER(re.aliases) LIKE ? ESCAPE '\\')))`,
+          ` OR EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND (c.report_id, ce.entity_id) IN` +
+          ` (SELECT re.report_id, re.entity_id FROM report_entities re WHERE LOWER(re.name) LIKE ? ESCAPE '\\' OR LOWER(re.aliases) LIKE ? ESCAPE '\\')))`,
       );
       params.push(...fields.map(() => like), like, like);
     }
