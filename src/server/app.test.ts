@@ -54,6 +54,17 @@ describe('the HTTP API', () => {
     assert.equal(JSON.parse(got.body).title, 'Night raid');
   });
 
+  test('an HTML report is collected as HTML: its text, not its markup, is stored', async () => {
+    const html = `<html><head><title>Border watch</title></head><body><nav>Home | World</nav><article><p>${KYIV.replace('40', '55')}</p></article></body></html>`;
+    const r = await s.app.inject({ method: 'POST', url: '/api/v1/reports', headers: as('kr-mnd'), payload: { html, url: 'https://example.org/border-watch' } });
+    assert.equal(r.statusCode, 201, r.body);
+    const report = JSON.parse((await s.app.inject({ url: `/api/v1/reports/${JSON.parse(r.body).id}`, headers: as('kr-mnd') })).body);
+    assert.equal(report.format, 'html');
+    assert.equal(report.origin, 'https://example.org/border-watch');
+    assert.ok(!report.text.includes('<p>'));
+    assert.ok(report.claims.some((c: { value: { low: number } }) => c.value.low === 55));
+  });
+
   test('submitting is refused to readers, and above the submitter\'s clearance', async () => {
     const reader = await s.app.inject({ method: 'POST', url: '/api/v1/reports', headers: as('jp-mod'), payload: { text: KYIV } });
     assert.equal(reader.statusCode, 403);
