@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -110,6 +110,7 @@ for (const path of ['/api/v1/claims?limit=50', '/api/v1/claims?about=drones&limi
   );
   if (r.non2xx > 0) console.log(`  statuses: ${JSON.stringify(r.statusCodeStats)}`);
 }
+console.log(`load average at the end: ${loadavg()[0].toFixed(1)} (1 min); server CPU is the server process's user+system time`);
 server.kill('SIGTERM');
 await new Promise((r) => server.on('exit', r));
 rmSync(dir, { recursive: true, force: true });
