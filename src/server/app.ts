@@ -8,6 +8,7 @@ import { viewerScope } from '../store/viewer-scope.js';
 import { AnalysisCache } from './analysis-cache.js';
 import { auditRequests } from './audit-hook.js';
 import { authenticate } from './auth.js';
+import { ConflictWatch } from './conflict-watch.js';
 import type { ServerContext } from './context.js';
 import { openApiDocument, routeRecorder, type RegisteredRoute } from './openapi.js';
 import { handleError, sendProblem } from './problem.js';
@@ -25,7 +26,7 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Recent events kept for resuming streams (default 10,000). */
   streamCapacity?: number;
-  /** After a report is written, wait this long (ms) for more before looking for new conflicts (default 1,000). */
+  /** After a report is written, wait this long (ms) before looking for new conflicts (default 1,000; negative: never). */
   conflictDelayMs?: number;
   logger?: boolean;
   /** Called for every route as it is registered (tests compare them with the OpenAPI document). */
@@ -84,22 +85,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
 
-  const conflictDelayMs = options.conflictDelayMs ?? 1000;
-  let conflictTimer: NodeJS.Timeout | undefined;
+  const conflicts = new ConflictWatch(stream, analyses, options.conflictDelayMs ?? 1000);
   const unsubscribe = store.onEvent((e) => {
-    if (!onStoreEvent(e, ctx)) return;
-    // New conflicts are found by analysing each scope that has subscribers, once writes pause.
-    if (conflictDelayMs >= 0 && stream.subscriberCount > 0) {
-      clearTimeout(conflictTimer);
-      conflictTimer = setTimeout(() => {
-        for (const viewer of stream.activeScopes()) analyses.get(viewer).catch(() => {});
-      }, conflictDelayMs);
-      conflictTimer.unref();
-    }
+    if (onStoreEvent(e, ctx)) conflicts.written();
   });
   app.addHook('onClose', async () => {
     unsubscribe();
-    clearTimeout(conflictTimer);
+    conflicts.stop();
   });
 
   await app.register(

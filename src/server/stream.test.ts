@@ -36,12 +36,15 @@ after(() => s.close());
  * Opens the stream on a real socket. `ready` resolves once the server answered (it subscribes in
  * the same tick as it answers); `frames` once `until` is satisfied.
  */
-function subscribe(partner: string, until: (frames: Frame[]) => boolean, lastEventId?: string) {
+function subscribe(partner: string, until: (frames: Frame[]) => boolean, lastEventId?: string, target = { server: () => s, base: () => base }) {
   let ready!: () => void;
   const isReady = new Promise<void>((r) => (ready = r));
   const frames = new Promise<Frame[]>((resolve, reject) => {
-    const headers: Record<string, string> = { ...bearer(s.tokens.get(partner)!), ...(lastEventId ? { 'last-event-id': lastEventId } : {}) };
-    const req = request(`${base}/api/v1/stream`, { headers }, (res) => {
+    const headers: Record<string, string> = {
+      ...bearer(target.server().tokens.get(partner)!),
+      ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+    };
+    const req = request(`${target.base()}/api/v1/stream`, { headers }, (res) => {
       assert.equal(res.statusCode, 200);
       assert.match(res.headers['content-type'] ?? '', /^text\/event-stream/);
       const got: Frame[] = [];
@@ -115,6 +118,28 @@ test('a conflict reaches the stream of the scope whose reports show it, not the 
     };
     assert.deepEqual(await conflictsOf('kr-mnd'), { total: 1, events: 1 }, 'kr-mnd sees both figures: one conflict, announced once');
     assert.deepEqual(await conflictsOf('jp-mod'), { total: 0, events: 0 }, 'jp-mod sees one figure: no conflict, and no event of kr-mnd\'s');
+  } finally {
+    await t.close();
+  }
+});
+
+test('while reports arrive, new conflicts are looked for and streamed to the scope that sees them', async () => {
+  const t = await startTestServer([{ id: 'kr-mnd', clearance: 'SECRET', communities: ['NATO'], role: 'reader' }], { conflictDelayMs: 10 });
+  try {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const tBase = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    const kr = subscribe('kr-mnd', (f) => f.some((x) => x.event === 'conflict'), undefined, { server: () => t, base: () => tBase });
+    await kr.ready;
+    await t.store.ingest([
+      fixtureReport('watch-low.txt', { source: 'Low Ledger', published: '2025-01-05', marking: nato }, [
+        troopsInRussia('Low Ledger heard that 3,000 North Korean troops were in Russia.', '3,000', 3000, { attributedTo: 'Low Ledger sources' }),
+      ]),
+      fixtureReport('watch-high.txt', { source: 'High Herald', published: '2025-01-05', marking: nato }, [
+        troopsInRussia('High Herald heard that 12,000 North Korean troops were in Russia.', '12,000', 12000, { attributedTo: 'High Herald sources' }),
+      ]),
+    ]);
+    const conflict = (await kr.frames).find((f) => f.event === 'conflict')!;
+    assert.match(String(conflict.data['conflictId']), /^c-/);
   } finally {
     await t.close();
   }
