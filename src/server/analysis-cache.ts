@@ -4,21 +4,30 @@ import { analyseStore } from '../store/analyse-store.js';
 import type { RecordedAlert, Store } from '../store/store.js';
 import { viewerScope } from '../store/viewer-scope.js';
 
+/** Runs one viewer scope's analysis and records its snapshot and alerts (analyseStore, here or in a worker). */
+export type AnalyseScope = (viewer: Viewer) => Promise<{ analysis: Analysis; alerts: RecordedAlert[] }>;
+
+export const analyseInProcess =
+  (store: Store): AnalyseScope =>
+  async (viewer) => {
+    const run = await analyseStore(store, viewer);
+    return { analysis: run.analysis, alerts: run.alerts };
+  };
+
 /**
  * The analysis each viewer scope sees, computed from that scope's reports only (analyseStore,
  * which also records the scope's snapshot and alerts), kept until the store changes. Viewers of
  * one scope share it; a bounded number of scopes are kept, the least recently used dropped.
  */
 export class AnalysisCache {
-  readonly #store: Store;
+  readonly #analyse: AnalyseScope;
   readonly #max: number;
   readonly #byScope = new Map<string, { generation: number; analysis: Promise<Analysis> }>();
   #generation = 0;
-
   readonly #onAlerts: (viewer: Viewer, alerts: RecordedAlert[]) => void;
 
-  constructor(store: Store, options: { maxScopes?: number; onAlerts?: (viewer: Viewer, alerts: RecordedAlert[]) => void } = {}) {
-    this.#store = store;
+  constructor(analyse: AnalyseScope, options: { maxScopes?: number; onAlerts?: (viewer: Viewer, alerts: RecordedAlert[]) => void } = {}) {
+    this.#analyse = analyse;
     this.#max = options.maxScopes ?? 64;
     this.#onAlerts = options.onAlerts ?? (() => {});
   }
@@ -37,7 +46,7 @@ export class AnalysisCache {
       return cached.analysis;
     }
     const generation = this.#generation;
-    const analysis = analyseStore(this.#store, viewer).then((run) => {
+    const analysis = this.#analyse(viewer).then((run) => {
       if (run.alerts.length > 0) this.#onAlerts(viewer, run.alerts);
       return run.analysis;
     });

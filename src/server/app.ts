@@ -5,7 +5,8 @@ import { EventStream } from '../share/event-stream.js';
 import type { StoreEvent } from '../store/store-event.js';
 import type { Store } from '../store/store.js';
 import { viewerScope } from '../store/viewer-scope.js';
-import { AnalysisCache } from './analysis-cache.js';
+import { analyseInProcess, AnalysisCache } from './analysis-cache.js';
+import { analysisWorker } from './analysis-worker.js';
 import { auditRequests } from './audit-hook.js';
 import { authenticate } from './auth.js';
 import { ConflictWatch } from './conflict-watch.js';
@@ -26,8 +27,14 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Recent events kept for resuming streams (default 10,000). */
   streamCapacity?: number;
-  /** After a report is written, wait this long (ms) before looking for new conflicts (default 1,000; negative: never). */
+  /** After a report is written, wait this long (ms) before looking for new conflicts (default 30,000; negative: never). */
   conflictDelayMs?: number;
+  /**
+   * The SQLite file of the store: analyses then run in a worker thread with its own connection,
+   * off the thread that answers requests and streams (`parallax serve` gives it). Without it they
+   * run in process (tests, small stores).
+   */
+  analysisWorkerFile?: string;
   logger?: boolean;
   /** Called for every route as it is registered (tests compare them with the OpenAPI document). */
   onRoute?: (route: RegisteredRoute) => void;
@@ -46,7 +53,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { store } = options;
   const classificationOrder = options.classificationOrder ?? DEFAULT_CLASSIFICATIONS;
   const stream = new EventStream({ classificationOrder, capacity: options.streamCapacity ?? 10_000 });
-  const analyses = new AnalysisCache(store, {
+  const worker = options.analysisWorkerFile === undefined ? undefined : analysisWorker(options.analysisWorkerFile, classificationOrder);
+  const analyses = new AnalysisCache(worker?.analyse ?? analyseInProcess(store), {
     onAlerts(viewer, alerts) {
       for (const a of alerts) {
         if (a.kind !== 'new-conflict') continue;
@@ -85,13 +93,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
 
-  const conflicts = new ConflictWatch(stream, analyses, options.conflictDelayMs ?? 1000);
+  const conflicts = new ConflictWatch(stream, analyses, options.conflictDelayMs ?? 30_000);
   const unsubscribe = store.onEvent((e) => {
     if (onStoreEvent(e, ctx)) conflicts.written();
   });
   app.addHook('onClose', async () => {
     unsubscribe();
     conflicts.stop();
+    await worker?.close();
   });
 
   await app.register(

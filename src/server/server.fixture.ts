@@ -41,18 +41,20 @@ export async function startTestServer(partners: readonly PartnerSpec[], options:
     viewers.set(p.id, { partnerId: p.id, clearance: p.clearance, communities: [...p.communities].sort(), role: p.role });
   }
   const app = await buildServer({ store, conflictDelayMs: -1, ...options });
-  return {
+  const server: TestServer = {
     app,
     store,
     tokens,
     viewers,
     file,
     async close() {
-      await app.close();
+      // server.app: a test may have replaced the server.
+      await server.app.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return server;
 }
 
 export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });

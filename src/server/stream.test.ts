@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Marking } from '../domain/marking.js';
 import { fixtureReport, troopsInRussia } from '../store/analysis.fixture.js';
+import { buildServer } from './app.js';
 import { bearer, startTestServer, type TestServer } from './server.fixture.js';
 
 // Sentences are our own.
@@ -125,6 +126,9 @@ test('a conflict reaches the stream of the scope whose reports show it, not the 
 
 test('while reports arrive, new conflicts are looked for and streamed to the scope that sees them', async () => {
   const t = await startTestServer([{ id: 'kr-mnd', clearance: 'SECRET', communities: ['NATO'], role: 'reader' }], { conflictDelayMs: 10 });
+  // As `parallax serve` runs it: analyses in a worker thread on its own connection to the file.
+  await t.app.close();
+  t.app = await buildServer({ store: t.store, conflictDelayMs: 10, analysisWorkerFile: t.file });
   try {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const tBase = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;

@@ -6,17 +6,23 @@ import { storePath, StoreOpenError } from '../store-option.js';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the HTTP API (/api/v1) to partners, each seeing what its marking rights allow',
-  usage: 'parallax serve [--db FILE] [--port 7340] [--host 127.0.0.1]',
+  usage: [
+    'parallax serve [--db FILE] [--port 7340] [--host 127.0.0.1] [--conflicts-every SECONDS]',
+    '  --conflicts-every: while reports arrive, look for new conflicts of subscribed partners at most this often (default 30; 0: never)',
+  ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+      options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'conflicts-every': { type: 'string' } },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected ${positionals.join(' ')}`);
     const port = values.port === undefined ? 7340 : positiveInt(values.port, '--port');
     if (port > 65535) throw new UsageError(`--port ${port} is not a port`);
     const host = values.host ?? '127.0.0.1';
+    const every = values['conflicts-every'];
+    if (every !== undefined && !/^\d+$/.test(every)) throw new UsageError(`--conflicts-every wants whole seconds, not "${every}"`);
+    const conflictDelayMs = every === undefined ? 30_000 : Number(every) === 0 ? -1 : Number(every) * 1000;
     const file = storePath(values.db);
     const { classificationOrder } = await import('../../share/classifications.js');
     const order = classificationOrder();
@@ -28,7 +34,7 @@ export const serveCommand: Command = {
       throw new StoreOpenError(`cannot open the store ${file}: ${(e as Error).message}`);
     }
     const { buildServer } = await import('../../server/app.js');
-    const app = await buildServer({ store, classificationOrder: order });
+    const app = await buildServer({ store, classificationOrder: order, analysisWorkerFile: file, conflictDelayMs });
     const { LOCAL_ADMIN } = await import('../../domain/viewer.js');
     const partners = await store.listPartners(LOCAL_ADMIN);
     try {
