@@ -56,7 +56,8 @@ const all = (await store.stats({ partnerId: 'poster', clearance: 'SECRET', commu
 await store.close();
 
 const port = 7340 + 600 + Math.floor(Math.random() * 300);
-const server = spawn(process.execPath, [fileURLToPath(new URL('../bin/parallax.js', import.meta.url)), 'serve', '--db', db, '--port', String(port)], {
+const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const server = spawn(process.execPath, [...nodeArgs, fileURLToPath(new URL('../bin/parallax.js', import.meta.url)), 'serve', '--db', db, '--port', String(port)], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise((resolve, reject) => {

@@ -9,6 +9,11 @@ import { viewerOf, type ServerContext } from '../context.js';
 /** A subscriber whose unsent output grows beyond this is too slow to follow: it is dropped (it may resume). */
 const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 const KEEP_ALIVE_MS = 15_000;
+/**
+ * Least time between two flushes (ms; $PARALLAX_STREAM_FLUSH_MS, default 0: flush after every
+ * round of I/O). A gap trades latency for fewer socket writes when many reports arrive per second.
+ */
+const FLUSH_GAP_MS = Math.max(0, Number(process.env['PARALLAX_STREAM_FLUSH_MS'] ?? 0) || 0);
 
 const frames = new WeakMap<StreamEvent, string>();
 
@@ -112,7 +117,7 @@ class ScopeGroups {
       g.unsubscribe = this.#stream.subscribe({
         viewer,
         send: (e) => {
-          if (this.#dirty.size === 0) setImmediate(() => this.flush());
+          if (this.#dirty.size === 0) this.#schedule();
           this.#dirty.add(g);
           g.frames += frameOf(e);
         },
@@ -133,7 +138,17 @@ class ScopeGroups {
     };
   }
 
+  #lastFlush = 0;
+
+  /** Flush after this round of I/O, but no sooner than FLUSH_GAP_MS after the last flush. */
+  #schedule(): void {
+    const wait = this.#lastFlush + FLUSH_GAP_MS - performance.now();
+    if (wait <= 0) setImmediate(() => this.flush());
+    else setTimeout(() => this.flush(), wait);
+  }
+
   flush(): void {
+    this.#lastFlush = performance.now();
     for (const g of this.#dirty) this.#flushGroup(g);
     this.#dirty.clear();
   }

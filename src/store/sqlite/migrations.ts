@@ -239,6 +239,17 @@ CREATE INDEX claims_report_ordinal ON claims(report_id, ordinal);
 DROP INDEX claims_report;
 `,
   },
+  {
+    version: 5,
+    name: 'reports by publication with the columns the access policy reads',
+    sql: `
+-- Every read filters reports through the access policy (classification, owner, TLP, then releases
+-- by id). With those columns in the index, counts and the first pages of lists read the index
+-- alone and skip the reports whose rows (text included) they do not return.
+CREATE INDEX reports_visibility ON reports(published, classification, owner, tlp, duplicate_of, claim_count);
+DROP INDEX reports_published;
+`,
+  },
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */
