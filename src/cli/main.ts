@@ -71,6 +71,21 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/alerts.js')).alertsCommand,
   },
   {
+    name: 'serve',
+    summary: 'serve the HTTP API (/api/v1) to partners, each seeing what its marking rights allow',
+    load: async () => (await import('./commands/serve.js')).serveCommand,
+  },
+  {
+    name: 'partner',
+    summary: 'add partners (organisations) the API shares with, list them, issue API tokens',
+    load: async () => (await import('./commands/partner.js')).partnerCommand,
+  },
+  {
+    name: 'audit',
+    summary: 'check the tamper-evident audit log, or show its latest entries',
+    load: async () => (await import('./commands/audit.js')).auditCommand,
+  },
+  {
     name: 'demo',
     summary: 'ingest the bundled sample reports into a fresh store and show what Parallax finds',
     load: async () => (await import('./commands/demo.js')).demoCommand,

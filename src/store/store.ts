@@ -27,7 +27,15 @@ export interface Store {
   listClaims(viewer: Viewer, query?: ClaimQuery): Promise<StoredClaim[]>;
   countClaims(viewer: Viewer, query?: ClaimQuery): Promise<number>;
   listEntities(viewer: Viewer, query?: EntityQuery): Promise<EntitySummary[]>;
-  search(viewer: Viewer, query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  /**
+   * Full-text search of the visible reports. `order: 'rank'` (default) ranks by relevance, which
+   * full-text engines compute from statistics of every indexed report, hidden ones included;
+   * `'recent'` (newest first) depends on the matching report alone, for callers that must not let
+   * hidden reports show through (the API).
+   */
+  search(viewer: Viewer, query: string, options?: { limit?: number; offset?: number; order?: 'rank' | 'recent' }): Promise<SearchHit[]>;
+  /** How many reports the viewer may see match a search. */
+  countSearch(viewer: Viewer, query: string): Promise<number>;
   /** Copies linked to their originals, both visible to the viewer. */
   listDuplicates(viewer: Viewer, options?: { limit?: number }): Promise<DuplicateLink[]>;
   stats(viewer: Viewer): Promise<StoreStats>;
@@ -56,6 +64,30 @@ export interface Store {
   recordAnalysis(viewer: Viewer, record: AnalysisRecord): Promise<RecordedAlert[] | null>;
   /** Alerts of the viewer's scope, newest first. */
   listAlerts(viewer: Viewer, query?: { limit?: number; propositionId?: string }): Promise<RecordedAlert[]>;
+
+  /**
+   * Partners (organisations) and their clearance and communities. Admins add them; a partner id
+   * and a community name never coincide (a grant to one would reach the other).
+   */
+  addPartner(viewer: Viewer, partner: PartnerInput): Promise<Partner>;
+  /** Every partner for an admin; a partner's own record for anyone else. */
+  listPartners(viewer: Viewer): Promise<Partner[]>;
+  /** Records an API token, by its hash only, acting for a partner with a role; admins only. */
+  issueToken(viewer: Viewer, token: TokenInput): Promise<IssuedToken>;
+  /** Revokes a token (by the id `issueToken` returned); admins only. False when there is no such live token. */
+  revokeToken(viewer: Viewer, tokenId: number): Promise<boolean>;
+  /**
+   * Authentication: the viewer a token hash acts as, or undefined for an unknown or revoked token.
+   * The one read without a viewer, since it is how a request gets one.
+   */
+  viewerForToken(tokenHash: string): Promise<Viewer | undefined>;
+  /**
+   * Appends to the audit log. Each entry stores the SHA-256 of the previous entry's hash and its
+   * own content (src/store/audit-chain.ts), in one transaction with reading that previous hash.
+   */
+  appendAudit(entry: AuditInput): Promise<AuditEntry>;
+  /** Audit entries in order, from `afterId` (exclusive); admins only. */
+  listAudit(viewer: Viewer, query?: { afterId?: number; limit?: number }): Promise<AuditEntry[]>;
 
   /** Subscribes to events emitted after each commit; returns the unsubscribe function. */
   onEvent(listener: (event: StoreEvent) => void): () => void;
@@ -106,6 +138,8 @@ export interface IngestOutcome {
 export interface ReportQuery {
   limit?: number;
   offset?: number;
+  /** Reports with a greater id only (keyset paging: stable while reports are added). */
+  afterId?: number;
 }
 
 export interface ReportSummary {
@@ -256,4 +290,56 @@ export interface AnalysisRecord {
 export interface RecordedAlert extends Alert {
   id: number;
   recordedAt: string;
+}
+
+export const ROLES = ['reader', 'analyst', 'admin'] as const;
+export type Role = Viewer['role'];
+
+export interface PartnerInput {
+  /** Short name people type: `kr-mnd`. */
+  id: string;
+  /** Highest classification it may see. */
+  clearance: string;
+  communities: string[];
+}
+
+export interface Partner extends PartnerInput {
+  createdAt: string;
+}
+
+export interface TokenInput {
+  partnerId: string;
+  role: Role;
+  /** SHA-256 (hex) of the token; the token itself is never stored. */
+  tokenHash: string;
+  label?: string | null;
+}
+
+export interface IssuedToken {
+  id: number;
+  partnerId: string;
+  role: Role;
+  label: string | null;
+  createdAt: string;
+}
+
+/** Who did what: one request or command. */
+export interface AuditInput {
+  /** Null when the caller could not be identified (a refused token). */
+  partnerId: string | null;
+  role: Role | null;
+  /** `GET /api/v1/reports/:id`, `partner add`: the route or command, not the raw URL. */
+  action: string;
+  /** The HTTP status, or the command's exit status. */
+  status: number;
+  /** Ids of the records read or written (reports `r12`, claims `c7`, partners `p:kr-mnd`, …). */
+  ids: string[];
+  detail?: string | null;
+}
+
+export interface AuditEntry extends Required<AuditInput> {
+  id: number;
+  at: string;
+  /** SHA-256 of the previous entry's hash and this entry's content. */
+  hash: string;
 }

@@ -12,6 +12,9 @@ export function viewerScope(viewer: Viewer): string {
 /** A viewer tried to change analysts' decisions without the right role. */
 export class StorePermissionError extends Error {}
 
+/** A partner or token the store refuses (a name taken, an unknown partner): the message says which. */
+export class StoreConflictError extends Error {}
+
 /** Merges, splits and grades are analysts' decisions: readers may not make them. */
 export function mustBeAnalyst(viewer: Viewer, what: string): void {
   if (viewer.role !== 'analyst' && viewer.role !== 'admin') {

@@ -188,6 +188,68 @@ CREATE TABLE analysis_snapshots (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'partners, API tokens, tamper-evident audit log',
+    sql: `
+-- Organisations the instance shares with: what they are cleared for and the communities they belong to.
+CREATE TABLE partners (
+  id TEXT PRIMARY KEY,
+  clearance TEXT NOT NULL,
+  communities TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+-- API tokens by SHA-256 only: a stolen database gives no token.
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  partner_id TEXT NOT NULL REFERENCES partners(id),
+  role TEXT NOT NULL CHECK (role IN ('reader', 'analyst', 'admin')),
+  label TEXT,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+
+-- Who read and wrote what. Each row's hash chains it to the one before (src/store/audit-chain.ts),
+-- so an edit or a deletion shows in \`parallax audit verify\`; the triggers refuse both to the
+-- application itself (someone editing the file directly is what the chain is for).
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  partner_id TEXT,
+  role TEXT,
+  action TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  ids TEXT NOT NULL,
+  detail TEXT,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+`,
+  },
+  {
+    version: 4,
+    name: 'claims by report in order',
+    sql: `
+-- Claims are read report by report in order (src/store/sqlite/sqlite-store.ts): this index gives a
+-- report's claims in ordinal order, and serves every lookup by report the old one did.
+CREATE INDEX claims_report_ordinal ON claims(report_id, ordinal);
+DROP INDEX claims_report;
+`,
+  },
+  {
+    version: 5,
+    name: 'reports by publication with the columns the access policy reads',
+    sql: `
+-- Every read filters reports through the access policy (classification, owner, TLP, then releases
+-- by id). With those columns in the index, counts and the first pages of lists read the index
+-- alone and skip the reports whose rows (text included) they do not return.
+CREATE INDEX reports_visibility ON reports(published, classification, owner, tlp, duplicate_of, claim_count);
+DROP INDEX reports_published;
+`,
+  },
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */

@@ -1,11 +1,25 @@
 import type Database from 'better-sqlite3';
 import type { Claim } from '../../domain/claim.js';
 import type { Entity } from '../../domain/entity.js';
+import type { Marking } from '../../domain/marking.js';
 import { resemblance, SYNDICATED_THRESHOLD } from '../../collect/fingerprint.js';
 import { declaresRepublication } from '../../collect/republication.js';
 import type { StoreEvent } from '../store-event.js';
 import type { IngestOutcome, ReportInput } from '../store.js';
 import { sketchFromBlob, sketchToBlob } from './sketch-blob.js';
+
+/**
+ * Re-ingest, new versions and duplicate links hold between reports of the same marking only. The
+ * marking is part of a report's identity: a partner's copy is never "unchanged" against, nor
+ * replaces, another partner's report; and since any viewer who sees one of two equally marked
+ * reports sees both, a duplicate link never tells a viewer of a report it may not see (nor changes
+ * which visible reports count as independent).
+ */
+const SAME_MARKING = 'classification = ? AND releasable_to = ? AND owner = ? AND tlp = ?';
+
+function markingParams(m: Marking): string[] {
+  return [m.classification, JSON.stringify(m.releasableTo), m.owner, m.tlp];
+}
 
 /** How many band-sharing reports are compared in full before giving up on finding the original. */
 const MAX_CANDIDATES = 8;
@@ -35,12 +49,13 @@ export class ReportWriter {
     this.#db = db;
     const p = (sql: string) => db.prepare(sql);
     this.#s = {
-      byHash: p('SELECT id, duplicate_of, claim_count, entity_count FROM reports WHERE content_hash = ? LIMIT 1'),
-      byOrigin: p('SELECT id, bands FROM reports WHERE origin = ? ORDER BY id DESC LIMIT 1'),
+      byHash: p(`SELECT id, duplicate_of, claim_count, entity_count FROM reports WHERE content_hash = ? AND ${SAME_MARKING} LIMIT 1`),
+      byOrigin: p(`SELECT id, bands FROM reports WHERE origin = ? AND ${SAME_MARKING} ORDER BY id DESC LIMIT 1`),
       byExact: p(
-        'SELECT id, duplicate_of, published, sketch, fingerprint_exact FROM reports WHERE fingerprint_exact = ? ORDER BY id LIMIT 1',
+        `SELECT id, duplicate_of, published, sketch, fingerprint_exact FROM reports WHERE fingerprint_exact = ? AND ${SAME_MARKING}
+         ORDER BY id LIMIT 1`,
       ),
-      candidate: p('SELECT id, duplicate_of, published, sketch, fingerprint_exact FROM reports WHERE id = ?'),
+      candidate: p(`SELECT id, duplicate_of, published, sketch, fingerprint_exact FROM reports WHERE id = ? AND ${SAME_MARKING}`),
       textOf: p('SELECT text FROM reports WHERE id = ?'),
       insertReport: p(`INSERT INTO reports (origin, format, title, url, source, published, text, main_start, main_end,
         boilerplate, content_hash, fingerprint_exact, sketch, bands, classification, releasable_to, owner, tlp, ingested_at,
@@ -104,7 +119,8 @@ export class ReportWriter {
 
   #writeOne(r: ReportInput, ingestedAt: string, events: StoreEvent[]): IngestOutcome {
     const { doc, extraction, fingerprint, marking } = r;
-    const same = this.#s.byHash.get(r.contentHash) as
+    const mark = markingParams(marking);
+    const same = this.#s.byHash.get(r.contentHash, ...mark) as
       | { id: number; duplicate_of: number | null; claim_count: number; entity_count: number }
       | undefined;
     if (same) {
@@ -120,9 +136,11 @@ export class ReportWriter {
     }
     // The same origin with new content is a new version: it replaces the old one (stdin has no identity).
     const previous =
-      doc.origin === '-' ? undefined : (this.#s.byOrigin.get(doc.origin) as { id: number; bands: string } | undefined);
+      doc.origin === '-' ? undefined : (this.#s.byOrigin.get(doc.origin, ...mark) as { id: number; bands: string } | undefined);
 
     const match = this.#findOriginal(r, previous?.id ?? null);
+    // This report's events start here: its own report event goes first, before its claims.
+    const firstEvent = events.length;
     const entities = mergeByKey(extraction.entities);
     const claims = extraction.claims;
     const info = this.#s.insertReport.run(
@@ -188,7 +206,7 @@ export class ReportWriter {
       this.#s.deleteReport.run(previous.id);
       events.push({ kind: 'report.replaced', reportId: id, replacedId: previous.id, origin: doc.origin, marking });
     }
-    events.unshift({
+    events.splice(firstEvent, 0, {
       kind: 'report.ingested',
       reportId: id,
       origin: doc.origin,
@@ -214,9 +232,10 @@ export class ReportWriter {
     exclude: number | null,
   ): { originalId: number; resemblance: number; newIsEarlier: boolean } | undefined {
     const { fingerprint, doc } = r;
+    const mark = markingParams(r.marking);
     let best: Candidate | undefined;
     let bestScore = 0;
-    const exact = this.#s.byExact.get(fingerprint.exact) as Candidate | undefined;
+    const exact = this.#s.byExact.get(fingerprint.exact, ...mark) as Candidate | undefined;
     if (exact && exact.id !== exclude) {
       best = exact;
       bestScore = 1;
@@ -224,7 +243,7 @@ export class ReportWriter {
       const ids = this.#candidatesStatement(fingerprint.bands.length).all(...fingerprint.bands) as { id: number }[];
       for (const { id } of ids) {
         if (id === exclude) continue;
-        const c = this.#s.candidate.get(id) as Candidate | undefined;
+        const c = this.#s.candidate.get(id, ...mark) as Candidate | undefined;
         if (!c) continue;
         const score = resemblance(fingerprint, { exact: c.fingerprint_exact, bands: [], sketch: sketchFromBlob(c.sketch) });
         if (score > bestScore) {
@@ -238,7 +257,7 @@ export class ReportWriter {
     if (best.duplicate_of !== null) {
       // A copy of the version being replaced: the new version is the original again.
       if (best.duplicate_of === exclude) return undefined;
-      const parent = this.#s.candidate.get(best.duplicate_of) as Candidate | undefined;
+      const parent = this.#s.candidate.get(best.duplicate_of, ...mark) as Candidate | undefined;
       if (parent && parent.id !== exclude) root = parent;
     }
     // Which is the original: the one that does not say it is republished; else the earlier one.

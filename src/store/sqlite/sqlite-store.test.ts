@@ -295,3 +295,29 @@ test('a copy that says it is syndicated stays the copy, even when stored first w
     await store.close();
   }
 });
+
+describe('reports of different markings stay apart', () => {
+  test('the same text from two partners is two reports; from one partner in one marking, unchanged', async () => {
+    const store = await openSqliteStore(join(dir, 'markings.db'));
+    try {
+      const text = 'A ministry in Vilnius said 14 border posts were reinforced this week.';
+      const kr: Marking = { classification: 'UNCLASSIFIED', releasableTo: ['NATO'], owner: 'kr-mnd', tlp: 'TLP:GREEN' };
+      const jp: Marking = { ...kr, owner: 'jp-mod' };
+      const [a, b, c, d] = await store.ingest([
+        prepareReport(doc('same.txt', text), { marking: kr }),
+        prepareReport(doc('same.txt', text), { marking: jp }),
+        prepareReport(doc('same.txt', text), { marking: kr }),
+        prepareReport(doc('same.txt', text + ' Officials added nothing.'), { marking: jp }),
+      ]);
+      assert.equal(a!.status, 'ingested');
+      assert.equal(b!.status, 'ingested', 'another owner: not unchanged, not a copy, not a new version');
+      assert.equal(c!.status, 'unchanged');
+      assert.equal(c!.reportId, a!.reportId);
+      assert.equal(d!.status, 'updated', "a new version replaces the owner's own report only");
+      const kept = (await store.listReports({ partnerId: 'x', clearance: 'SECRET', communities: ['NATO'], role: 'reader' })).map((r) => r.marking.owner);
+      assert.deepEqual(kept.sort(), ['jp-mod', 'kr-mnd']);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -6,6 +6,12 @@ import type { Viewer } from '../../domain/viewer.js';
 import { visibleReportsSql, type SqlFragment } from '../../share/policy.js';
 import { EventHub, type StoreEventListener } from '../store-event.js';
 import type {
+  AuditEntry,
+  AuditInput,
+  IssuedToken,
+  Partner,
+  PartnerInput,
+  TokenInput,
   AnalysisRecord,
   AnalysisSnapshot,
   ClaimQuery,
@@ -32,6 +38,7 @@ import { readClaimRecords } from './claim-records.js';
 import { ftsQuery } from './fts-query.js';
 import { openDatabase } from './open-database.js';
 import { ReportWriter } from './report-writer.js';
+import { ShareTables } from './share-tables.js';
 import { claimFromRow, reportFromRow, summaryFromRow, type ClaimRow, type ReportRow } from './rows.js';
 
 export interface SqliteStoreOptions {
@@ -54,11 +61,14 @@ export class SqliteStore implements Store {
   readonly #events = new EventHub();
   readonly #order: readonly string[];
   readonly #analysis: AnalysisTables;
+  readonly #share: ShareTables;
+  readonly #statements = new Map<string, Database.Statement>();
 
   constructor(db: Database.Database, options: SqliteStoreOptions = {}) {
     this.#db = db;
     this.#writer = new ReportWriter(db);
     this.#analysis = new AnalysisTables(db);
+    this.#share = new ShareTables(db);
     this.#order = options.classificationOrder ?? DEFAULT_CLASSIFICATIONS;
   }
 
@@ -70,21 +80,19 @@ export class SqliteStore implements Store {
 
   async countReports(viewer: Viewer): Promise<number> {
     const v = this.#visible(viewer, 'r');
-    return (this.#db.prepare(`SELECT COUNT(*) AS n FROM reports r WHERE ${v.sql}`).get(...v.params) as { n: number }).n;
+    return (this.#statement(`SELECT COUNT(*) AS n FROM reports r WHERE ${v.sql}`).get(...v.params) as { n: number }).n;
   }
 
   async listReports(viewer: Viewer, query: ReportQuery = {}): Promise<ReportSummary[]> {
     const { join, where, params } = this.#reportsWithOriginal(viewer);
-    const rows = this.#db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM reports r ${join} WHERE ${where} ORDER BY r.id LIMIT ? OFFSET ?`)
-      .all(...params, query.limit ?? -1, query.offset ?? 0) as ReportRow[];
+    const rows = this.#statement(`SELECT ${SUMMARY_COLUMNS} FROM reports r ${join} WHERE ${where} AND r.id > ? ORDER BY r.id LIMIT ? OFFSET ?`)
+      .all(...params, query.afterId ?? 0, query.limit ?? -1, query.offset ?? 0) as ReportRow[];
     return rows.map(summaryFromRow);
   }
 
   async findReport(viewer: Viewer, id: number): Promise<StoredReport | undefined> {
     const { join, where, params } = this.#reportsWithOriginal(viewer);
-    const row = this.#db
-      .prepare(
+    const row = this.#statement(
         `SELECT ${SUMMARY_COLUMNS}, r.text, r.main_start, r.main_end, r.content_hash
          FROM reports r ${join} WHERE ${where} AND r.id = ?`,
       )
@@ -94,11 +102,10 @@ export class SqliteStore implements Store {
 
   async listClaims(viewer: Viewer, query: ClaimQuery = {}): Promise<StoredClaim[]> {
     const { join, where, params } = this.#claimsWhere(viewer, query);
-    const rows = this.#db
-      .prepare(
+    const rows = this.#statement(
         `SELECT c.*, r.origin AS report_origin, r.title AS report_title, r.source AS report_source,
            r.published AS report_published, o.id AS visible_duplicate_of
-         FROM claims c JOIN reports r ON r.id = c.report_id ${join}
+         FROM reports r CROSS JOIN claims c ON c.report_id = r.id ${join}
          WHERE ${where}
          ORDER BY r.published, r.id, c.ordinal LIMIT ? OFFSET ?`,
       )
@@ -108,10 +115,21 @@ export class SqliteStore implements Store {
   }
 
   async countClaims(viewer: Viewer, query: ClaimQuery = {}): Promise<number> {
+    const { about, unit, from, to, reportId } = query;
+    if (about === undefined && unit === undefined && from === undefined && to === undefined) {
+      // Every claim of the visible reports: their counts, without touching a claim.
+      const v = this.#visible(viewer, 'r');
+      const one = reportId === undefined ? '' : ' AND r.id = ?';
+      return (
+        this.#statement(`SELECT COALESCE(SUM(r.claim_count), 0) AS n FROM reports r WHERE ${v.sql}${one}`).get(
+          ...v.params,
+          ...(reportId === undefined ? [] : [reportId]),
+        ) as { n: number }
+      ).n;
+    }
     const { join, where, params } = this.#claimsWhere(viewer, query);
     return (
-      this.#db
-        .prepare(`SELECT COUNT(*) AS n FROM claims c JOIN reports r ON r.id = c.report_id ${join} WHERE ${where}`)
+      this.#statement(`SELECT COUNT(*) AS n FROM reports r CROSS JOIN claims c ON c.report_id = r.id ${join} WHERE ${where}`)
         .get(...params) as { n: number }
     ).n;
   }
@@ -129,8 +147,7 @@ export class SqliteStore implements Store {
       filters.push(`(LOWER(re.name) LIKE ? ESCAPE '\\' OR LOWER(re.aliases) LIKE ? ESCAPE '\\')`);
       params.push(like, like);
     }
-    const totals = this.#db
-      .prepare(
+    const totals = this.#statement(
         `SELECT e.id, e.key, e.type, COUNT(*) AS reports, COUNT(DISTINCT COALESCE(o.id, r.id)) AS stories,
            SUM(re.mention_count) AS mentions
          FROM report_entities re JOIN entities e ON e.id = re.entity_id JOIN reports r ON r.id = re.report_id
@@ -150,8 +167,7 @@ export class SqliteStore implements Store {
     // Names, roles and aliases come from visible reports only: a restricted report's name for a thing stays hidden.
     const details = new Map<number, { names: Map<string, number>; roles: Map<string, number>; aliases: Set<string> }>();
     for (const ids of chunks(totals.map((t) => t.id), 500)) {
-      const rows = this.#db
-        .prepare(
+      const rows = this.#statement(
           `SELECT re.entity_id, re.name, re.role, re.aliases FROM report_entities re JOIN reports r ON r.id = re.report_id
            WHERE ${v.sql} AND re.entity_id IN (${ids.map(() => '?').join(', ')})`,
         )
@@ -180,19 +196,43 @@ export class SqliteStore implements Store {
     });
   }
 
-  async search(viewer: Viewer, query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+  async countSearch(viewer: Viewer, query: string): Promise<number> {
+    const match = ftsQuery(query);
+    if (match === '') return 0;
+    const vr = this.#visible(viewer, 'r');
+    return (
+      this.#statement(`SELECT COUNT(*) AS n FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid WHERE reports_fts MATCH ? AND ${vr.sql}`)
+        .get(match, ...vr.params) as { n: number }
+    ).n;
+  }
+
+  async search(viewer: Viewer, query: string, options: { limit?: number; offset?: number; order?: 'rank' | 'recent' } = {}): Promise<SearchHit[]> {
     const match = ftsQuery(query);
     if (match === '') return [];
     const vr = this.#visible(viewer, 'r');
-    const rows = this.#db
-      .prepare(
+    const recent = options.order === 'recent';
+    // Newest first: the page is chosen from the reports alone, then snippets are made for it only
+    // (rank order needs the full-text scores of every match anyway).
+    const page = recent
+      ? `AND r.id IN (SELECT p.id FROM reports p WHERE p.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)
+           AND ${this.#visible(viewer, 'p').sql} ORDER BY p.published DESC, p.id DESC LIMIT ? OFFSET ?)`
+      : '';
+    const pageParams = recent ? [match, ...this.#visible(viewer, 'p').params, options.limit ?? 20, options.offset ?? 0] : [];
+    const rows = this.#statement(
         `SELECT r.id, r.origin, r.title, r.published, o.id AS visible_duplicate_of,
            snippet(reports_fts, -1, '«', '»', '…', 16) AS snippet, bm25(reports_fts, 4.0, 1.0) AS rank
          FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid ${this.#originalJoin(viewer)}
-         WHERE reports_fts MATCH ? AND ${vr.sql}
-         ORDER BY rank LIMIT ?`,
+         WHERE reports_fts MATCH ? AND ${vr.sql} ${page}
+         ORDER BY ${recent ? 'r.published DESC, r.id DESC' : 'rank, r.id'} LIMIT ? OFFSET ?`,
       )
-      .all(...this.#originalParams(viewer), match, ...vr.params, options.limit ?? 20) as {
+      .all(
+        ...this.#originalParams(viewer),
+        match,
+        ...vr.params,
+        ...pageParams,
+        recent ? -1 : options.limit ?? 20,
+        recent ? 0 : options.offset ?? 0,
+      ) as {
       id: number;
       origin: string;
       title: string | null;
@@ -215,8 +255,7 @@ export class SqliteStore implements Store {
   async listDuplicates(viewer: Viewer, options: { limit?: number } = {}): Promise<DuplicateLink[]> {
     const vr = this.#visible(viewer, 'r');
     const vo = this.#visible(viewer, 'o');
-    const rows = this.#db
-      .prepare(
+    const rows = this.#statement(
         `SELECT r.id, r.origin, r.source, r.title, o.id AS original_id, o.origin AS original_origin, o.source AS original_source
          FROM reports r JOIN reports o ON o.id = r.duplicate_of
          WHERE ${vr.sql} AND ${vo.sql} ORDER BY r.id LIMIT ?`,
@@ -243,15 +282,13 @@ export class SqliteStore implements Store {
 
   async stats(viewer: Viewer): Promise<StoreStats> {
     const { join, where, params } = this.#reportsWithOriginal(viewer);
-    const reports = this.#db
-      .prepare(
+    const reports = this.#statement(
         `SELECT COUNT(*) AS reports, COUNT(o.id) AS duplicates, COALESCE(SUM(r.claim_count), 0) AS claims
          FROM reports r ${join} WHERE ${where}`,
       )
       .get(...params) as { reports: number; duplicates: number; claims: number };
     const v = this.#visible(viewer, 'r');
-    const entities = this.#db
-      .prepare(
+    const entities = this.#statement(
         `SELECT COUNT(DISTINCT re.entity_id) AS n FROM report_entities re JOIN reports r ON r.id = re.report_id WHERE ${v.sql}`,
       )
       .get(...v.params) as { n: number };
@@ -296,6 +333,34 @@ export class SqliteStore implements Store {
     return this.#analysis.listAlerts(viewer, query);
   }
 
+  async addPartner(viewer: Viewer, partner: PartnerInput): Promise<Partner> {
+    return this.#share.addPartner(viewer, partner);
+  }
+
+  async listPartners(viewer: Viewer): Promise<Partner[]> {
+    return this.#share.listPartners(viewer);
+  }
+
+  async issueToken(viewer: Viewer, token: TokenInput): Promise<IssuedToken> {
+    return this.#share.issueToken(viewer, token);
+  }
+
+  async revokeToken(viewer: Viewer, tokenId: number): Promise<boolean> {
+    return this.#share.revokeToken(viewer, tokenId);
+  }
+
+  async viewerForToken(tokenHash: string): Promise<Viewer | undefined> {
+    return this.#share.viewerForToken(tokenHash);
+  }
+
+  async appendAudit(entry: AuditInput): Promise<AuditEntry> {
+    return this.#share.appendAudit(entry);
+  }
+
+  async listAudit(viewer: Viewer, query: { afterId?: number; limit?: number } = {}): Promise<AuditEntry[]> {
+    return this.#share.listAudit(viewer, query);
+  }
+
   onEvent(listener: StoreEventListener): () => void {
     return this.#events.subscribe(listener);
   }
@@ -306,6 +371,21 @@ export class SqliteStore implements Store {
       this.#db.pragma('wal_checkpoint(TRUNCATE)');
       this.#db.close();
     }
+  }
+
+  /**
+   * Prepared statements by SQL text. The policy's SQL differs only by the number of a viewer's
+   * communities, so a server answering many partners reuses a few statements instead of compiling
+   * one per request. Bounded: IN lists of varying length make new texts.
+   */
+  #statement(sql: string): Database.Statement {
+    let st = this.#statements.get(sql);
+    if (!st) {
+      if (this.#statements.size >= 256) this.#statements.clear();
+      st = this.#db.prepare(sql);
+      this.#statements.set(sql, st);
+    }
+    return st;
   }
 
   #visible(viewer: Viewer, alias: string): SqlFragment {
@@ -327,13 +407,19 @@ export class SqliteStore implements Store {
     return { join: this.#originalJoin(viewer), where: vr.sql, params: [...this.#originalParams(viewer), ...vr.params] };
   }
 
+  /**
+   * Claims are read report first (CROSS JOIN fixes SQLite's join order): the policy is checked
+   * once per report, not once per claim, and reports come in publication order from their index,
+   * so a first page stops early instead of sorting every visible claim.
+   */
   #claimsWhere(viewer: Viewer, query: ClaimQuery): { join: string; where: string; params: unknown[] } {
     const base = this.#reportsWithOriginal(viewer);
     const filters = [base.where];
     const params = [...base.params];
     if (query.reportId !== undefined) {
-      filters.push('c.report_id = ?');
-      params.push(query.reportId);
+      // Both sides named, so the planner starts from the one report rather than every visible one.
+      filters.push('c.report_id = ? AND r.id = ?');
+      params.push(query.reportId, query.reportId);
     }
     if (query.unit !== undefined) {
       // "soldier" finds "soldiers" and the other way round.
@@ -345,10 +431,12 @@ export class SqliteStore implements Store {
     if (query.about !== undefined && query.about.trim() !== '') {
       const like = likePattern(query.about.trim());
       const fields = ['c.counted', 'c.unit', 'c.sentence_text', 'c.attributed_to', 'c.location'];
+      // Entities whose name in a report matches are found once per query (an uncorrelated
+      // subquery SQLite builds into a temporary index); each claim then probes it by its entities.
       filters.push(
         `(${fields.map((f) => `LOWER(${f}) LIKE ? ESCAPE '\\'`).join(' OR ')}` +
-          ` OR EXISTS (SELECT 1 FROM claim_entities ce JOIN report_entities re ON re.entity_id = ce.entity_id AND re.report_id = c.report_id` +
-          ` WHERE ce.claim_id = c.id AND (LOWER(re.name) LIKE ? ESCAPE '\\' OR LOWER(re.aliases) LIKE ? ESCAPE '\\')))`,
+          ` OR EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND (c.report_id, ce.entity_id) IN` +
+          ` (SELECT re.report_id, re.entity_id FROM report_entities re WHERE LOWER(re.name) LIKE ? ESCAPE '\\' OR LOWER(re.aliases) LIKE ? ESCAPE '\\')))`,
       );
       params.push(...fields.map(() => like), like, like);
     }
@@ -367,8 +455,7 @@ export class SqliteStore implements Store {
   #entityKeysOfClaims(claimIds: number[]): Map<number, string[]> {
     const out = new Map<number, string[]>();
     for (const ids of chunks(claimIds, 500)) {
-      const rows = this.#db
-        .prepare(
+      const rows = this.#statement(
           `SELECT ce.claim_id, e.key FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id
            WHERE ce.claim_id IN (${ids.map(() => '?').join(', ')}) ORDER BY e.key`,
         )

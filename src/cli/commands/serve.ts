@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+import { UsageError, type Command } from '../command.js';
+import { positiveInt } from '../numbers-option.js';
+import { storePath, StoreOpenError } from '../store-option.js';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  usage: [
+    'parallax serve [--db FILE] [--port 7340] [--host 127.0.0.1] [--conflicts-every SECONDS]',
+    '  --conflicts-every: while reports arrive, look for new conflicts of subscribed partners at most this often (default 30; 0: never)',
+  ].join('\n'),
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'conflicts-every': { type: 'string' } },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected ${positionals.join(' ')}`);
+    const port = values.port === undefined ? 7340 : positiveInt(values.port, '--port');
+    if (port > 65535) throw new UsageError(`--port ${port} is not a port`);
+    const host = values.host ?? '127.0.0.1';
+    const every = values['conflicts-every'];
+    if (every !== undefined && !/^\d+$/.test(every)) throw new UsageError(`--conflicts-every wants whole seconds, not "${every}"`);
+    const conflictDelayMs = every === undefined ? 30_000 : Number(every) === 0 ? -1 : Number(every) * 1000;
+    const file = storePath(values.db);
+    const { classificationOrder } = await import('../../share/classifications.js');
+    const order = classificationOrder();
+    const { openSqliteStore } = await import('../../store/sqlite/sqlite-store.js');
+    let store;
+    try {
+      store = await openSqliteStore(file, { classificationOrder: order });
+    } catch (e) {
+      throw new StoreOpenError(`cannot open the store ${file}: ${(e as Error).message}`);
+    }
+    const { buildServer } = await import('../../server/app.js');
+    const app = await buildServer({ store, classificationOrder: order, analysisWorkerFile: file, conflictDelayMs });
+    const { LOCAL_ADMIN } = await import('../../domain/viewer.js');
+    const partners = await store.listPartners(LOCAL_ADMIN);
+    try {
+      await app.listen({ port, host });
+    } catch (e) {
+      await app.close();
+      await store.close();
+      io.stderr.write(`parallax serve: cannot listen on ${host}:${port}: ${(e as Error).message}\n`);
+      return 1;
+    }
+    io.stdout.write(`parallax: serving ${file} on http://${host}:${port}/api/v1 (OpenAPI: /api/openapi.json)\n`);
+    io.stdout.write(
+      partners.length === 0
+        ? 'no partners yet: add one with `parallax partner add NAME --clearance LEVEL --db ' + file + '`\n'
+        : `${partners.length} partner${partners.length === 1 ? '' : 's'}: ${partners.map((p) => p.id).join(', ')}\n`,
+    );
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    io.stderr.write('parallax serve: stopping\n');
+    await app.close();
+    await store.close();
+    return 0;
+  },
+};

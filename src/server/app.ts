@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { DEFAULT_CLASSIFICATIONS } from '../domain/marking.js';
+import { EventStream } from '../share/event-stream.js';
+import type { StoreEvent } from '../store/store-event.js';
+import type { Store } from '../store/store.js';
+import { viewerScope } from '../store/viewer-scope.js';
+import { analyseInProcess, AnalysisCache } from './analysis-cache.js';
+import { analysisWorker } from './analysis-worker.js';
+import { auditRequests } from './audit-hook.js';
+import { authenticate } from './auth.js';
+import { ConflictWatch } from './conflict-watch.js';
+import type { ServerContext } from './context.js';
+import { openApiDocument, routeRecorder, type RegisteredRoute } from './openapi.js';
+import { handleError, sendProblem } from './problem.js';
+import { analysisRoutes } from './routes/analysis.js';
+import { claimRoutes } from './routes/claims.js';
+import { meRoutes } from './routes/me.js';
+import { reportRoutes } from './routes/reports.js';
+import { streamRoutes } from './routes/stream.js';
+import { objectOf } from './schemas.js';
+
+export interface ServerOptions {
+  store: Store;
+  classificationOrder?: readonly string[];
+  /** Largest request body in bytes (default 4 MiB). */
+  bodyLimit?: number;
+  /** Recent events kept for resuming streams (default 10,000). */
+  streamCapacity?: number;
+  /** After a report is written, wait this long (ms) before looking for new conflicts (default 30,000; negative: never). */
+  conflictDelayMs?: number;
+  /**
+   * The SQLite file of the store: analyses then run in a worker thread with its own connection,
+   * off the thread that answers requests and streams (`parallax serve` gives it). Without it they
+   * run in process (tests, small stores).
+   */
+  analysisWorkerFile?: string;
+  logger?: boolean;
+  /** Called for every route as it is registered (tests compare them with the OpenAPI document). */
+  onRoute?: (route: RegisteredRoute) => void;
+}
+
+export const API_PREFIX = '/api/v1';
+
+/**
+ * The HTTP API as one fastify instance of encapsulated plugins: the auth hook (every request
+ * gets `request.viewer`, or 401) and the audit hook apply to the whole server; one plugin per
+ * resource under /api/v1; schema-first routes, the OpenAPI document generated from the schemas;
+ * every error a problem document. The server opens no socket: `listen` is the caller's (serve),
+ * and tests use `inject`.
+ */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const classificationOrder = options.classificationOrder ?? DEFAULT_CLASSIFICATIONS;
+  const stream = new EventStream({ classificationOrder, capacity: options.streamCapacity ?? 10_000 });
+  const worker = options.analysisWorkerFile === undefined ? undefined : analysisWorker(options.analysisWorkerFile, classificationOrder);
+  const analyses = new AnalysisCache(worker?.analyse ?? analyseInProcess(store), {
+    onAlerts(viewer, alerts) {
+      for (const a of alerts) {
+        if (a.kind !== 'new-conflict') continue;
+        stream.publish(
+          'conflict',
+          { alertId: a.id, conflictId: a.conflictId, propositionId: a.propositionId, what: a.what, why: a.why },
+          { scope: viewerScope(viewer) },
+        );
+      }
+    },
+  });
+  const ctx: ServerContext = { store, classificationOrder, stream, analyses };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
+    exposeHeadRoutes: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
+  });
+  const recorder = routeRecorder();
+  app.addHook('onRoute', (r) => {
+    const before = recorder.routes.length;
+    recorder.onRoute(r);
+    for (const route of recorder.routes.slice(before)) options.onRoute?.(route);
+  });
+  app.decorateRequest('viewer', null);
+  app.decorateRequest('auditIds', null as unknown as string[]);
+  app.decorateRequest('audited', false);
+  app.addHook('onRequest', async (request) => {
+    request.auditIds = [];
+  });
+  app.addHook('onRequest', authenticate(store));
+  app.addHook('onResponse', auditRequests(store));
+  // JSON bodies only: anything else is refused as 415 rather than half-understood.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
+
+  const conflicts = new ConflictWatch(stream, analyses, options.conflictDelayMs ?? 30_000);
+  const unsubscribe = store.onEvent((e) => {
+    if (onStoreEvent(e, ctx)) conflicts.written();
+  });
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    conflicts.stop();
+    await worker?.close();
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(reportRoutes, ctx);
+      await api.register(claimRoutes, ctx);
+      await api.register(analysisRoutes, ctx);
+      await api.register(streamRoutes, ctx);
+      await api.register(meRoutes);
+    },
+    { prefix: API_PREFIX },
+  );
+
+  let document: Record<string, unknown> | undefined;
+  app.get('/api/openapi.json', { schema: { summary: 'This OpenAPI document', response: { 200: objectOf('OpenAPI 3.1') } } }, async () => {
+    document ??= openApiDocument(recorder.routes, { version: packageVersion() });
+    return document;
+  });
+  return app;
+}
+
+/** Store events become stream events (with the report's marking); the analyses go stale. True when a report or claim was published. */
+function onStoreEvent(e: StoreEvent, ctx: ServerContext): boolean {
+  ctx.analyses.invalidate();
+  switch (e.kind) {
+    case 'report.ingested':
+      ctx.stream.publish('report', { reportId: e.reportId, origin: e.origin, claims: e.claims, entities: e.entities, marking: e.marking }, { marking: e.marking });
+      break;
+    case 'report.replaced':
+      ctx.stream.publish('report', { reportId: e.reportId, replaces: e.replacedId, origin: e.origin, marking: e.marking }, { marking: e.marking });
+      break;
+    case 'claim.created':
+      ctx.stream.publish('claim', { claimId: e.claimId, reportId: e.reportId }, { marking: e.marking });
+      break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
