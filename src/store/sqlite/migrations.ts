@@ -245,8 +245,9 @@ DROP INDEX claims_report;
     sql: `
 -- Every read filters reports through the access policy (classification, owner, TLP, then releases
 -- by id). With those columns in the index, counts and the first pages of lists read the index
--- alone and skip the reports whose rows (text included) they do not return.
-CREATE INDEX reports_visibility ON reports(published, classification, owner, tlp, duplicate_of, claim_count);
+-- alone and skip the reports whose rows (text included) they do not return; (published, id) is
+-- the order claims are listed in.
+CREATE INDEX reports_visibility ON reports(published, id, classification, owner, tlp, duplicate_of, claim_count);
 DROP INDEX reports_published;
 `,
   },
