@@ -225,6 +225,30 @@ test('a merge persists in the store and outlives re-ingest and re-analysis', asy
   }
 });
 
+test("a partner's merges shape its own view only; another partner never sees them", async () => {
+  const store = await fresh();
+  try {
+    await store.ingest([
+      fixtureReport('workers.txt', { source: 'Outlet A', published: '2024-09-01' }, [labourers(5000, 'This month 5,000 North Korean labourers arrived in Russia.')]),
+      fixtureReport('builders.txt', { source: 'Outlet B', published: '2024-09-20' }, [builders(6000, 'That summer 6,000 North Korean builders went to Russia.')]),
+    ]);
+    const analystA: Viewer = { partnerId: 'partner-a', clearance: 'SECRET', communities: [], role: 'analyst' };
+    const analystB: Viewer = { ...analystA, partnerId: 'partner-b' };
+    const before = (await analyseStore(store, analystA)).analysis;
+    const into = propOf(before, '5,000').id;
+    const from = propOf(before, '6,000').id;
+    const made = await store.addOverride(analystA, { kind: 'merge', from, into }, 'analyst of A');
+    assert.equal(propOf((await analyseStore(store, analystA)).analysis, '6,000').id, into);
+    const seenByB = await analyseStore(store, analystB);
+    assert.equal(propOf(seenByB.analysis, '6,000').id, from, "B's view is not merged by A's analyst");
+    assert.deepEqual(await store.listOverrides(analystB), []);
+    assert.equal(await store.deleteOverride(analystB, made.id), false, 'B cannot withdraw what A decided');
+    assert.equal((await store.listOverrides(analystA)).length, 1);
+  } finally {
+    await store.close();
+  }
+});
+
 test('a report released to another partner adds nothing to a viewer’s propositions, conflicts or alerts', async () => {
   const store = await fresh();
   try {

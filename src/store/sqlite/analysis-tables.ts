@@ -51,8 +51,12 @@ export class AnalysisTables {
     this.#db = db;
   }
 
-  listOverrides(): StoredOverride[] {
-    const rows = this.#db.prepare('SELECT * FROM analysis_overrides ORDER BY id').all() as OverrideRow[];
+  /**
+   * An analyst's merges and splits are their partner's reading of the claims: they shape what
+   * that partner sees, and their labels are never shown to another partner.
+   */
+  listOverrides(viewer: Viewer): StoredOverride[] {
+    const rows = this.#db.prepare('SELECT * FROM analysis_overrides WHERE partner_id = ? ORDER BY id').all(viewer.partnerId) as OverrideRow[];
     return rows.map(overrideFromRow);
   }
 
@@ -78,7 +82,7 @@ export class AnalysisTables {
 
   deleteOverride(viewer: Viewer, id: number): boolean {
     mustBeAnalyst(viewer, 'withdraw a merge or split');
-    return this.#db.prepare('DELETE FROM analysis_overrides WHERE id = ?').run(id).changes > 0;
+    return this.#db.prepare('DELETE FROM analysis_overrides WHERE id = ? AND partner_id = ?').run(id, viewer.partnerId).changes > 0;
   }
 
   listSourceGrades(): SourceGrade[] {

@@ -301,8 +301,8 @@ export class SqliteStore implements Store {
 
   // Analysts' decisions are not report data: every viewer's analysis applies them (the viewer
   // argument keeps the one shape of reads, and writes check the role).
-  async listOverrides(_viewer: Viewer): Promise<StoredOverride[]> {
-    return this.#analysis.listOverrides();
+  async listOverrides(viewer: Viewer): Promise<StoredOverride[]> {
+    return this.#analysis.listOverrides(viewer);
   }
 
   async addOverride(viewer: Viewer, override: Override, madeBy?: string): Promise<StoredOverride> {
