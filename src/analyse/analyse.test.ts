@@ -362,3 +362,16 @@ test('a forecast is not the current best estimate while a figure for the present
   assert.equal(propOf(a, 'n1').id, propOf(a, 'n2').id);
   assert.deepEqual([propOf(a, 'n1').estimate?.low, propOf(a, 'n1').estimate?.high], [12000, 12000]);
 });
+
+test('shares of something unsaid stay apart; shares of the same thing group', () => {
+  const a = analyse([
+    claim({ id: 's1', number: 'half', low: 50, unit: '%', counted: null, source: 'A', sentenceText: 'About half failed on launch.' }),
+    claim({ id: 's2', number: 'a third', low: 33.33, unit: '%', counted: null, source: 'B', sentenceText: 'Officials said a third were repaired.' }),
+    claim({ id: 's3', number: 'half', low: 50, unit: '%', counted: "of Russia's shells", source: 'C',
+      sentenceText: "North Korea now supplies half of Russia's shells.", entities: [NK, RU] }),
+    claim({ id: 's4', number: '60', low: 60, unit: '%', counted: "of Russia's artillery rounds", source: 'D', published: '2024-12-01',
+      sentenceText: "North Korea supplies 60% of Russia's artillery rounds.", entities: [NK, RU] }),
+  ]);
+  assert.notEqual(propOf(a, 's1').id, propOf(a, 's2').id);
+  assert.equal(propOf(a, 's3').id, propOf(a, 's4').id);
+});

@@ -34,7 +34,10 @@ interface Dims {
 }
 
 function dimsOf(p: Prepared): Dims {
-  const base = `${p.measure.key}|${p.per ?? ''}`;
+  // A share of something unsaid ("half of them failed") cannot be compared with other shares:
+  // it stands alone rather than lumping unrelated percentages into one proposition.
+  const alone = p.measure.kind === 'share' && p.measure.base === 'unspecified' ? `#${p.rec.id}` : '';
+  const base = `${p.measure.key}${alone}|${p.per ?? ''}`;
   if (p.measure.kind === 'count') {
     const subject = p.about.subject;
     const place = p.placeRoot;
