@@ -281,7 +281,10 @@ test('rates and currencies: periods convert, currencies only with a given rate',
       sentenceText: `North Korea earned X from arms sales to Russia.` });
   const apart = analyse([money('m1', 'USD', 5e9), money('m2', 'KRW', 7e12)]);
   assert.notEqual(propOf(apart, 'm1').id, propOf(apart, 'm2').id);
-  assert.equal(propOf(apart, 'm1').key, 'money:USD||loc:north-korea+loc:russia|');
+  assert.equal(propOf(apart, 'm1').key, 'money:USD:revenue||loc:north-korea+loc:russia|', 'earnings are revenue');
+  const budget = claim({ id: 'm3', number: 'Y', low: 6e9, unit: 'USD', source: 'M3', published: '2024-12-31',
+    sentenceText: 'North Korea set its defence budget for Russia-related work at Y.', entities: [] });
+  assert.notEqual(propOf(analyse([money('m1', 'USD', 5e9), budget]), 'm3').id, propOf(apart, 'm1').id, 'a budget is not revenue');
   const together = analyse([money('m1', 'USD', 5e9), money('m2', 'KRW', 7e12)], { rates: [{ from: 'KRW', to: 'USD', rate: 1 / 1400, note: 'analyst, Dec 2024' }] });
   assert.equal(propOf(together, 'm1').id, propOf(together, 'm2').id);
   assert.match(entry(together, 'm2').conversion ?? '', /KRW → USD/);

@@ -231,8 +231,9 @@ function placeNote(x: Statement, y: Statement, where: Containment): string {
 }
 
 function unitLabel(g: Pick<Group, 'measure' | 'per'>): string {
-  const [kind, base] = g.measure.split(':') as [string, string | undefined];
-  const what = kind === 'money' ? base! : kind === 'share' ? `% of ${base}` : g.measure.replace('+added', ' (additional)');
+  const [kind, base, moneyKind] = g.measure.split(':') as [string, string | undefined, string | undefined];
+  const what =
+    kind === 'money' ? (moneyKind === undefined ? base! : `${moneyKind} in ${base}`) : kind === 'share' ? `% of ${base}` : g.measure.replace('+added', ' (additional)');
   return g.per === null ? what : `${what} per ${g.per}`;
 }
 

@@ -54,8 +54,14 @@ export function allowedRange(low: number, high: number, qualifier: Qualifier, va
 export const rangesMeet = (aLo: number, aHi: number, bLo: number, bHi: number): boolean => aLo <= bHi && bLo <= aHi;
 
 /** 12,000 → "12,000"; 1.5e9 → "1,500,000,000"; 0.35 → "0.35"; Infinity → "∞". */
+/** Large amounts as people write them: "1.7 billion", "61.2 trillion" (from a billion up). */
+const LARGE: ReadonlyArray<readonly [number, string]> = [[1e12, 'trillion'], [1e9, 'billion']];
+
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return n > 0 ? '∞' : '−∞';
+  for (const [size, name] of LARGE) {
+    if (Math.abs(n) >= size) return `${Math.round((n / size) * 100) / 100} ${name}`;
+  }
   const r = Math.round(n * 100) / 100;
   const abs = Math.abs(r);
   const int = Math.floor(abs);

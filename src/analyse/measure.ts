@@ -101,6 +101,7 @@ export function measureOf(c: MeasureInput): Measure {
     m = measureOfPhrase(c.unit, c.counted);
     if (measureCache.size < 50_000) measureCache.set(key, m);
   }
+  if (m.kind === 'money') return withMoneyKind(m, c);
   if (m.kind !== 'count') return m;
   const outcome = outcomeAround(c);
   if (outcome !== null && outcome !== m.base) m = withBase(m, outcome);
@@ -109,6 +110,39 @@ export function measureOf(c: MeasureInput): Measure {
   let inc = incrementOf.get(m);
   if (inc === undefined) incrementOf.set(m, (inc = { ...m, key: `${m.base}+added`, increment: true }));
   return inc;
+}
+
+/**
+ * What an amount of money is: a budget is not revenue, and aid is neither, though all are "USD".
+ * The nearest such word around the number decides; none leaves the currency alone.
+ */
+const MONEY_KINDS: ReadonlyArray<readonly [string, string]> = [
+  ['revenue', 'revenue revenues income earnings earned earn earns earning paid pay pays payment payments proceeds profit profits sales sold exports export worth'],
+  ['budget', 'budget budgets spending spend spends spent expenditure expenditures'],
+  ['aid', 'aid assistance package loan loans credit grant grants'],
+  ['cost', 'cost costs damage damages losses'],
+];
+const MONEY_KIND_OF = new Map<string, string>();
+for (const [kind, words] of MONEY_KINDS) for (const w of words.split(' ')) MONEY_KIND_OF.set(w, kind);
+
+const withKind = new Map<string, Measure>();
+function withMoneyKind(m: Measure, c: MeasureInput): Measure {
+  if (c.numberAt < 0) return m;
+  const text = c.sentenceText;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const w of text.slice(Math.max(0, c.numberAt - 80), c.numberAt + 80).matchAll(WORD)) {
+    const kind = MONEY_KIND_OF.get(w[0].toLowerCase());
+    if (kind === undefined) continue;
+    const at = Math.max(0, c.numberAt - 80) + w.index!;
+    const distance = Math.abs(at - c.numberAt);
+    if (distance < bestDistance) [best, bestDistance] = [kind, distance];
+  }
+  if (best === null) return m;
+  const key = `${m.key}:${best}`;
+  let out = withKind.get(key);
+  if (out === undefined) withKind.set(key, (out = { ...m, key }));
+  return out;
 }
 
 /** Measures that differ from a cached one by their base only ("troops" that were killed). */

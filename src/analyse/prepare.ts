@@ -50,7 +50,8 @@ export function prepare(rec: ClaimRecord, ctx: PrepareContext): Prepared {
       low *= rate.rate;
       high *= rate.rate;
       notes.push(`${measure.currency} → ${rate.to} at ${rate.rate}${rate.note ? ` (${rate.note})` : ''}`);
-      measure = { ...measure, key: `money:${rate.to}`, base: rate.to, currency: rate.to };
+      const kind = measure.key.slice(`money:${measure.currency}`.length); // ":budget", or none
+      measure = { ...measure, key: `money:${rate.to}${kind}`, base: rate.to, currency: rate.to };
     }
   }
   const rate = normaliseRate(rec.per, measure.kind);

@@ -174,7 +174,7 @@ function tooltip(s: SeriesEntry): string {
 }
 
 function unitName(p: Proposition): string {
-  const unit = p.measure.startsWith('money:') ? p.measure.slice(6) : p.measure.replace(/^share:/, 'share of ');
+  const unit = p.measure.startsWith('money:') ? p.measure.slice(6).split(':').reverse().join(' in ') : p.measure.replace(/^share:/, 'share of ');
   return p.per ? `${unit} per ${p.per}` : unit;
 }
 

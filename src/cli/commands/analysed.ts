@@ -75,9 +75,16 @@ export function findSource(a: Analysis, ref: string): SourceSummary | { key: str
   throw new UsageError(`"${ref}" names ${matching.length} sources; give a key:\n${shown.join('\n')}${matching.length > 8 ? '\n  …' : ''}`);
 }
 
+/** "12,000", "1.7 billion", "61.2 trillion": amounts as people write them. */
+export function formatAmount(v: number): string {
+  if (Math.abs(v) >= 1e12) return `${(v / 1e12).toLocaleString('en-US', { maximumFractionDigits: 2 })} trillion`;
+  if (Math.abs(v) >= 1e9) return `${(v / 1e9).toLocaleString('en-US', { maximumFractionDigits: 2 })} billion`;
+  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
 /** "≥25,000", "~9,500–10,500", "≤12,000": a range as analysis allows it. */
 export function formatAllowed(low: number, high: number | null): string {
-  const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const n = formatAmount;
   if (high === null) return `≥${n(low)}`;
   if (low <= 0 && high > 0) return `≤${n(high)}`;
   return low === high ? n(low) : `${n(low)}–${n(high)}`;
