@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
+import type { Proposition } from '../../analyse/index.js';
 import type { EntitySummary } from '../../store/store.js';
 import type { Command } from '../command.js';
 import { expandInputs } from '../read-inputs.js';
@@ -72,7 +73,33 @@ export const demoCommand: Command = {
       for (const d of copies) {
         out(`#${d.reportId} ${d.source ?? d.origin}  copies  #${d.originalId} ${d.originalSource ?? d.originalOrigin}\n`);
       }
-      out(`\nTry: parallax claims --db ${file} --about troops   ·   parallax search --db ${file} artillery\n`);
+      // What the claims add up to: the analysis every later command reads.
+      const { analyse, shortId } = await import('./analysed.js');
+      const { estimateText } = await import('./propositions.js');
+      const { analysis } = await analyse(store, io);
+      const sizes = (p: Proposition) => new Set(p.series.map((e) => e.sourceKey)).size;
+      const biggest = [...analysis.propositions].sort((a, b) => sizes(b) - sizes(a) || b.series.length - a.series.length).slice(0, 5);
+      out('\nPropositions (what the claims measure; best estimate from the latest independent sources)\n');
+      out(
+        biggest.length
+          ? formatTable<Proposition>(
+              [
+                { header: 'id', value: (p) => shortId(p.id) },
+                { header: 'proposition', value: (p) => p.label, shrink: true },
+                { header: 'claims', value: (p) => p.series.length },
+                { header: 'sources', value: (p) => sizes(p) },
+                { header: 'best estimate', value: (p) => estimateText(p), align: 'right' },
+                { header: 'conflicts', value: (p) => p.conflictIds.length },
+              ],
+              biggest,
+              width,
+            )
+          : '(none found)\n',
+      );
+      out('\nConflicts (independent sources that cannot both be right)\n');
+      if (analysis.conflicts.length === 0) out('(none found)\n');
+      for (const c of analysis.conflicts.slice(0, 3)) out(`- ${c.why}\n`);
+      out(`\nTry: parallax claims --db ${file} --about troops   ·   parallax propositions --db ${file}   ·   parallax estimates ${biggest[0] ? shortId(biggest[0].id) : 'ID'} --db ${file} --chart chart.png\n`);
       return summary.failed > 0 ? 1 : 0;
     } finally {
       await store.close();
