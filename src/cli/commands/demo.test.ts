@@ -23,7 +23,7 @@ test('demo ingests the samples and shows claims, people, copies, propositions an
     const code = await main(['demo', '--db', join(dir, 'demo.db')], io);
     assert.equal(code, 0, err);
     for (const section of ['Claims', 'People', 'Duplicates', 'Propositions', 'Conflicts']) assert.match(out, new RegExp(`^${section}`, 'm'));
-    assert.match(out, /gyeongbu-syndicated-casualties\.txt\s+copies\s+#\d+ .*monitor-nis-casualties\.txt/, 'the syndicated copy points at its original');
+    assert.match(out, /#\d+ Gyeongbu News Service\s+copies\s+#\d+ Northern Star Monitor/, 'the syndicated copy points at its original, both named by their outlets');
     assert.match(out, /North Korea: personnel in Russia\s+\d+\s+\d+/);
     assert.match(out, /Kim Jong Un/);
   } finally {

@@ -30,10 +30,17 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
     const furniture = isHeaderFurniture(b);
     if (/\s[|·•]\s/.test(t)) {
       for (const part of t.split(/\s+[|·•]\s+/)) {
-        const p = part.trim();
+        // "Gyeongbu News Service (syndicated from …)": the outlet is what stands before the aside.
+        const p = part.replace(/\s*\([^)]*\)\s*$/, '').trim();
         if (!pipeOutlet && /^[A-Z]/.test(p) && !/\d/.test(p) && !NOT_OUTLET.test(p) && !/:/.test(p) && p.split(/\s+/).length <= 6)
           pipeOutlet = p;
       }
+      continue;
+    }
+    // "Seoul Evening Courier — Politics", "MERIDIAN DEFENCE DAILY — Washington bureau": masthead, then section.
+    const dashed = /^(\p{Lu}[\p{L}'’.&-]*(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for)){0,5})\s+[—–]\s+\S/u.exec(t);
+    if (dashed && !mastheadOutlet && !/\d/.test(dashed[1]!) && !GENRE.has(dashed[1]!.toLowerCase())) {
+      mastheadOutlet = isAllCaps(dashed[1]!) ? titleCase(dashed[1]!) : dashed[1]!;
       continue;
     }
     if (isAllCaps(t)) {
@@ -42,9 +49,16 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
         mastheadOutlet = titleCase(t);
       continue;
     }
+    // A line of a few capitalised words under the headline, no date, no sentence: the masthead.
+    if (title && !mastheadOutlet && !furniture && /^\p{Lu}[\p{L}'’.&-]*(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for)){1,4}$/u.test(t) &&
+      !NOT_OUTLET.test(t) && !GENRE.has(t.toLowerCase()) && !(date === undefined ? findDate(t) : date)) {
+      mastheadOutlet = t;
+      continue;
+    }
     if (!title && !furniture && t.split(/\s+/).length >= 3 && !(date === undefined ? findDate(t) : date)) title = t;
   }
-  return { title, published, outlet: pipeOutlet ?? mastheadOutlet };
+  // A masthead line names the outlet; a part of a pipe line may be a byline ("February 20 | Hwang Jae-won").
+  return { title, published, outlet: mastheadOutlet ?? pipeOutlet };
 }
 
 function titleCase(t: string): string {

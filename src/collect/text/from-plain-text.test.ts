@@ -169,3 +169,11 @@ test('a question headline or a labelled headline above a dateline is not the sto
     assert.equal(doc!.published, '2025-01-09');
   }
 });
+
+test('the outlet from a masthead line: "Outlet — Section", a short line under the headline, not a byline', () => {
+  const story = 'Dock workers ended a nine-day strike on Monday after a pay deal was agreed overnight in the port.';
+  const outlet = (header: string[]) => collectPlainText('o.txt', [...header, '', story].join('\n'))[0]!.source;
+  assert.equal(outlet(['Port strike ends after nine days', 'Baltic Evening Post — Business', 'June 4, 2024 | Anna Berg']), 'Baltic Evening Post');
+  assert.equal(outlet(['Port strike ends after nine days', 'Quayside Monitor', 'Tue, 4 Jun 2024 11:25 CET']), 'Quayside Monitor');
+  assert.equal(outlet(['Port strike ends after nine days', 'Harbour Wire (syndicated from Quayside Monitor) | June 4, 2024']), 'Harbour Wire');
+});
