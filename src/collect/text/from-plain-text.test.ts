@@ -176,4 +176,5 @@ test('the outlet from a masthead line: "Outlet — Section", a short line under 
   assert.equal(outlet(['Port strike ends after nine days', 'Baltic Evening Post — Business', 'June 4, 2024 | Anna Berg']), 'Baltic Evening Post');
   assert.equal(outlet(['Port strike ends after nine days', 'Quayside Monitor', 'Tue, 4 Jun 2024 11:25 CET']), 'Quayside Monitor');
   assert.equal(outlet(['Port strike ends after nine days', 'Harbour Wire (syndicated from Quayside Monitor) | June 4, 2024']), 'Harbour Wire');
+  assert.equal(outlet(['Port strike ends after nine days', 'By Anna Berg, Baltic Wire Service, Gdańsk | Tuesday 4 June 2024']), 'Baltic Wire Service');
 });
