@@ -378,3 +378,14 @@ test('shares of something unsaid stay apart; shares of the same thing group', ()
   assert.notEqual(propOf(a, 's1').id, propOf(a, 's2').id);
   assert.equal(propOf(a, 's3').id, propOf(a, 's4').id);
 });
+
+test('a count no sentence of its report attributes to anyone takes the actor its headline names with it', () => {
+  const a = analyse([
+    claim({ id: 't1', number: '4,000', low: 4000, unit: 'troops', reportId: 'r-t', source: 'A', reportTitle: 'More North Korean troops reach the front',
+      sentenceText: 'Officials believe some 4,000 troops crossed last week.' }),
+    claim({ id: 't2', number: '900', low: 900, unit: 'sailors', reportId: 'r-u', source: 'B', reportTitle: 'More North Korean troops reach the front',
+      sentenceText: 'Another report says 900 sailors stayed at home.' }),
+  ]);
+  assert.equal(propOf(a, 't1').subject?.key, 'loc:north-korea');
+  assert.equal(propOf(a, 't2').subject, null, 'the headline speaks of troops, not sailors');
+});

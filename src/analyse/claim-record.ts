@@ -23,6 +23,8 @@ export interface ClaimRecord
   published: string | null;
   /** The outlet that published the report, or null when unknown. */
   source: string | null;
+  /** The report's headline, when known: it says what the report is about. */
+  reportTitle?: string | null;
   /** The report this one is a syndicated copy or republication of, or null. */
   originalReportId: string | null;
   /** When the claim holds; null = at publication (a point). */

@@ -1,6 +1,7 @@
 import type { ClaimRecord } from './claim-record.js';
 import { allowedRange, dayOf, formatNumber, type Tolerances } from './intervals.js';
-import { measureOf, normaliseRate, type CurrencyRate, type Measure } from './measure.js';
+import { countClass, measureOf, normaliseRate, type CurrencyRate, type Measure } from './measure.js';
+import { scanNames } from './mentions.js';
 import type { Containment } from './places.js';
 import { sourceOf, type ReportIndex, type SourceRef } from './sources.js';
 import { readAbout, type ClaimAbout } from './subject-place.js';
@@ -118,7 +119,12 @@ export function fillSubjectsFromReport(prepared: readonly Prepared[]): void {
     for (const p of list) {
       if (p.about.subject !== null) continue;
       const v = votes.get(p.measure.base) ?? votes.get(PEOPLE_BASES.has(p.measure.base) ? 'personnel' : '');
-      if (v === undefined) continue;
+      if (v === undefined) {
+        // No other count says whose: the headline may ("More North Korean troops sent to Russia").
+        const fromTitle = titleSubject(p.rec.reportTitle ?? null, p.measure.base);
+        if (fromTitle !== null) p.about = { ...p.about, subject: fromTitle };
+        continue;
+      }
       let best: string | null = null;
       let bestN = 0;
       let tie = false;
@@ -140,4 +146,16 @@ const PARTIAL_BEFORE =
 
 function isPartial(rec: ClaimRecord): boolean {
   return rec.numberAt > 0 && PARTIAL_BEFORE.test(rec.sentenceText.slice(Math.max(0, rec.numberAt - 60), rec.numberAt));
+}
+
+/** The actor a headline names right before a noun of the same measure ("North Korean troops"), or null. */
+function titleSubject(title: string | null, base: string): string | null {
+  if (title === null) return null;
+  const wanted = PEOPLE_BASES.has(base) ? 'personnel' : base;
+  for (const m of scanNames(title)) {
+    if (m.actor === null) continue;
+    const next = /^\s+(?:[\w'’-]+\s+)?([\w'’-]+)/.exec(title.slice(m.end));
+    if (next && (countClass(next[1]!) === wanted || (next[0].trim().split(/\s+/).length === 2 && countClass(next[0].trim().split(/\s+/)[0]!) === wanted))) return m.actor;
+  }
+  return null;
 }
