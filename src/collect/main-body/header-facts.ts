@@ -40,6 +40,11 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
       }
       continue;
     }
+    // A scripted item names its headline in quotes: 'KBN TONIGHT — ITEM 03: "PYONGYANG ADMITS KURSK ROLE"'.
+    const quoted = /["“]([^"”]{8,120})["”]/.exec(t);
+    if (!title && quoted && /[—–:]/.test(t.slice(0, quoted.index))) {
+      title = isAllCaps(quoted[1]!) ? titleCase(quoted[1]!) : quoted[1]!;
+    }
     // "Seoul Evening Courier — Politics", "MERIDIAN DEFENCE DAILY — Washington bureau": masthead, then section.
     const dashed = /^(\p{Lu}[\p{L}'’.&-]*(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for)){0,5})\s+[—–]\s+\S/u.exec(t);
     if (dashed && !mastheadOutlet && !/\d/.test(dashed[1]!) && !GENRE.has(dashed[1]!.toLowerCase())) {
@@ -58,7 +63,8 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
       mastheadOutlet = t;
       continue;
     }
-    if (!title && !furniture && t.split(/\s+/).length >= 3 && !(date === undefined ? findDate(t) : date)) title = t;
+    // An editor's note in brackets ("[Script as read …]") is no headline.
+    if (!title && !furniture && !/^\[.*\]$/.test(t) && t.split(/\s+/).length >= 3 && !(date === undefined ? findDate(t) : date)) title = t;
   }
   // A masthead line names the outlet; a part of a pipe line may be a byline ("February 20 | Hwang Jae-won").
   return { title, published, outlet: mastheadOutlet ?? pipeOutlet };

@@ -178,3 +178,15 @@ test('the outlet from a masthead line: "Outlet — Section", a short line under 
   assert.equal(outlet(['Port strike ends after nine days', 'Harbour Wire (syndicated from Quayside Monitor) | June 4, 2024']), 'Harbour Wire');
   assert.equal(outlet(['Port strike ends after nine days', 'By Anna Berg, Baltic Wire Service, Gdańsk | Tuesday 4 June 2024']), 'Baltic Wire Service');
 });
+
+test('a scripted item: the quoted headline, not the editor\'s note in brackets', () => {
+  const text = [
+    'HARBOUR RADIO EVENING — SCRIPT, ITEM 02: "DOCKERS END NINE-DAY STRIKE"',
+    'Air date: Tuesday 4 June 2024, 19:00 CET. Presenter: Ola Nowak.',
+    '[Script as read; figures rounded for the presenter.]',
+    '',
+    'Dock workers ended a nine-day strike on Monday after a pay deal was agreed overnight in the port.',
+  ].join('\n');
+  const [doc] = collectPlainText('r.txt', text);
+  assert.equal(doc!.title, 'Dockers End Nine-Day Strike');
+});
