@@ -6,6 +6,7 @@ export type { ClaimRecord, ClaimEntityRef } from './claim-record.js';
 export type { Override } from './overrides.js';
 export { splitId } from './overrides.js';
 export { propositionId } from './group.js';
+export { formatNumber } from './intervals.js';
 export type { CurrencyRate } from './measure.js';
 export {
   CREDIBILITY,

@@ -45,7 +45,7 @@ for (const [cls, words] of COUNT_CLASSES) for (const w of words.split(' ')) CLAS
 const DEMONYM_HEADS = new Set(DEMONYM_NOUNS.split(' '));
 
 /** Words in the counted phrase that change what is counted ("troops killed" counts the dead). */
-const OUTCOME_CLASSES = new Set(['killed', 'wounded', 'casualties', 'captured']);
+export const OUTCOME_CLASSES: ReadonlySet<string> = new Set(['killed', 'wounded', 'casualties', 'captured']);
 
 /** Words marking an increment ("25,000 more troops", "an additional 3,000"). */
 const INCREMENT_WORDS = new Set(['more', 'additional', 'extra', 'further', 'fresh', 'another', 'reinforcement', 'reinforcements']);
@@ -166,6 +166,19 @@ const NUMBER_WORDS =
 /** "captured two wounded soldiers", "killed some 300 troops": the verb before the number. */
 const OUTCOME_BEFORE = /\b(killed|captured|wounded|injured)\s+(?:about|some|around|roughly|nearly|almost|at least|more than|over|up to|an estimated|only)?\s*$/i;
 
+/**
+ * Where the claim's unit word ends in its sentence ("8,000 North Korean *soldiers*"): -1 when the
+ * unit is not written within a short noun phrase after the number (a unit carried over, say).
+ */
+export function unitEndAfter(sentenceText: string, unit: string, numberAt: number): number {
+  if (unit === '' || numberAt < 0) return -1;
+  const at = sentenceText.indexOf(unit, numberAt);
+  return at < 0 || at - numberAt > NOUN_PHRASE_REACH ? -1 : at + unit.length;
+}
+
+/** How far after the number its unit word may stand and still head the same noun phrase. */
+const NOUN_PHRASE_REACH = 60;
+
 /** The outcome a sentence gives the counted people: killed, wounded, captured, or both (casualties). */
 function outcomeAround(c: MeasureInput): string | null {
   if (c.numberAt < 0) return null;
@@ -173,7 +186,7 @@ function outcomeAround(c: MeasureInput): string | null {
   if (before) return OUTCOME_WORD[before[1]!.toLowerCase()] ?? null;
   // Past the number and its unit: the unit word ends the noun phrase.
   const unitAt = c.unit === '' ? -1 : c.sentenceText.indexOf(c.unit, c.numberAt);
-  if (unitAt - c.numberAt > 60) return null;
+  if (unitAt - c.numberAt > NOUN_PHRASE_REACH) return null;
   // A unit carried over from an earlier sentence ("Of those, around 600 are dead"): read on
   // from the end of the number.
   const from = unitAt >= 0 ? unitAt + c.unit.length : c.numberAt + (NUMBER_WORDS.exec(c.sentenceText.slice(c.numberAt))?.[0].length ?? 0);

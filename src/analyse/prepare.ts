@@ -1,6 +1,6 @@
 import type { ClaimRecord } from './claim-record.js';
 import { allowedRange, dayOf, formatNumber, type Tolerances } from './intervals.js';
-import { countClass, measureOf, normaliseRate, type CurrencyRate, type Measure } from './measure.js';
+import { countClass, measureOf, normaliseRate, OUTCOME_CLASSES, type CurrencyRate, type Measure } from './measure.js';
 import { scanNames } from './mentions.js';
 import type { Containment } from './places.js';
 import { sourceOf, type ReportIndex, type SourceRef } from './sources.js';
@@ -118,7 +118,7 @@ export function fillSubjectsFromReport(prepared: readonly Prepared[]): void {
     }
     for (const p of list) {
       if (p.about.subject !== null) continue;
-      const v = votes.get(p.measure.base) ?? votes.get(PEOPLE_BASES.has(p.measure.base) ? 'personnel' : '');
+      const v = votes.get(p.measure.base) ?? votes.get(OUTCOME_CLASSES.has(p.measure.base) ? 'personnel' : '');
       if (v === undefined) {
         // No other count says whose: the headline may ("More North Korean troops sent to Russia").
         const fromTitle = titleSubject(p.rec.reportTitle ?? null, p.measure.base);
@@ -137,9 +137,6 @@ export function fillSubjectsFromReport(prepared: readonly Prepared[]): void {
   }
 }
 
-/** Outcomes of people: their subject is the personnel's ("600 are dead" of the troops counted). */
-const PEOPLE_BASES = new Set(['killed', 'wounded', 'captured', 'casualties']);
-
 /** "the first group of 1,500", "a second batch of 3,000": one part of a total, never the total. */
 const PARTIAL_BEFORE =
   /\b(?:first|initial|second|third|latest|advance|small|smaller|one|a)\s+(?:group|batch|wave|contingent|tranche|rotation|shipment|deployment|detachment)\s+of\s+(?:about|some|around|roughly|nearly|almost|at least|more than|over|up to|an estimated)?\s*$/i;
@@ -151,11 +148,12 @@ function isPartial(rec: ClaimRecord): boolean {
 /** The actor a headline names right before a noun of the same measure ("North Korean troops"), or null. */
 function titleSubject(title: string | null, base: string): string | null {
   if (title === null) return null;
-  const wanted = PEOPLE_BASES.has(base) ? 'personnel' : base;
+  // Outcomes of people ("600 are dead") belong to the personnel counted.
+  const wanted = OUTCOME_CLASSES.has(base) ? 'personnel' : base;
   for (const m of scanNames(title)) {
     if (m.actor === null) continue;
-    const next = /^\s+(?:[\w'’-]+\s+)?([\w'’-]+)/.exec(title.slice(m.end));
-    if (next && (countClass(next[1]!) === wanted || (next[0].trim().split(/\s+/).length === 2 && countClass(next[0].trim().split(/\s+/)[0]!) === wanted))) return m.actor;
+    const next = /^\s+([\w'’-]+)(?:\s+([\w'’-]+))?/.exec(title.slice(m.end));
+    if (next && (countClass(next[1]!) === wanted || (next[2] !== undefined && countClass(next[2]) === wanted))) return m.actor;
   }
   return null;
 }

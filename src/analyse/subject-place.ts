@@ -1,5 +1,5 @@
 import type { ClaimRecord } from './claim-record.js';
-import type { MeasureKind } from './measure.js';
+import { unitEndAfter, type MeasureKind } from './measure.js';
 import { sentenceMentions, placeOfPhrase, scanNames, type Mention } from './mentions.js';
 import type { Containment } from './places.js';
 
@@ -97,9 +97,8 @@ export function readAbout(r: ClaimRecord, kind: MeasureKind, where: Containment,
 /** Demonym or actor inside the counted noun phrase, or in "from/of X" right after it. */
 function nounPhraseActor(r: ClaimRecord, mentions: readonly Mention[], used: ReadonlySet<Mention>, place: string | null, where: Containment): string | null {
   const text = r.sentenceText;
-  const unitAt = r.unit === '' ? -1 : text.indexOf(r.unit, r.numberAt);
-  if (unitAt < 0 || unitAt - r.numberAt > 60) return null;
-  const unitEnd = unitAt + r.unit.length;
+  const unitEnd = unitEndAfter(text, r.unit, r.numberAt);
+  if (unitEnd < 0) return null;
   const tail = /^\s+(?:from|of)\s+(?:the\s+)?/i.exec(text.slice(unitEnd, unitEnd + 12));
   const end = tail === null ? unitEnd : unitEnd + tail[0].length + 1;
   for (const m of mentions) {

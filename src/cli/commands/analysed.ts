@@ -1,4 +1,4 @@
-import type { Analysis, Proposition, SourceSummary } from '../../analyse/index.js';
+import { formatNumber, type Analysis, type Proposition, type SourceSummary } from '../../analyse/index.js';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
 import type { StoreAnalysis } from '../../store/analyse-store.js';
 import type { Store } from '../../store/store.js';
@@ -35,6 +35,9 @@ export async function analyse(store: Store, io: CommandIO): Promise<StoreAnalysi
   }
   return run;
 }
+
+/** Independent sources behind a proposition's claims. */
+export const sourceCount = (p: Proposition): number => new Set(p.series.map((s) => s.sourceKey)).size;
 
 /** Short id for tables: `p-` and the first 8 hex digits (prefixes are accepted back). */
 export const shortId = (id: string): string => id.slice(0, 10);
@@ -75,16 +78,9 @@ export function findSource(a: Analysis, ref: string): SourceSummary | { key: str
   throw new UsageError(`"${ref}" names ${matching.length} sources; give a key:\n${shown.join('\n')}${matching.length > 8 ? '\n  …' : ''}`);
 }
 
-/** "12,000", "1.7 billion", "61.2 trillion": amounts as people write them. */
-export function formatAmount(v: number): string {
-  if (Math.abs(v) >= 1e12) return `${(v / 1e12).toLocaleString('en-US', { maximumFractionDigits: 2 })} trillion`;
-  if (Math.abs(v) >= 1e9) return `${(v / 1e9).toLocaleString('en-US', { maximumFractionDigits: 2 })} billion`;
-  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
 /** "≥25,000", "~9,500–10,500", "≤12,000": a range as analysis allows it. */
 export function formatAllowed(low: number, high: number | null): string {
-  const n = formatAmount;
+  const n = formatNumber;
   if (high === null) return `≥${n(low)}`;
   if (low <= 0 && high > 0) return `≤${n(high)}`;
   return low === high ? n(low) : `${n(low)}–${n(high)}`;

@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { XMLValidator } from 'fast-xml-parser';
 import { fixtureReport, troopsInRussia } from '../../store/analysis.fixture.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
-import type { CommandIO } from '../command.js';
-import { main } from '../main.js';
+import { runParallax } from '../io.fixture.js';
 
 let dir: string;
 let db: string;
@@ -33,20 +31,7 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const sink = (write: (s: string) => void) =>
-    new Writable({
-      write(chunk, _enc, done) {
-        write(String(chunk));
-        done();
-      },
-    });
-  const io: CommandIO = { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), stdin: process.stdin };
-  const code = await main([...argv, '--db', db], io);
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runParallax([...argv, '--db', db]);
 
 test('propositions, estimates, conflicts, sources and alerts, as tables and as JSON', async () => {
   const props = await run('propositions', '--json');

@@ -2,25 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { test } from 'node:test';
-import type { CommandIO } from '../command.js';
-import { main } from '../main.js';
+import { runParallax } from '../io.fixture.js';
 
 test('demo ingests the samples and shows claims, people, copies, propositions and conflicts', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-demo-'));
   try {
-    let out = '';
-    let err = '';
-    const sink = (write: (s: string) => void) =>
-      new Writable({
-        write(chunk, _enc, done) {
-          write(String(chunk));
-          done();
-        },
-      });
-    const io: CommandIO = { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), stdin: process.stdin };
-    const code = await main(['demo', '--db', join(dir, 'demo.db')], io);
+    const { code, out, err } = await runParallax(['demo', '--db', join(dir, 'demo.db')]);
     assert.equal(code, 0, err);
     for (const section of ['Claims', 'People', 'Duplicates', 'Propositions', 'Conflicts']) assert.match(out, new RegExp(`^${section}`, 'm'));
     assert.match(out, /#\d+ Gyeongbu News Service\s+copies\s+#\d+ Northern Star Monitor/, 'the syndicated copy points at its original, both named by their outlets');

@@ -74,11 +74,10 @@ export const demoCommand: Command = {
         out(`#${d.reportId} ${d.source ?? d.origin}  copies  #${d.originalId} ${d.originalSource ?? d.originalOrigin}\n`);
       }
       // What the claims add up to: the analysis every later command reads.
-      const { analyse, shortId } = await import('./analysed.js');
+      const { analyse, shortId, sourceCount } = await import('./analysed.js');
       const { estimateText } = await import('./propositions.js');
       const { analysis } = await analyse(store, io);
-      const sizes = (p: Proposition) => new Set(p.series.map((e) => e.sourceKey)).size;
-      const biggest = [...analysis.propositions].sort((a, b) => sizes(b) - sizes(a) || b.series.length - a.series.length).slice(0, 5);
+      const biggest = [...analysis.propositions].sort((a, b) => sourceCount(b) - sourceCount(a) || b.series.length - a.series.length).slice(0, 5);
       out('\nPropositions (what the claims measure; best estimate from the latest independent sources)\n');
       out(
         biggest.length
@@ -87,7 +86,7 @@ export const demoCommand: Command = {
                 { header: 'id', value: (p) => shortId(p.id) },
                 { header: 'proposition', value: (p) => p.label, shrink: true },
                 { header: 'claims', value: (p) => p.series.length },
-                { header: 'sources', value: (p) => sizes(p) },
+                { header: 'sources', value: (p) => sourceCount(p) },
                 { header: 'best estimate', value: (p) => estimateText(p), align: 'right' },
                 { header: 'conflicts', value: (p) => p.conflictIds.length },
               ],

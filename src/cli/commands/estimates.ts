@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { SeriesEntry } from '../../analyse/index.js';
+import { formatNumber, type SeriesEntry } from '../../analyse/index.js';
 import { UsageError, type Command } from '../command.js';
 import { formatTable } from '../table.js';
 import { terminalWidth } from '../terminal-width.js';
-import { dayRange, findProposition, formatAllowed, formatAmount, shortId, withAnalysis } from './analysed.js';
+import { dayRange, findProposition, formatAllowed, shortId, withAnalysis } from './analysed.js';
 import { estimateText } from './propositions.js';
 
 const QUALIFIER_MARK: Record<string, string> = { exact: '', approximate: '~', at_most: '≤', at_least: '≥' };
@@ -78,7 +78,7 @@ export const estimatesCommand: Command = {
 
 /** The value as the report states it: "~10,000", "≥25,000 troops", "1.5 billion USD/year". */
 function statedText(s: SeriesEntry): string {
-  const n = formatAmount;
+  const n = formatNumber;
   const v = s.stated.low === s.stated.high ? n(s.stated.low) : `${n(s.stated.low)}–${n(s.stated.high)}`;
   return `${QUALIFIER_MARK[s.qualifier] ?? ''}${v}${s.vague ? ' (vague)' : ''}${s.stated.per ? `/${s.stated.per}` : ''}`;
 }

@@ -5,7 +5,7 @@ import { UsageError, type Command, type CommandIO } from '../command.js';
 import { positiveInt } from '../numbers-option.js';
 import { formatTable } from '../table.js';
 import { terminalWidth } from '../terminal-width.js';
-import { VIEWER, analyse, findProposition, formatAllowed, shortId, withAnalysis } from './analysed.js';
+import { VIEWER, analyse, findProposition, formatAllowed, shortId, sourceCount, withAnalysis } from './analysed.js';
 
 const TABLE_LIMIT = 50;
 
@@ -73,7 +73,7 @@ async function list(io: CommandIO, values: ListOptions): Promise<number> {
           { header: 'id', value: (p) => shortId(p.id) },
           { header: 'proposition', value: (p) => p.label + (p.origin === 'grouped' ? '' : ` (${p.origin})`), shrink: true },
           { header: 'claims', value: (p) => p.series.length },
-          { header: 'sources', value: (p) => new Set(p.series.map((s) => s.sourceKey)).size },
+          { header: 'sources', value: (p) => sourceCount(p) },
           { header: 'best estimate', value: (p) => estimateText(p), align: 'right' },
           { header: 'as of', value: (p) => p.estimate?.asOf.end ?? '' },
           { header: 'conflicts', value: (p) => p.conflictIds.length },
