@@ -56,13 +56,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const worker = options.analysisWorkerFile === undefined ? undefined : analysisWorker(options.analysisWorkerFile, classificationOrder);
   const analyses = new AnalysisCache(worker?.analyse ?? analyseInProcess(store), {
     onAlerts(viewer, alerts) {
+      // Every alert of analysis goes out to the scope it was computed for: a new conflict as a
+      // `conflict` event, a best estimate that moved as an `alert` event.
       for (const a of alerts) {
-        if (a.kind !== 'new-conflict') continue;
-        stream.publish(
-          'conflict',
-          { alertId: a.id, conflictId: a.conflictId, propositionId: a.propositionId, what: a.what, why: a.why },
-          { scope: viewerScope(viewer) },
-        );
+        if (a.kind === 'new-conflict') {
+          stream.publish(
+            'conflict',
+            { alertId: a.id, conflictId: a.conflictId, propositionId: a.propositionId, what: a.what, why: a.why },
+            { scope: viewerScope(viewer) },
+          );
+        } else {
+          stream.publish('alert', { alertId: a.id, kind: a.kind, propositionId: a.propositionId, what: a.what, why: a.why }, { scope: viewerScope(viewer) });
+        }
       }
     },
   });

@@ -148,3 +148,26 @@ test('while reports arrive, new conflicts are looked for and streamed to the sco
     await t.close();
   }
 });
+
+test('a best estimate that moves is announced on the stream as an alert, to the scope that sees it', async () => {
+  const t = await startTestServer([{ id: 'kr-mnd', clearance: 'SECRET', communities: ['NATO'], role: 'reader' }]);
+  try {
+    const auth = bearer(t.tokens.get('kr-mnd')!);
+    await t.store.ingest([
+      fixtureReport('early.txt', { source: 'Low Ledger', published: '2024-11-01', marking: nato }, [
+        troopsInRussia('Low Ledger heard that 3,000 North Korean troops were in Russia.', '3,000', 3000, { attributedTo: 'Low Ledger sources' }),
+      ]),
+    ]);
+    await t.app.inject({ url: '/api/v1/propositions', headers: auth });
+    await t.store.ingest([
+      fixtureReport('later.txt', { source: 'High Herald', published: '2025-02-01', marking: nato }, [
+        troopsInRussia('High Herald heard that 12,000 North Korean troops were in Russia.', '12,000', 12000, { attributedTo: 'High Herald sources' }),
+      ]),
+    ]);
+    await t.app.inject({ url: '/api/v1/propositions', headers: auth });
+    const stream = (await t.app.inject({ url: '/api/v1/stream?follow=false&lastEventId=0', headers: auth })).body;
+    assert.match(stream, /event: alert\n(?:id: \d+\n)?data: \{[^\n]*"kind":"estimate-moved"/);
+  } finally {
+    await t.close();
+  }
+});

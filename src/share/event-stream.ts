@@ -3,7 +3,7 @@ import type { Viewer } from '../domain/viewer.js';
 import { viewerScope } from '../store/viewer-scope.js';
 import { canSee } from './policy.js';
 
-export const STREAM_EVENT_TYPES = ['report', 'claim', 'conflict'] as const;
+export const STREAM_EVENT_TYPES = ['report', 'claim', 'conflict', 'alert'] as const;
 export type StreamEventType = (typeof STREAM_EVENT_TYPES)[number];
 
 /**

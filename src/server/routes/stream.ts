@@ -27,7 +27,7 @@ export function frameOf(e: StreamEvent): string {
 const EVENT_ID = { type: 'string', pattern: '^[0-9]{1,16}$' } as const;
 
 /**
- * `GET /stream`: Server-Sent Events (report, claim, conflict), each subscriber receiving only
+ * `GET /stream`: Server-Sent Events (report, claim, conflict, alert), each subscriber receiving only
  * what it may see. With Last-Event-ID (header, or `lastEventId` for clients that cannot set
  * headers) the events since are replayed first from the server's ring; when some are no longer
  * kept a `reset` event says so. `follow=false` sends the replay and closes (polling, tests).
@@ -45,14 +45,14 @@ export async function streamRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     '/stream',
     {
       schema: {
-        summary: 'Live events (report, claim, conflict) the caller may see, as Server-Sent Events; resumable with Last-Event-ID',
+        summary: 'Live events (report, claim, conflict, alert) the caller may see, as Server-Sent Events; resumable with Last-Event-ID',
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: { lastEventId: EVENT_ID, follow: { type: 'boolean', default: true } },
         },
         headers: { type: 'object', properties: { 'last-event-id': EVENT_ID } },
-        response: { 200: { description: 'text/event-stream: `id`, `event` (report, claim, conflict, reset) and JSON `data` per event', type: 'string' } },
+        response: { 200: { description: 'text/event-stream: `id`, `event` (report, claim, conflict, alert, reset) and JSON `data` per event', type: 'string' } },
       },
     },
     async (request, reply) => {
