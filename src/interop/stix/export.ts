@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { RELIABILITY } from '../../analyse/admiralty.js';
 import { coordinatesOf } from '../../analyse/coordinates.js';
 import { Containment, PLACES, placeSlug } from '../../analyse/places.js';
@@ -25,15 +26,25 @@ export interface ReportExportInput {
   grades?: ReadonlyMap<string, SourceGrade>;
 }
 
-/** Stable key of a report: the same content under the same marking is the same STIX report. */
-export function reportKey(report: Pick<StoredReport, 'contentHash' | 'marking'>): string {
-  const m = report.marking;
-  return `${report.contentHash}|${m.classification}|${m.tlp}|${m.owner}|${[...m.releasableTo].sort().join(',')}`;
+/**
+ * Stable key of a report: the same text under the same marking is the same STIX report, however
+ * it reached the store (a file, a feed, or a bundle we exported: a round trip keeps the ids).
+ */
+export function reportKey(report: Pick<StoredReport, 'text' | 'marking'>): string {
+  let key = keys.get(report);
+  if (key === undefined) {
+    const m = report.marking;
+    const text = createHash('sha256').update(report.text).digest('hex');
+    key = `${text}|${m.classification}|${m.tlp}|${m.owner}|${[...m.releasableTo].sort().join(',')}`;
+    keys.set(report, key);
+  }
+  return key;
 }
+const keys = new WeakMap<object, string>();
 
 export const partnerIdentityId = (partnerId: string): string => stixId('identity', `partner:${partnerId}`);
 export const entityObjectId = (e: Pick<EntitySummary, 'key' | 'type'>): string => stixId(stixTypeOf(e.type), e.key);
-export const claimObjectId = (report: Pick<StoredReport, 'contentHash' | 'marking'>, ordinal: number): string =>
+export const claimObjectId = (report: Pick<StoredReport, 'text' | 'marking'>, ordinal: number): string =>
   stixId(CLAIM_TYPE, `${reportKey(report)}|${ordinal}`);
 
 /**
@@ -80,7 +91,15 @@ export function reportObjects(input: ReportExportInput): StixObject[] {
     const outlet = report.source.trim();
     outletId = stixId('identity', outletKeyOf(outlet));
     refs.push(outletId);
-    out.push({ type: 'identity', ...base, id: outletId, name: outlet, identity_class: 'organization', roles: ['outlet'] });
+    out.push({
+      type: 'identity',
+      ...base,
+      id: outletId,
+      name: outlet,
+      identity_class: 'organization',
+      roles: ['outlet'],
+      extensions: propertyExtension({ source_key: outletKeyOf(outlet) }),
+    });
   }
 
   const relationships: StixObject[] = [];
@@ -180,6 +199,7 @@ function partnerIdentity(partnerId: string, base: Record<string, unknown>): Stix
     name: partnerId,
     identity_class: 'organization',
     description: 'A partner of this Parallax instance: the organisation that originated the objects it created.',
+    extensions: propertyExtension({ partner: partnerId }),
   };
 }
 

@@ -139,6 +139,8 @@ export const EXTENSION_SCHEMA = {
         classification: { type: 'string' },
         releasable_to: { type: 'array', minItems: 1, items: { type: 'string' } },
         owner: { type: 'string' },
+        partner: { type: 'string', description: 'identity: a partner (organisation) of the exporting instance.' },
+        source_key: { type: 'string', description: 'identity: the key analysts grade a source by (outlet:…).' },
       },
     },
   },
