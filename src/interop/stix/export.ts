@@ -30,21 +30,27 @@ export interface ReportExportInput {
  * Stable key of a report: the same text under the same marking is the same STIX report, however
  * it reached the store (a file, a feed, or a bundle we exported: a round trip keeps the ids).
  */
-export function reportKey(report: Pick<StoredReport, 'text' | 'marking'>): string {
+export function reportKey(report: ReportKeyFields): string {
   let key = keys.get(report);
   if (key === undefined) {
     const m = report.marking;
-    const text = createHash('sha256').update(report.text).digest('hex');
+    // What the document says about itself and its text; not its format or origin, which a round trip changes.
+    const text = createHash('sha256')
+      .update(JSON.stringify([report.title, report.published, report.url, report.source, report.main.start, report.main.end]))
+      .update('\n')
+      .update(report.text)
+      .digest('hex');
     key = `${text}|${m.classification}|${m.tlp}|${m.owner}|${[...m.releasableTo].sort().join(',')}`;
     keys.set(report, key);
   }
   return key;
 }
 const keys = new WeakMap<object, string>();
+type ReportKeyFields = Pick<StoredReport, 'text' | 'title' | 'published' | 'url' | 'source' | 'main' | 'marking'>;
 
 export const partnerIdentityId = (partnerId: string): string => stixId('identity', `partner:${partnerId}`);
 export const entityObjectId = (e: Pick<EntitySummary, 'key' | 'type'>): string => stixId(stixTypeOf(e.type), e.key);
-export const claimObjectId = (report: Pick<StoredReport, 'text' | 'marking'>, ordinal: number): string =>
+export const claimObjectId = (report: ReportKeyFields, ordinal: number): string =>
   stixId(CLAIM_TYPE, `${reportKey(report)}|${ordinal}`);
 
 /**
@@ -180,6 +186,8 @@ export function reportObjects(input: ReportExportInput): StixObject[] {
       extensions: propertyExtension(
         compact({
           main: { start: report.main.start, end: report.main.end },
+          // `name` falls back to the origin when a report has no headline: this says which it is.
+          title: report.title,
           outlet: report.source,
           published_date: report.published?.slice(0, 10) ?? null,
           origin: report.origin,

@@ -132,6 +132,7 @@ export const EXTENSION_SCHEMA = {
         aliases: { type: 'array', minItems: 1, items: { type: 'string' } },
         resolved: { type: 'boolean', description: 'location: false when the gazetteer does not know the place (region then holds its name).' },
         main: SPAN,
+        title: { type: 'string', description: "report: its headline (absent when it has none and name is its origin)." },
         outlet: { type: 'string' },
         published_date: DAY,
         origin: { type: 'string' },

@@ -185,7 +185,7 @@ function reportInput(
     origin: `${bundleOrigin}#${o.id}`,
     format: 'stix',
     text,
-    title: typeof o.name === 'string' ? o.name : null,
+    title: isOurs(o) ? (typeof ext.title === 'string' ? ext.title : null) : typeof o.name === 'string' ? o.name : null,
     published: published !== null && /^\d{4}-\d{2}-\d{2}$/.test(published) ? published : null,
     url: url ?? null,
     source: typeof ext.outlet === 'string' ? ext.outlet : null,
