@@ -50,12 +50,14 @@ export class BundleError extends Error {}
  * verbatim with its marking and exported again unchanged. A bad object is reported with its id;
  * the others go on.
  */
-export function readBundle(origin: string, text: string, options: ReadBundleOptions): BundleImport {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new BundleError(`not JSON: ${(e as Error).message}`);
+export function readBundle(origin: string, input: string | object, options: ReadBundleOptions): BundleImport {
+  let parsed: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      parsed = JSON.parse(input);
+    } catch (e) {
+      throw new BundleError(`not JSON: ${(e as Error).message}`);
+    }
   }
   const bundle = parsed as { type?: unknown; objects?: unknown };
   if (typeof parsed !== 'object' || parsed === null || bundle.type !== 'bundle') throw new BundleError('not a STIX bundle ("type": "bundle")');
@@ -252,8 +254,8 @@ export interface BundleImportResult {
  * Reads a bundle and stores what it maps (reports, in one batch) and what it keeps verbatim.
  * Problems name the object; the good objects are stored whatever the bad ones.
  */
-export async function importBundle(store: Store, origin: string, text: string, options: ReadBundleOptions): Promise<BundleImportResult> {
-  const read = readBundle(origin, text, options);
+export async function importBundle(store: Store, origin: string, input: string | object, options: ReadBundleOptions): Promise<BundleImportResult> {
+  const read = readBundle(origin, input, options);
   const outcomes = read.reports.length > 0 ? await store.ingest(read.reports) : [];
   const kept = read.kept.length > 0 ? await store.keepStixObjects(options.viewer, read.kept) : [];
   const problems = [...read.problems];
