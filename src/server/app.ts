@@ -18,6 +18,7 @@ import { claimRoutes } from './routes/claims.js';
 import { meRoutes } from './routes/me.js';
 import { reportRoutes } from './routes/reports.js';
 import { streamRoutes } from './routes/stream.js';
+import { stixRoutes } from './routes/stix.js';
 import { objectOf } from './schemas.js';
 
 export interface ServerOptions {
@@ -114,6 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(claimRoutes, ctx);
       await api.register(analysisRoutes, ctx);
       await api.register(streamRoutes, ctx);
+      await api.register(stixRoutes, ctx);
       await api.register(meRoutes);
     },
     { prefix: API_PREFIX },
