@@ -52,7 +52,7 @@ export const isGenericSpeaker = (normalised: string): boolean =>
 
 const outletKeys = new Map<string, string>();
 /** `outlet:<normalised name>`, memoised: a store has a few hundred outlets. */
-function outletKeyOf(s: string): string {
+export function outletKeyOf(s: string): string {
   let k = outletKeys.get(s);
   if (k === undefined) {
     k = `outlet:${normaliseName(s).replace(/^the\s+/, '').replace(/[^a-z0-9]+/g, ' ').trim()}`;

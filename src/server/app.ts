@@ -16,6 +16,7 @@ import { handleError, sendProblem } from './problem.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { claimRoutes } from './routes/claims.js';
 import { meRoutes } from './routes/me.js';
+import { mispRoutes } from './routes/misp.js';
 import { reportRoutes } from './routes/reports.js';
 import { streamRoutes } from './routes/stream.js';
 import { objectOf } from './schemas.js';
@@ -115,6 +116,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(analysisRoutes, ctx);
       await api.register(streamRoutes, ctx);
       await api.register(meRoutes);
+      await api.register(mispRoutes, ctx);
     },
     { prefix: API_PREFIX },
   );

@@ -2,6 +2,7 @@ import type { Alert, BestEstimate, ClaimRecord, Override, ReliabilityGrade } fro
 import type { Claim, Extraction } from '../domain/claim.js';
 import type { CollectedDocument, DocumentFormat } from '../domain/document.js';
 import type { EntityType } from '../domain/entity.js';
+import type { ReportItem } from '../domain/interop.js';
 import type { Marking } from '../domain/marking.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { StoreEvent } from './store-event.js';
@@ -27,6 +28,8 @@ export interface Store {
   listClaims(viewer: Viewer, query?: ClaimQuery): Promise<StoredClaim[]>;
   countClaims(viewer: Viewer, query?: ClaimQuery): Promise<number>;
   listEntities(viewer: Viewer, query?: EntityQuery): Promise<EntitySummary[]>;
+  /** What an imported report carries beside its text (observables, kept tags), in order; [] when hidden. */
+  listReportItems(viewer: Viewer, reportId: number): Promise<ReportItem[]>;
   /**
    * Full-text search of the visible reports. `order: 'rank'` (default) ranks by relevance, which
    * full-text engines compute from statistics of every indexed report, hidden ones included;
@@ -111,6 +114,8 @@ export interface ReportInput {
   contentHash: string;
   fingerprint: { exact: string; bands: string[]; sketch: number[] };
   marking: Marking;
+  /** Observables and tags an import carries beside the text (a MISP event's), kept to export again. */
+  items?: readonly ReportItem[];
 }
 
 export const INGEST_STATUSES = ['ingested', 'duplicate', 'unchanged', 'updated', 'failed'] as const;
@@ -194,6 +199,8 @@ export interface EntityQuery {
   type?: EntityType;
   /** Matches the name or any alias. */
   name?: string;
+  /** Entities of one report only. */
+  reportId?: number;
   limit?: number;
 }
 

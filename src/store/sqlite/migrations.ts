@@ -260,6 +260,28 @@ DROP INDEX reports_visibility;
 CREATE INDEX reports_by_date_visibility ON reports(published, id, classification, owner, tlp, duplicate_of, claim_count);
 `,
   },
+  // 7 and 8 are taken by other branches of this issue; numbers only need to increase.
+  {
+    version: 9,
+    name: 'what imported reports carry beside their text; reports in the order they were added',
+    sql: `
+-- A MISP event's observables (ip-dst, domain, url, hashes…), objects and tags that map to no report
+-- field, kept verbatim (data: the MISP JSON) so an export gives them back. Read only through a
+-- visible report. Most reports have none.
+CREATE TABLE report_items (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('attribute', 'object', 'tag')),
+  type TEXT NOT NULL,
+  value TEXT,
+  data TEXT NOT NULL,
+  PRIMARY KEY (report_id, ordinal)
+) WITHOUT ROWID;
+
+-- TAXII lists objects by the time they were added, then id: this index pages that order by seeking.
+CREATE INDEX reports_by_added ON reports(ingested_at, id);
+`,
+  },
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */

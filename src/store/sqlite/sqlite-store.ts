@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ClaimRecord, Override } from '../../analyse/index.js';
 import type { EntityType } from '../../domain/entity.js';
+import type { ReportItem } from '../../domain/interop.js';
 import { DEFAULT_CLASSIFICATIONS } from '../../domain/marking.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { visibleReportsSql, type SqlFragment } from '../../share/policy.js';
@@ -142,6 +143,10 @@ export class SqliteStore implements Store {
       filters.push('e.type = ?');
       params.push(query.type);
     }
+    if (query.reportId !== undefined) {
+      filters.push('re.report_id = ? AND r.id = ?');
+      params.push(query.reportId, query.reportId);
+    }
     if (query.name !== undefined) {
       const like = likePattern(query.name);
       filters.push(`(LOWER(re.name) LIKE ? ESCAPE '\\' OR LOWER(re.aliases) LIKE ? ESCAPE '\\')`);
@@ -166,12 +171,14 @@ export class SqliteStore implements Store {
     }[];
     // Names, roles and aliases come from visible reports only: a restricted report's name for a thing stays hidden.
     const details = new Map<number, { names: Map<string, number>; roles: Map<string, number>; aliases: Set<string> }>();
+    // For one report's entities, its own names and roles.
+    const oneReport = query.reportId === undefined ? '' : ' AND re.report_id = ?';
     for (const ids of chunks(totals.map((t) => t.id), 500)) {
       const rows = this.#statement(
           `SELECT re.entity_id, re.name, re.role, re.aliases FROM report_entities re JOIN reports r ON r.id = re.report_id
-           WHERE ${v.sql} AND re.entity_id IN (${ids.map(() => '?').join(', ')})`,
+           WHERE ${v.sql}${oneReport} AND re.entity_id IN (${ids.map(() => '?').join(', ')})`,
         )
-        .all(...v.params, ...ids) as { entity_id: number; name: string; role: string | null; aliases: string }[];
+        .all(...v.params, ...(query.reportId === undefined ? [] : [query.reportId]), ...ids) as { entity_id: number; name: string; role: string | null; aliases: string }[];
       for (const row of rows) {
         let d = details.get(row.entity_id);
         if (!d) details.set(row.entity_id, (d = { names: new Map(), roles: new Map(), aliases: new Set() }));
@@ -194,6 +201,16 @@ export class SqliteStore implements Store {
         aliases: d ? [...d.aliases].filter((a) => a !== name).sort() : [],
       };
     });
+  }
+
+  async listReportItems(viewer: Viewer, reportId: number): Promise<ReportItem[]> {
+    const v = this.#visible(viewer, 'r');
+    const rows = this.#statement(
+        `SELECT i.kind, i.type, i.value, i.data FROM reports r JOIN report_items i ON i.report_id = r.id
+         WHERE r.id = ? AND ${v.sql} ORDER BY i.ordinal`,
+      )
+      .all(reportId, ...v.params) as { kind: ReportItem['kind']; type: string; value: string | null; data: string }[];
+    return rows.map((r) => ({ kind: r.kind, type: r.type, value: r.value, data: JSON.parse(r.data) as Record<string, unknown> }));
   }
 
   async countSearch(viewer: Viewer, query: string): Promise<number> {
