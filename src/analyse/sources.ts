@@ -51,7 +51,7 @@ export const isGenericSpeaker = (normalised: string): boolean =>
   normalised.split(' ').every((w) => w === '' || GENERIC.has(w));
 
 const outletKeys = new Map<string, string>();
-/** `outlet:<normalised name>`, memoised: a store has a few hundred outlets. */
+/** `outlet:<normalised name>`, memoised: a store has a few hundred outlets. The key analysts grade an outlet by. */
 export function outletKeyOf(s: string): string {
   let k = outletKeys.get(s);
   if (k === undefined) {
