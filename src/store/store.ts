@@ -28,6 +28,13 @@ export interface Store {
   listClaims(viewer: Viewer, query?: ClaimQuery): Promise<StoredClaim[]>;
   countClaims(viewer: Viewer, query?: ClaimQuery): Promise<number>;
   listEntities(viewer: Viewer, query?: EntityQuery): Promise<EntitySummary[]>;
+  /**
+   * Whether the viewer may see a report that matches: for TAXII, to tell whether an object a
+   * report carries (an entity, the outlet, a marking) occurs in an earlier or later visible report.
+   */
+  hasReport(viewer: Viewer, query: ReportMatch): Promise<boolean>;
+  /** How many visible reports match (TAXII: the rank of a report among those stored in the same millisecond). */
+  countMatchingReports(viewer: Viewer, query: ReportMatch): Promise<number>;
   /** What an imported report carries beside its text (observables, kept tags), in order; [] when hidden. */
   listReportItems(viewer: Viewer, reportId: number): Promise<ReportItem[]>;
   /**
@@ -154,6 +161,27 @@ export interface ReportQuery {
   offset?: number;
   /** Reports with a greater id only (keyset paging: stable while reports are added). */
   afterId?: number;
+  /** Reports released to this grantee (a partner, a community, or ALL) by name, besides being visible. */
+  releasedTo?: string;
+  /** Reports stored after this ISO time only (ingestedAt, exclusive). */
+  addedAfter?: string;
+}
+
+/** A report to look for (hasReport): all given conditions hold. */
+export interface ReportMatch {
+  afterId?: number;
+  beforeId?: number;
+  releasedTo?: string;
+  /** It names this entity. */
+  entityKey?: string;
+  owner?: string;
+  source?: string;
+  tlp?: string;
+  classification?: string;
+  /** Exactly this release list (in stored order). */
+  releasableTo?: readonly string[];
+  /** Stored at exactly this ISO time. */
+  ingestedAt?: string;
 }
 
 export interface ReportSummary {

@@ -303,8 +303,12 @@ CREATE TABLE report_items (
   PRIMARY KEY (report_id, ordinal)
 ) WITHOUT ROWID;
 
--- TAXII lists objects by the time they were added, then id: this index pages that order by seeking.
+-- TAXII's added_after finds the first report stored after a time by seeking this index.
 CREATE INDEX reports_by_added ON reports(ingested_at, id);
+-- TAXII asks whether an entity occurs in a later (or earlier) report than one: by entity, then
+-- report, that is one seek. It serves every lookup by entity the index it replaces did.
+DROP INDEX report_entities_entity;
+CREATE INDEX report_entities_entity ON report_entities(entity_id, report_id);
 `,
   },
 ]);
