@@ -72,7 +72,7 @@ const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'export',
-    summary: 'print a report in an exchange format (a MISP event), as a partner would get it',
+    summary: 'write what a partner may see as a STIX 2.1 bundle (streamed), or one report as a MISP event',
     load: async () => (await import('./commands/export.js')).exportCommand,
   },
   {

@@ -177,6 +177,11 @@ test('no read route shows a partner more than its rights, and hidden ids answer 
           assert.deepEqual(reportEvents.sort((a, b) => a - b), visibleIds, `${partner}: stream report events`);
           assert.ok(events.filter((e) => e.type === 'claim').every((e) => visible(e.data.reportId)));
 
+          // The STIX bundle: exactly the visible reports (the marker check below covers its every object).
+          const bundle = await json('/api/v1/stix/bundle');
+          const stixReports = bundle.objects.filter((o: { type: string }) => o.type === 'report').length;
+          assert.equal(stixReports, visibleIds.length, `${partner}: STIX reports`);
+
           for (const url of ['/api/v1/me', '/api/openapi.json', '/api/v1/reports?cursor=x', '/api/v1/nowhere', '/api/v1/entities?name=vexil']) await get(url);
 
           // Nothing of a hidden report, in any body this partner received.

@@ -19,6 +19,7 @@ import { meRoutes } from './routes/me.js';
 import { mispRoutes } from './routes/misp.js';
 import { reportRoutes } from './routes/reports.js';
 import { streamRoutes } from './routes/stream.js';
+import { stixRoutes } from './routes/stix.js';
 import { objectOf } from './schemas.js';
 import { TAXII_PREFIX, taxiiRoutes } from './taxii/plugin.js';
 
@@ -116,6 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(claimRoutes, ctx);
       await api.register(analysisRoutes, ctx);
       await api.register(streamRoutes, ctx);
+      await api.register(stixRoutes, ctx);
       await api.register(meRoutes);
       await api.register(mispRoutes, ctx);
     },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { RELIABILITY } from '../../analyse/admiralty.js';
 import { coordinatesOf } from '../../analyse/coordinates.js';
 import { Containment, PLACES, placeSlug } from '../../analyse/places.js';
@@ -25,15 +26,31 @@ export interface ReportExportInput {
   grades?: ReadonlyMap<string, SourceGrade>;
 }
 
-/** Stable key of a report: the same content under the same marking is the same STIX report. */
-export function reportKey(report: Pick<StoredReport, 'contentHash' | 'marking'>): string {
-  const m = report.marking;
-  return `${report.contentHash}|${m.classification}|${m.tlp}|${m.owner}|${[...m.releasableTo].sort().join(',')}`;
+/**
+ * Stable key of a report: the same text under the same marking is the same STIX report, however
+ * it reached the store (a file, a feed, or a bundle we exported: a round trip keeps the ids).
+ */
+export function reportKey(report: ReportKeyFields): string {
+  let key = keys.get(report);
+  if (key === undefined) {
+    const m = report.marking;
+    // What the document says about itself and its text; not its format or origin, which a round trip changes.
+    const text = createHash('sha256')
+      .update(JSON.stringify([report.title, report.published, report.url, report.source, report.main.start, report.main.end]))
+      .update('\n')
+      .update(report.text)
+      .digest('hex');
+    key = `${text}|${m.classification}|${m.tlp}|${m.owner}|${[...m.releasableTo].sort().join(',')}`;
+    keys.set(report, key);
+  }
+  return key;
 }
+const keys = new WeakMap<object, string>();
+type ReportKeyFields = Pick<StoredReport, 'text' | 'title' | 'published' | 'url' | 'source' | 'main' | 'marking'>;
 
 export const partnerIdentityId = (partnerId: string): string => stixId('identity', `partner:${partnerId}`);
 export const entityObjectId = (e: Pick<EntitySummary, 'key' | 'type'>): string => stixId(stixTypeOf(e.type), e.key);
-export const claimObjectId = (report: Pick<StoredReport, 'contentHash' | 'marking'>, ordinal: number): string =>
+export const claimObjectId = (report: ReportKeyFields, ordinal: number): string =>
   stixId(CLAIM_TYPE, `${reportKey(report)}|${ordinal}`);
 
 /**
@@ -80,7 +97,15 @@ export function reportObjects(input: ReportExportInput): StixObject[] {
     const outlet = report.source.trim();
     outletId = stixId('identity', outletKeyOf(outlet));
     refs.push(outletId);
-    out.push({ type: 'identity', ...base, id: outletId, name: outlet, identity_class: 'organization', roles: ['outlet'] });
+    out.push({
+      type: 'identity',
+      ...base,
+      id: outletId,
+      name: outlet,
+      identity_class: 'organization',
+      roles: ['outlet'],
+      extensions: propertyExtension({ source_key: outletKeyOf(outlet) }),
+    });
   }
 
   const relationships: StixObject[] = [];
@@ -161,6 +186,8 @@ export function reportObjects(input: ReportExportInput): StixObject[] {
       extensions: propertyExtension(
         compact({
           main: { start: report.main.start, end: report.main.end },
+          // `name` falls back to the origin when a report has no headline: this says which it is.
+          title: report.title,
           outlet: report.source,
           published_date: report.published?.slice(0, 10) ?? null,
           origin: report.origin,
@@ -180,6 +207,7 @@ function partnerIdentity(partnerId: string, base: Record<string, unknown>): Stix
     name: partnerId,
     identity_class: 'organization',
     description: 'A partner of this Parallax instance: the organisation that originated the objects it created.',
+    extensions: propertyExtension({ partner: partnerId }),
   };
 }
 

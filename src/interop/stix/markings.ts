@@ -86,7 +86,12 @@ export function readMarkingDefinition(md: StixObject): MarkingParts | undefined 
     const parts: MarkingParts = {};
     if (typeof ext.classification === 'string') parts.classification = ext.classification;
     if (Array.isArray(ext.releasable_to)) parts.releasableTo = ext.releasable_to.filter((g): g is string => typeof g === 'string');
-    if (typeof ext.owner === 'string') parts.owner = ext.owner;
+    if (typeof ext.owner === 'string') {
+      parts.owner = ext.owner;
+      // The releasability marking always names the owner; no list there means released to nobody else
+      // (STIX has no empty lists), never "the importer's default".
+      parts.releasableTo ??= [];
+    }
     return parts;
   }
   // Another producer's TLP 2.0 definition under its own id, or a TLP 1.0 one written out.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { importBundle } from '../../interop/stix/import.js';
 import { markingFor } from '../../share/marking-input.js';
 import { viewerOf, type ServerContext } from '../context.js';
 import { HttpProblem } from '../problem.js';
@@ -131,17 +132,23 @@ export async function taxiiRoutes(app: FastifyInstance, ctx: ServerContext & { b
       if (problem) failures.push({ id, version, message: problem });
       else accepted.push({ object: rec, version });
     });
-    // Kept under the caller's partner with the marking a submission gets by default (POST /reports').
+    // The STIX import of POST /api/v1/stix/bundle: reports become reports, other objects are kept
+    // verbatim; what the envelope leaves unsaid gets the submitter's default marking.
     const marking = markingFor(viewer, undefined, ctx.classificationOrder);
-    const outcomes = accepted.length === 0 ? [] : await ctx.store.keepStixObjects(viewer, accepted.map((a) => ({ object: a.object as never, marking })));
+    const statusId = randomUUID();
+    const bundle = { type: 'bundle', id: `bundle--${statusId}`, objects: accepted.map((a) => a.object) };
+    const result = accepted.length === 0 ? undefined : await importBundle(ctx.store, `taxii:${viewer.partnerId}:${statusId}`, bundle, { viewer, marking, classificationOrder: ctx.classificationOrder });
+    const problems = new Map((result?.problems ?? []).map((p) => [p.object, p.problem]));
+    const unchanged = new Set((result?.kept ?? []).filter((k) => k.status === 'unchanged').map((k) => k.id));
     const successes: { id: string; version: string; message?: string }[] = [];
-    outcomes.forEach((o, i) => {
-      const version = accepted[i]!.version;
-      if (o.status === 'failed') failures.push({ id: o.id, version, message: o.problem ?? 'not kept' });
-      else successes.push({ id: o.id, version, ...(o.status === 'unchanged' ? { message: 'already kept: nothing changed' } : {}) });
-    });
+    for (const a of accepted) {
+      const id = a.object['id'] as string;
+      const problem = problems.get(id);
+      if (problem !== undefined) failures.push({ id, version: a.version, message: problem });
+      else successes.push({ id, version: a.version, ...(unchanged.has(id) ? { message: 'already kept: nothing changed' } : {}) });
+    }
     const status = statuses.add(viewer.partnerId, {
-      id: randomUUID(),
+      id: statusId,
       status: 'complete',
       request_timestamp: requestTimestamp,
       total_count: body.objects.length,
@@ -151,7 +158,10 @@ export async function taxiiRoutes(app: FastifyInstance, ctx: ServerContext & { b
       ...(failures.length > 0 ? { failures } : {}),
       pending_count: 0,
     });
-    request.auditIds = successes.map((s) => `stix:${s.id}`);
+    request.auditIds = [
+      ...(result?.outcomes ?? []).flatMap((o) => (o.reportId === null ? [] : [`r${o.reportId}`])),
+      ...successes.map((s) => `stix:${s.id}`),
+    ];
     return reply.code(202).send(status);
   });
 }
