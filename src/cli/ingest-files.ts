@@ -1,8 +1,11 @@
+import { isReliabilityGrade } from '../analyse/admiralty.js';
+import { outletKeyOf } from '../analyse/sources.js';
 import { checkSize, collectText, decodeText, isStixBundle } from '../collect/index.js';
 import { CollectError } from '../collect/collect-error.js';
 import type { CollectedDocument } from '../domain/document.js';
 import { DEFAULT_MARKING, type Marking } from '../domain/marking.js';
-import { LOCAL_ADMIN } from '../domain/viewer.js';
+import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
+import { classificationOrder } from '../share/classifications.js';
 import { prepareReport } from '../store/prepare-report.js';
 import type { IngestOutcome, ReportInput, Store } from '../store/store.js';
 import type { InputFile, MissingInput } from './read-inputs.js';
@@ -16,6 +19,10 @@ export interface IngestFilesOptions {
   onProgress?: (filesDone: number, filesTotal: number) => void;
   /** Called once per input (file, feed item, path) that could not be ingested. */
   onFailure?: (origin: string, problem: string) => void;
+  /** Called with what an import mapped in a way a person should know (a MISP tag read as another…). */
+  onNote?: (origin: string, note: string) => void;
+  /** Who sets the source grades imported events give (default the local administrator). */
+  grader?: Viewer;
 }
 
 export interface IngestSummary {
@@ -51,6 +58,8 @@ export async function ingestFiles(
   const started = performance.now();
   const chunkSize = options.chunkSize ?? 100;
   const fail = options.onFailure ?? (() => {});
+  const note = options.onNote ?? (() => {});
+  const baseMarking = options.marking ?? DEFAULT_MARKING;
   const summary: IngestSummary = {
     files: files.length + missing.length,
     documents: 0,
@@ -75,7 +84,9 @@ export async function ingestFiles(
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    for (const o of await store.ingest(batch)) {
+    const outcomes = await store.ingest(batch);
+    await applyImportedGrades(store, batch, outcomes, options.grader ?? LOCAL_ADMIN, note);
+    for (const o of outcomes) {
       summary.outcomes.push(o);
       if (o.status === 'failed') {
         summary.failed++;
@@ -107,7 +118,15 @@ export async function ingestFiles(
         continue;
       }
       // Related stories embedded with full text become reports of their own.
-      docs = collectText(file.origin, text, { published: options.published ?? null, related: true });
+      docs = collectText(file.origin, text, {
+        published: options.published ?? null,
+        related: true,
+        // One bad event of a MISP file is named; the file's other events are still stored.
+        onError: (e) => {
+          summary.failed++;
+          fail(e.origin, e.problem);
+        },
+      });
     } catch (e) {
       summary.failed++;
       fail(file.origin, problemOf(e));
@@ -116,8 +135,15 @@ export async function ingestFiles(
     for (const doc of docs) {
       summary.documents++;
       try {
-        pending.push(prepareReport(doc, options.marking ? { marking: options.marking } : {}));
+        for (const n of doc.imported?.notes ?? []) note(doc.origin, n);
+        const marking = doc.imported ? importedMarking(doc, baseMarking) : options.marking;
+        pending.push(prepareReport(doc, marking ? { marking } : {}));
       } catch (e) {
+        if (e instanceof ImportedMarkingError) {
+          summary.failed++;
+          fail(doc.origin, e.message);
+          continue;
+        }
         // A fault in an extraction stage spoils this document only.
         summary.failed++;
         fail(doc.origin, `extraction failed: ${(e as Error).message}`);
@@ -129,6 +155,57 @@ export async function ingestFiles(
   await flush();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+class ImportedMarkingError extends Error {}
+
+/** The marking an imported document asks for (TLP, classification, releasability), over the caller's. */
+function importedMarking(doc: CollectedDocument, base: Marking): Marking {
+  const facts = doc.imported!;
+  const classification = facts.classification ?? base.classification;
+  const order = classificationOrder();
+  if (!order.includes(classification)) {
+    throw new ImportedMarkingError(`classification "${classification}" is not a level of this instance (${order.join(', ')})`);
+  }
+  return {
+    classification,
+    releasableTo: facts.releasableTo ?? base.releasableTo,
+    owner: base.owner,
+    tlp: facts.tlp ?? base.tlp,
+  };
+}
+
+/**
+ * The source reliability an imported event gives its source becomes that outlet's grade, unless an
+ * analyst graded it otherwise: an analyst's grade is kept (and the difference noted).
+ */
+async function applyImportedGrades(
+  store: Store,
+  batch: readonly ReportInput[],
+  outcomes: readonly IngestOutcome[],
+  grader: Viewer,
+  note: (origin: string, note: string) => void,
+): Promise<void> {
+  let grades: Map<string, string> | undefined;
+  for (const [i, input] of batch.entries()) {
+    const { doc } = input;
+    const grade = doc.imported?.reliability;
+    if (!grade || !isReliabilityGrade(grade) || outcomes[i]?.status === 'failed') continue;
+    if (doc.source === null) {
+      note(doc.origin, `source reliability ${grade} not applied: the event names no organisation (Orgc) to grade`);
+      continue;
+    }
+    grades ??= new Map((await store.listSourceGrades(grader)).map((g) => [g.sourceKey, g.grade]));
+    const key = outletKeyOf(doc.source);
+    const existing = grades.get(key);
+    if (existing === grade) continue;
+    if (existing !== undefined) {
+      note(doc.origin, `the event grades ${doc.source} ${grade}; kept the grade ${existing} already given (parallax source grade to change it)`);
+      continue;
+    }
+    await store.setSourceGrade(grader, { sourceKey: key, grade, label: doc.source, gradedBy: `import ${doc.origin}` });
+    grades.set(key, grade);
+  }
 }
 
 function decodeOrThrow(origin: string, bytes: Uint8Array): string {

@@ -72,7 +72,7 @@ const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'export',
-    summary: 'write what a partner may see as a STIX 2.1 bundle (streamed)',
+    summary: 'write what a partner may see as a STIX 2.1 bundle (streamed), or one report as a MISP event',
     load: async () => (await import('./commands/export.js')).exportCommand,
   },
   {

@@ -3,6 +3,7 @@ import { CollectError } from './collect-error.js';
 import { decodeText } from './decode.js';
 import { collectFeed } from './feed/collect-feed.js';
 import { collectHtml } from './html/collect-html.js';
+import { collectMisp, looksLikeMisp } from './misp/collect-misp.js';
 import { checkSize } from './size-limit.js';
 import { isStixBundle } from './stix-sniff.js';
 import { collectPlainText } from './text/from-plain-text.js';
@@ -25,6 +26,11 @@ export interface CollectOptions {
    * `extract --json` prints one object per input.
    */
   related?: boolean;
+  /**
+   * Told of each part of a many-document input (a MISP event of a list) that could not be
+   * collected, so the others still are. Without it, such an input fails only when no part is good.
+   */
+  onError?: (error: CollectError) => void;
 }
 
 /** Guesses the format from the file name, then from the first bytes of content. */
@@ -32,6 +38,7 @@ export function sniffFormat(origin: string, text: string): DocumentFormat {
   const lower = origin.toLowerCase();
   if (/\.html?$/.test(lower)) return 'html';
   if (/\.(rss|atom)$/.test(lower)) return lower.endsWith('.atom') ? 'atom' : 'rss';
+  if (looksLikeMisp(text)) return 'misp';
   // JSON is recognised by content: a STIX bundle is mapped, not read as text.
   if (text.charCodeAt(0) === 123 || /^\s*\{/.test(text.slice(0, 64))) {
     if (isStixBundle(text)) return 'stix';
@@ -94,6 +101,12 @@ export function collectText(origin: string, text: string, options: CollectOption
     case 'rss':
     case 'atom':
       return collectFeed(origin, text, { published });
+    case 'misp': {
+      const { docs, errors } = collectMisp(origin, text, { published });
+      if (options.onError) errors.forEach(options.onError);
+      else if (docs.length === 0) throw errors[0]!;
+      return docs;
+    }
     case 'stix':
       throw new CollectError(origin, 'a STIX bundle: `parallax ingest` and POST /api/v1/stix/bundle import it (objects, not text)');
     default:

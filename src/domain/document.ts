@@ -1,3 +1,4 @@
+import type { ImportedFacts } from './interop.js';
 import type { Span } from './span.js';
 
 /** Input formats the collectors understand. */
@@ -24,6 +25,8 @@ export interface CollectedDocument {
   main: Span;
   /** Parts of `text` recognised as boilerplate, with what they are (kept so a reader can grey them). */
   boilerplate: BoilerplateSpan[];
+  /** What a structured source (a MISP event) says beyond the text; absent for text, HTML and feeds. */
+  imported?: ImportedFacts;
 }
 
 export interface BoilerplateSpan extends Span {

@@ -4,3 +4,4 @@ export * from './entity.js';
 export * from './claim.js';
 export * from './marking.js';
 export * from './viewer.js';
+export * from './interop.js';

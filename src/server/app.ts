@@ -16,10 +16,12 @@ import { handleError, sendProblem } from './problem.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { claimRoutes } from './routes/claims.js';
 import { meRoutes } from './routes/me.js';
+import { mispRoutes } from './routes/misp.js';
 import { reportRoutes } from './routes/reports.js';
 import { streamRoutes } from './routes/stream.js';
 import { stixRoutes } from './routes/stix.js';
 import { objectOf } from './schemas.js';
+import { TAXII_PREFIX, taxiiRoutes } from './taxii/plugin.js';
 
 export interface ServerOptions {
   store: Store;
@@ -117,9 +119,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(streamRoutes, ctx);
       await api.register(stixRoutes, ctx);
       await api.register(meRoutes);
+      await api.register(mispRoutes, ctx);
     },
     { prefix: API_PREFIX },
   );
+
+  // TAXII 2.1 (its own media type and error resources; the same tokens and the same reads).
+  await app.register(taxiiRoutes, { prefix: TAXII_PREFIX, ...ctx, bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024 });
 
   let document: Record<string, unknown> | undefined;
   app.get('/api/openapi.json', { schema: { summary: 'This OpenAPI document', response: { 200: objectOf('OpenAPI 3.1') } } }, async () => {

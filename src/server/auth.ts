@@ -1,19 +1,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { bearerToken, hashToken } from '../share/tokens.js';
+import { credentialToken, hashToken } from '../share/tokens.js';
 import type { Store } from '../store/store.js';
 import { HttpProblem } from './problem.js';
 
 /**
  * The onRequest hook of every route (the OpenAPI document and unknown paths included): a request
- * without a known `Authorization: Bearer TOKEN` gets 401 and learns nothing else.
+ * without a known `Authorization: Bearer TOKEN` (or HTTP Basic with the token as password, for
+ * TAXII clients) gets 401 and learns nothing else.
  */
 export function authenticate(store: Store) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const header = request.headers.authorization;
-    const token = bearerToken(header);
+    const token = credentialToken(header);
     if (token === undefined) {
-      throw new HttpProblem(401, header === undefined ? 'send Authorization: Bearer TOKEN' : 'Authorization must be Bearer TOKEN', {
-        'www-authenticate': 'Bearer realm="parallax"',
+      throw new HttpProblem(401, header === undefined ? 'send Authorization: Bearer TOKEN' : 'Authorization must be Bearer TOKEN (or Basic with the token as password)', {
+        'www-authenticate': 'Bearer realm="parallax", Basic realm="parallax"',
       });
     }
     const viewer = await store.viewerForToken(hashToken(token));

@@ -21,6 +21,21 @@ export function bearerToken(header: string | undefined): string | undefined {
   return m?.[1];
 }
 
+/**
+ * The token of an `Authorization` header: `Bearer TOKEN`, or HTTP Basic with the token as the
+ * password (the user name is not checked: TAXII clients speak Basic). Undefined otherwise.
+ */
+export function credentialToken(header: string | undefined): string | undefined {
+  const bearer = bearerToken(header);
+  if (bearer !== undefined || header === undefined) return bearer;
+  const m = /^Basic[ ]+([A-Za-z0-9+/=]{1,400})[ ]*$/i.exec(header);
+  if (!m) return undefined;
+  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const password = colon < 0 ? '' : decoded.slice(colon + 1);
+  return /^[A-Za-z0-9._~+/=-]{1,200}$/.test(password) ? password : undefined;
+}
+
 /** Compares two hex digests in constant time (lengths are public: both are SHA-256). */
 export function sameDigest(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');

@@ -2,6 +2,7 @@ import type { Alert, BestEstimate, ClaimRecord, Override, ReliabilityGrade } fro
 import type { Claim, Extraction } from '../domain/claim.js';
 import type { CollectedDocument, DocumentFormat } from '../domain/document.js';
 import type { EntityType } from '../domain/entity.js';
+import type { ReportItem } from '../domain/interop.js';
 import type { Marking } from '../domain/marking.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { StoreEvent } from './store-event.js';
@@ -27,6 +28,15 @@ export interface Store {
   listClaims(viewer: Viewer, query?: ClaimQuery): Promise<StoredClaim[]>;
   countClaims(viewer: Viewer, query?: ClaimQuery): Promise<number>;
   listEntities(viewer: Viewer, query?: EntityQuery): Promise<EntitySummary[]>;
+  /**
+   * Whether the viewer may see a report that matches: for TAXII, to tell whether an object a
+   * report carries (an entity, the outlet, a marking) occurs in an earlier or later visible report.
+   */
+  hasReport(viewer: Viewer, query: ReportMatch): Promise<boolean>;
+  /** How many visible reports match (TAXII: the rank of a report among those stored in the same millisecond). */
+  countMatchingReports(viewer: Viewer, query: ReportMatch): Promise<number>;
+  /** What an imported report carries beside its text (observables, kept tags), in order; [] when hidden. */
+  listReportItems(viewer: Viewer, reportId: number): Promise<ReportItem[]>;
   /**
    * Full-text search of the visible reports. `order: 'rank'` (default) ranks by relevance, which
    * full-text engines compute from statistics of every indexed report, hidden ones included;
@@ -120,6 +130,8 @@ export interface ReportInput {
   contentHash: string;
   fingerprint: { exact: string; bands: string[]; sketch: number[] };
   marking: Marking;
+  /** Observables and tags an import carries beside the text (a MISP event's), kept to export again. */
+  items?: readonly ReportItem[];
 }
 
 export const INGEST_STATUSES = ['ingested', 'duplicate', 'unchanged', 'updated', 'failed'] as const;
@@ -149,6 +161,27 @@ export interface ReportQuery {
   offset?: number;
   /** Reports with a greater id only (keyset paging: stable while reports are added). */
   afterId?: number;
+  /** Reports released to this grantee (a partner, a community, or ALL) by name, besides being visible. */
+  releasedTo?: string;
+  /** Reports stored after this ISO time only (ingestedAt, exclusive). */
+  addedAfter?: string;
+}
+
+/** A report to look for (hasReport): all given conditions hold. */
+export interface ReportMatch {
+  afterId?: number;
+  beforeId?: number;
+  releasedTo?: string;
+  /** It names this entity. */
+  entityKey?: string;
+  owner?: string;
+  source?: string;
+  tlp?: string;
+  classification?: string;
+  /** Exactly this release list (in stored order). */
+  releasableTo?: readonly string[];
+  /** Stored at exactly this ISO time. */
+  ingestedAt?: string;
 }
 
 export interface ReportSummary {

@@ -39,6 +39,10 @@ export const ingestCommand: Command = {
           bar.clear();
           io.stderr.write(`parallax ingest: ${origin}: ${problem}\n`);
         },
+        onNote: (origin, note) => {
+          bar.clear();
+          io.stderr.write(`parallax ingest: ${origin}: note: ${note}\n`);
+        },
       });
       // Re-analyse once per command, not per report: propositions, conflicts and alerts follow
       // the new claims (about 5 s per 100,000 claims).

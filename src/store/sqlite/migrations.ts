@@ -285,6 +285,32 @@ CREATE TABLE stix_objects (
 CREATE INDEX stix_objects_type ON stix_objects(type, row);
 `,
   },
+  // 8 is taken by another branch of this issue; numbers only need to increase.
+  {
+    version: 9,
+    name: 'what imported reports carry beside their text; reports in the order they were added',
+    sql: `
+-- A MISP event's observables (ip-dst, domain, url, hashes…), objects and tags that map to no report
+-- field, kept verbatim (data: the MISP JSON) so an export gives them back. Read only through a
+-- visible report. Most reports have none.
+CREATE TABLE report_items (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('attribute', 'object', 'tag')),
+  type TEXT NOT NULL,
+  value TEXT,
+  data TEXT NOT NULL,
+  PRIMARY KEY (report_id, ordinal)
+) WITHOUT ROWID;
+
+-- TAXII's added_after finds the first report stored after a time by seeking this index.
+CREATE INDEX reports_by_added ON reports(ingested_at, id);
+-- TAXII asks whether an entity occurs in a later (or earlier) report than one: by entity, then
+-- report, that is one seek. It serves every lookup by entity the index it replaces did.
+DROP INDEX report_entities_entity;
+CREATE INDEX report_entities_entity ON report_entities(entity_id, report_id);
+`,
+  },
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */

@@ -73,6 +73,7 @@ export class ReportWriter {
         attributed_to, speaker_key, speaker_start, speaker_end, time_start, time_end, time_text, time_span_start,
         time_span_end, location, location_start, location_end)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertItem: p('INSERT INTO report_items (report_id, ordinal, kind, type, value, data) VALUES (?, ?, ?, ?, ?, ?)'),
       insertClaimEntity: p('INSERT INTO claim_entities (claim_id, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
       relinkCopies: p('UPDATE reports SET duplicate_of = ? WHERE duplicate_of = ?'),
       makeCopy: p('UPDATE reports SET duplicate_of = ?, resemblance = ? WHERE id = ?'),
@@ -180,6 +181,9 @@ export class ReportWriter {
       const mentions = e.mentions.map((m) => [m.start, m.end]);
       this.#s.insertReportEntity.run(id, entityId, e.name, e.role, JSON.stringify(e.aliases), e.mentions.length, JSON.stringify(mentions));
     }
+    (r.items ?? []).forEach((item, ordinal) => {
+      this.#s.insertItem.run(id, ordinal, item.kind, item.type, item.value, JSON.stringify(item.data));
+    });
     claims.forEach((c, ordinal) => {
       const claimInfo = this.#s.insertClaim.run(...claimRow(id, ordinal, c, doc.text));
       const claimId = Number(claimInfo.lastInsertRowid);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ClaimRecord, Override } from '../../analyse/index.js';
 import type { EntityType } from '../../domain/entity.js';
+import type { ReportItem } from '../../domain/interop.js';
 import { DEFAULT_CLASSIFICATIONS } from '../../domain/marking.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { visibleReportsSql, type SqlFragment } from '../../share/policy.js';
@@ -21,6 +22,7 @@ import type {
   IngestOutcome,
   RecordedAlert,
   ReportInput,
+  ReportMatch,
   ReportQuery,
   ReportSummary,
   SearchHit,
@@ -92,9 +94,61 @@ export class SqliteStore implements Store {
 
   async listReports(viewer: Viewer, query: ReportQuery = {}): Promise<ReportSummary[]> {
     const { join, where, params } = this.#reportsWithOriginal(viewer);
-    const rows = this.#statement(`SELECT ${SUMMARY_COLUMNS} FROM reports r ${join} WHERE ${where} AND r.id > ? ORDER BY r.id LIMIT ? OFFSET ?`)
-      .all(...params, query.afterId ?? 0, query.limit ?? -1, query.offset ?? 0) as ReportRow[];
+    const extra: string[] = [];
+    const extraParams: unknown[] = [];
+    if (query.releasedTo !== undefined) {
+      extra.push('EXISTS (SELECT 1 FROM report_releases x WHERE x.report_id = r.id AND x.grantee = ?)');
+      extraParams.push(query.releasedTo);
+    }
+    if (query.addedAfter !== undefined) {
+      // Ids grow with the time reports are stored: start at the first one stored after the time (index seek).
+      extra.push('r.ingested_at > ? AND r.id >= COALESCE((SELECT a.id FROM reports a WHERE a.ingested_at > ? ORDER BY a.ingested_at, a.id LIMIT 1), 1e18)');
+      extraParams.push(query.addedAfter, query.addedAfter);
+    }
+    const more = extra.map((e) => ` AND ${e}`).join('');
+    const rows = this.#statement(`SELECT ${SUMMARY_COLUMNS} FROM reports r ${join} WHERE ${where}${more} AND r.id > ? ORDER BY r.id LIMIT ? OFFSET ?`)
+      .all(...params, ...extraParams, query.afterId ?? 0, query.limit ?? -1, query.offset ?? 0) as ReportRow[];
     return rows.map(summaryFromRow);
+  }
+
+  async hasReport(viewer: Viewer, q: ReportMatch): Promise<boolean> {
+    const { from, where, params } = this.#matching(viewer, q);
+    return this.#statement(`SELECT 1 FROM ${from} WHERE ${where} LIMIT 1`).get(...params) !== undefined;
+  }
+
+  async countMatchingReports(viewer: Viewer, q: ReportMatch): Promise<number> {
+    const { from, where, params } = this.#matching(viewer, q);
+    return (this.#statement(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params) as { n: number }).n;
+  }
+
+  #matching(viewer: Viewer, q: ReportMatch): { from: string; where: string; params: unknown[] } {
+    const v = this.#visible(viewer, 'r');
+    const filters: string[] = [v.sql];
+    const params: unknown[] = [...v.params];
+    const add = (sql: string, ...values: unknown[]) => {
+      filters.push(sql);
+      params.push(...values);
+    };
+    let from = 'reports r';
+    const head: unknown[] = [];
+    if (q.entityKey !== undefined) {
+      // From the entity's rows (index by entity, then report), so the first later report is a seek away.
+      from = 'entities e JOIN report_entities re ON re.entity_id = e.id JOIN reports r ON r.id = re.report_id';
+      filters.unshift('e.key = ?');
+      head.push(q.entityKey);
+      if (q.afterId !== undefined) add('re.report_id > ?', q.afterId);
+      if (q.beforeId !== undefined) add('re.report_id < ?', q.beforeId);
+    }
+    if (q.afterId !== undefined) add('r.id > ?', q.afterId);
+    if (q.beforeId !== undefined) add('r.id < ?', q.beforeId);
+    if (q.releasedTo !== undefined) add('EXISTS (SELECT 1 FROM report_releases x WHERE x.report_id = r.id AND x.grantee = ?)', q.releasedTo);
+    if (q.owner !== undefined) add('r.owner = ?', q.owner);
+    if (q.source !== undefined) add('r.source = ?', q.source);
+    if (q.tlp !== undefined) add('r.tlp = ?', q.tlp);
+    if (q.classification !== undefined) add('r.classification = ?', q.classification);
+    if (q.releasableTo !== undefined) add('r.releasable_to = ?', JSON.stringify(q.releasableTo));
+    if (q.ingestedAt !== undefined) add('r.ingested_at = ?', q.ingestedAt);
+    return { from, where: filters.join(' AND '), params: [...head, ...params] };
   }
 
   async findReport(viewer: Viewer, id: number): Promise<StoredReport | undefined> {
@@ -206,6 +260,16 @@ export class SqliteStore implements Store {
         aliases: d ? [...d.aliases].filter((a) => a !== name).sort() : [],
       };
     });
+  }
+
+  async listReportItems(viewer: Viewer, reportId: number): Promise<ReportItem[]> {
+    const v = this.#visible(viewer, 'r');
+    const rows = this.#statement(
+        `SELECT i.kind, i.type, i.value, i.data FROM reports r JOIN report_items i ON i.report_id = r.id
+         WHERE r.id = ? AND ${v.sql} ORDER BY i.ordinal`,
+      )
+      .all(reportId, ...v.params) as { kind: ReportItem['kind']; type: string; value: string | null; data: string }[];
+    return rows.map((r) => ({ kind: r.kind, type: r.type, value: r.value, data: JSON.parse(r.data) as Record<string, unknown> }));
   }
 
   async countSearch(viewer: Viewer, query: string): Promise<number> {
