@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLParser } from 'fast-xml-parser';
 import type { CollectedDocument } from '../../domain/document.js';
 import { CollectError } from '../collect-error.js';
 import { parseDate } from '../dates.js';
@@ -11,16 +12,26 @@ export interface FeedOptions {
 /** Elements that repeat, kept as arrays even when a feed has one. */
 const REPEATED = new Set(['item', 'entry', 'link', 'category']);
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-  htmlEntities: true,
-  isArray: (name) => REPEATED.has(localName(name)),
-});
+// The XML parser is loaded on the first feed, not with the module: most runs (every `extract`
+// of text and HTML pages) read no feed, and loading its 30-odd modules is a visible part of a
+// short command's start. Its CommonJS build loads synchronously, as `collectFeed` is.
+type Validation = true | { err: { line: number; col: number; msg: string } };
+let loaded: { parser: XMLParser; validate: (xml: string) => Validation } | null = null;
+function feedXml(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
+  const fxp = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser');
+  const parser = new fxp.XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    processEntities: true,
+    htmlEntities: true,
+    isArray: (name) => REPEATED.has(localName(name)),
+  });
+  return (loaded = { parser, validate: (xml) => fxp.XMLValidator.validate(xml) as Validation });
+}
 
 type XmlValue = string | number | boolean | XmlObject | XmlValue[] | undefined;
 interface XmlObject {
@@ -32,7 +43,8 @@ interface XmlObject {
  * A feed that is not well-formed XML is refused with the line and column of the first fault.
  */
 export function collectFeed(origin: string, xml: string, options: FeedOptions = {}): CollectedDocument[] {
-  const valid = XMLValidator.validate(xml);
+  const { parser, validate } = feedXml();
+  const valid = validate(xml);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
     throw new CollectError(origin, `the feed is not well-formed XML: line ${line}, column ${col}: ${msg}`);
