@@ -260,21 +260,66 @@ DROP INDEX reports_visibility;
 CREATE INDEX reports_by_date_visibility ON reports(published, id, classification, owner, tlp, duplicate_of, claim_count);
 `,
   },
+  // Version 7 is another branch's; the runner applies every version a store lacks, gaps included.
+  {
+    version: 8,
+    name: 'federation: instance id, provenance of received reports, peers',
+    sql: `
+-- Single values of this instance; instance_id is generated once by the store, on first use.
+CREATE TABLE instance_settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- Where a report received from a peer comes from. A report without a row here was ingested on this
+-- instance. Each version of a report has its own id on its origin instance (an edit is stored as a
+-- new report replacing the old), so (origin_instance, origin_report_id) names one version: a
+-- version that arrives twice is stored once, and an older one never replaces a newer one.
+CREATE TABLE report_provenance (
+  report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+  origin_instance TEXT NOT NULL,
+  origin_report_id INTEGER NOT NULL,
+  origin_ingested_at TEXT NOT NULL,
+  received_from TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  UNIQUE (origin_instance, origin_report_id)
+);
+
+-- Instances this one pushes reports to: what the partner may see goes to the peer, with the token
+-- the peer issued (kept as given: it must be presented), and the id of the last report sent.
+CREATE TABLE peers (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  partner_id TEXT NOT NULL REFERENCES partners(id),
+  token TEXT NOT NULL,
+  peer_instance TEXT,
+  cursor INTEGER NOT NULL DEFAULT 0,
+  sent INTEGER NOT NULL DEFAULT 0,
+  refused INTEGER NOT NULL DEFAULT 0,
+  last_ok_at TEXT,
+  last_error TEXT,
+  last_error_at TEXT,
+  created_at TEXT NOT NULL
+);
+`,
+  },
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */
 export function migrate(db: Database.Database): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
-  const current = row.v ?? 0;
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const current = Math.max(0, ...applied);
   const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
   if (current > latest) {
     throw new Error(`the store has schema version ${current}, newer than this parallax knows (${latest}): upgrade parallax`);
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  // Every version the store lacks, not only those above its highest: numbers may be taken out of
+  // order on parallel branches, so a store at 8 still gets a 7 that ships later.
   for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
+    if (applied.has(m.version)) continue;
     // IMMEDIATE: two processes opening a fresh file at once do not both migrate it.
     db.transaction(() => {
       const again = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);
