@@ -306,19 +306,19 @@ CREATE TABLE peers (
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */
-export function migrate(db: Database.Database): number {
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
   const current = Math.max(0, ...applied);
-  const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (current > latest) {
     throw new Error(`the store has schema version ${current}, newer than this parallax knows (${latest}): upgrade parallax`);
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   // Every version the store lacks, not only those above its highest: numbers may be taken out of
   // order on parallel branches, so a store at 8 still gets a 7 that ships later.
-  for (const m of MIGRATIONS) {
+  for (const m of migrations) {
     if (applied.has(m.version)) continue;
     // IMMEDIATE: two processes opening a fresh file at once do not both migrate it.
     db.transaction(() => {
