@@ -111,6 +111,9 @@ const viewerOf = (partner: string): Viewer => {
   return { partnerId: p.id, clearance: p.clearance, communities: p.communities, role: 'reader' };
 };
 
+/** A version id A never had: the test pushes it to B by hand. */
+const PUSHED_BY_HAND = 888_888;
+
 const SENTENCE = (n: number, place: string) => `Officials in ${place} said on Tuesday that ${n} drones had been shot down overnight near the border.`;
 
 describe('federation between two instances', () => {
@@ -215,6 +218,14 @@ describe('federation between two instances', () => {
     assert.equal(late.body.receipts[0]!.status, 'superseded');
     assert.ok(rows(b).find((r) => r.url === 'https://example.org/released')!.text.includes('45 drones'));
 
+    assert.equal(typeof first.body.receipts[0]!.localId, 'number', 'the sender may see it here: its id is given');
+    // A report the sender may not see on B (another partner's, released to jp-mod only) is stored,
+    // and the receipt does not name it.
+    const custodian = { ...wire, marking: { ...wire.marking, owner: 'us-dod', releasableTo: ['jp-mod'] }, provenance: { ...wire.provenance, reportId: PUSHED_BY_HAND } };
+    const relayed = await push([custodian, custodian]);
+    assert.deepEqual(relayed.body.receipts.map((r) => [r.status, r.localId]), [['ingested', null], ['unchanged', null]]);
+    assert.equal(rows(b).length, count + 1);
+
     // What the sender may not mark is refused alone, with the reason.
     const above = { ...wire, marking: { ...wire.marking, classification: 'SECRET' }, provenance: { ...wire.provenance, reportId: 999_999 } };
     const mixed = await push([above, wire]);
@@ -280,7 +291,7 @@ describe('federation between two instances', () => {
     for (const u of urls) assert.equal(onB.filter((r) => r.url === u).length, 1, u);
     // Exactly what jp-mod may see on A (except what came from B) is on B.
     const expected = (await a.store.listOutgoingReports(viewerOf('jp-mod'), { afterId: 0, limit: 10_000, exceptInstance: b.id })).map((r) => r.id).sort((x, y) => x - y);
-    assert.deepEqual(onB.map((r) => r.origin_report_id).sort((x, y) => x! - y!), expected);
+    assert.deepEqual(onB.map((r) => r.origin_report_id).filter((id) => id !== PUSHED_BY_HAND).sort((x, y) => x! - y!), expected);
     await until('A records the peer as reachable again', async () => (await a.store.listPeers(LOCAL_ADMIN))[0]!.lastOkAt! > (await a.store.listPeers(LOCAL_ADMIN))[0]!.lastErrorAt!);
     assert.ok(a.logs.some((l) => l.includes('reachable again')));
   });

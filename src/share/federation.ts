@@ -34,7 +34,7 @@ export interface WireReceipt {
   instance: string;
   reportId: number;
   status: ReceiptStatus;
-  /** Its id on the receiving instance, unless refused or failed. */
+  /** Its id on the receiving instance when the sender may see it there; null otherwise (and when refused or failed). */
   localId: number | null;
   problem: string | null;
 }

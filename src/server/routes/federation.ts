@@ -159,10 +159,15 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
         }
       });
       const outcomes = inputs.length === 0 ? [] : await store.ingest(inputs);
-      outcomes.forEach((o, k) => {
-        Object.assign(receipts[slots[k]!]!, { status: o.status, localId: o.reportId, problem: o.problem });
-      });
-      request.auditIds = receipts.flatMap((r) => (r.localId === null ? [] : [`r${r.localId}`]));
+      const written: string[] = [];
+      for (const [k, o] of outcomes.entries()) {
+        if (o.reportId !== null) written.push(`r${o.reportId}`);
+        // A receipt names a report here only when the sender may see it (the one policy decides);
+        // that a version is held at all is told, since that is how a repeated push is recognised.
+        const visible = o.reportId !== null && (await store.findReport(sender, o.reportId)) !== undefined;
+        Object.assign(receipts[slots[k]!]!, { status: o.status, localId: visible ? o.reportId : null, problem: o.problem });
+      }
+      request.auditIds = written;
       return { spec: FEDERATION_SPEC, instance: own, receipts };
     },
   );
