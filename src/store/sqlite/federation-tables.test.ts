@@ -87,6 +87,13 @@ describe('federation in the SQLite store', () => {
     assert.equal(await store.findReport(JP, first!.reportId!), undefined, 'the first version is gone');
   });
 
+  test('received reports read from standard input are never versions of each other', async () => {
+    const [one] = await store.ingest([{ ...prepareReport(doc('-', text(600)), { marking: MARK }), provenance: from(30) }]);
+    const [two] = await store.ingest([{ ...prepareReport(doc('-', text(700)), { marking: MARK }), provenance: from(31) }]);
+    assert.deepEqual([one!.status, two!.status], ['ingested', 'ingested']);
+    assert.ok(await store.findReport(JP, one!.reportId!), 'the first stays');
+  });
+
   test('a local write never replaces a received report, nor a received one a local report', async () => {
     const received = await store.listReports(JP);
     const receivedId = received.find((r) => r.origin === 'https://example.org/depot')!.id;
@@ -109,10 +116,11 @@ describe('federation in the SQLite store', () => {
     assert.ok(!all.some((r) => r.id === secret!.reportId), 'not releasable to jp-mod');
     assert.deepEqual(
       all.map((r) => r.provenance?.originInstance ?? 'here').sort(),
-      ['here', 'px-origin', 'px-other'],
+      ['here', 'px-origin', 'px-origin', 'px-origin', 'px-other'],
     );
     const notBack = await store.listOutgoingReports(JP, { afterId: 0, limit: 100, exceptInstance: 'px-origin' });
     assert.deepEqual(notBack.map((r) => r.provenance?.originInstance ?? 'here').sort(), ['here', 'px-other']);
+    assert.ok(all.every((r, i) => i === 0 || r.id > all[i - 1]!.id), 'oldest first');
     const after = await store.listOutgoingReports(JP, { afterId: all[0]!.id, limit: 100, exceptInstance: 'px-nowhere' });
     assert.equal(after.length, all.length - 1);
     const small = await store.listOutgoingReports(JP, { afterId: 0, limit: 100, maxChars: 10, exceptInstance: 'px-nowhere' });

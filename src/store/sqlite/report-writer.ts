@@ -140,9 +140,11 @@ export class ReportWriter {
       // Received from a peer: its identity is its version at the origin instance, not its content.
       const held = this.#s.heldVersion.get(provenance.originInstance, provenance.originReportId) as HeldRow | undefined;
       if (held) return heldOutcome(doc.origin, 'unchanged', held);
-      const lineage = this.#s.byLineage.get(doc.origin, ...mark, provenance.originInstance) as
-        | (HeldRow & { bands: string; origin_report_id: number })
-        | undefined;
+      // Standard input has no identity at its origin either: every such report stands alone.
+      const lineage =
+        doc.origin === '-'
+          ? undefined
+          : (this.#s.byLineage.get(doc.origin, ...mark, provenance.originInstance) as (HeldRow & { bands: string; origin_report_id: number }) | undefined);
       // Versions get increasing ids at their origin: an older one arriving late changes nothing.
       if (lineage && lineage.origin_report_id > provenance.originReportId) return heldOutcome(doc.origin, 'superseded', lineage);
       previous = lineage;
