@@ -177,6 +177,10 @@ test('no read route shows a partner more than its rights, and hidden ids answer 
           assert.deepEqual(reportEvents.sort((a, b) => a - b), visibleIds, `${partner}: stream report events`);
           assert.ok(events.filter((e) => e.type === 'claim').every((e) => visible(e.data.reportId)));
 
+          // Federation: a peer pushed this partner's view gets exactly these reports.
+          const outgoing = await s.store.listOutgoingReports(viewer, { afterId: 0, limit: 10_000, exceptInstance: 'px-elsewhere' });
+          assert.deepEqual(outgoing.map((r) => r.id), visibleIds, `${partner}: reports pushed to a peer as this partner`);
+
           for (const url of ['/api/v1/me', '/api/openapi.json', '/api/v1/reports?cursor=x', '/api/v1/nowhere', '/api/v1/entities?name=vexil']) await get(url);
 
           // Nothing of a hidden report, in any body this partner received.
