@@ -7,7 +7,7 @@
 //   node scripts/bench-scale-federation.mjs [--rate 100] [--seconds 20]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,8 +30,15 @@ const [{ openSqliteStore }, { LOCAL_ADMIN }, { newToken, hashToken }, { syntheti
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-federation-'));
 const files = { a: join(dir, 'a.db'), b: join(dir, 'b.db') };
-const basePort = 7340 + 600 + Math.floor(Math.random() * 400);
-const ports = { a: basePort, b: basePort + 1 };
+// Ports the system gives free now (other benchmarks may run on this machine at the same time).
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+const ports = { a: await freePort(), b: await freePort() };
 
 // A is kr-mnd's instance, B jp-mod's. Each knows the other's organisation as a partner.
 async function setUp(file, partners) {
@@ -55,6 +62,10 @@ const b = await setUp(files.b, [
 await a.store.addPeer(LOCAL_ADMIN, { url: `http://127.0.0.1:${ports.b}`, partnerId: 'jp-mod', token: b.tokens['kr-mnd'] });
 await a.store.close();
 await b.store.close();
+
+// A bounded pool of keep-alive connections: when A falls behind, posts queue here rather than
+// opening connections without end (the posting rate printed then shows it fell behind).
+const poster = new Agent({ keepAlive: true, maxSockets: 16 });
 
 const bin = fileURLToPath(new URL('../bin/parallax.js', import.meta.url));
 function serve(name) {
@@ -147,6 +158,7 @@ console.log(`arrived on B: ${arrived()} of ${releasable.length}; not releasable 
 console.log(`stored on B from A: ${stored.n - 20} (each version once: ${stored.n === stored.versions ? 'yes' : 'NO'})`);
 console.log(`lag, ingest on A → report event on B: p50 ${q(0.5).toFixed(1)} ms, p90 ${q(0.9).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, max ${lags[lags.length - 1]?.toFixed(1)} ms`);
 console.log(`CPU while posting and arriving: B (receives, extracts) ${cpu[0].toFixed(1)} s, A (ingests, pushes) ${cpu[1].toFixed(1)} s`);
+poster.destroy();
 rmSync(dir, { recursive: true, force: true });
 process.exitCode = arrived() === releasable.length && leaked === 0 && duplicateEvents === 0 && stored.n === stored.versions ? 0 : 1;
 
@@ -159,6 +171,7 @@ async function post(text, url, releasableTo) {
         port: ports.a,
         path: '/api/v1/reports',
         method: 'POST',
+        agent: poster,
         headers: { authorization: `Bearer ${a.tokens['kr-mnd']}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
