@@ -1,7 +1,7 @@
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
-import { backoffDelay, FEDERATION_SPEC, isDelivered, toWire } from '../share/federation.js';
+import { backoffDelay, FEDERATION_SPEC, isDelivered, toWire, type WireReceipt, type WireReport } from '../share/federation.js';
 import type { Peer, Store } from '../store/store.js';
-import { PeerClient } from './peer-client.js';
+import { PeerClient, PeerError } from './peer-client.js';
 
 export interface FederationOptions {
   store: Store;
@@ -108,6 +108,8 @@ class PeerPusher {
   #dirty = true;
   #waiter: (() => void) | undefined;
   #failures = 0;
+  /** After a push too large for the peer: one report at a time until one goes through. */
+  #singly = false;
   /** The report the peer last failed to store, and how many pushes in a row it failed. */
   #stuck = { id: 0, attempts: 0 };
 
@@ -175,7 +177,7 @@ class PeerPusher {
     const viewer = await this.#viewerOf(peer);
     const batch = await store.listOutgoingReports(viewer, {
       afterId: peer.cursor,
-      limit: this.#o.batchSize ?? 100,
+      limit: this.#singly ? 1 : this.#o.batchSize ?? 100,
       maxChars: this.#o.maxBatchChars ?? 4_000_000,
       exceptInstance: peerInstance,
     });
@@ -183,16 +185,13 @@ class PeerPusher {
       if (this.#failures > 0 || peer.lastOkAt === null) await store.recordPeerProgress(LOCAL_ADMIN, peer.id, { error: null });
       return false;
     }
-    const result = await client.push({ spec: FEDERATION_SPEC, from: own, reports: batch.map((r) => toWire(r, own)) }, signal);
-    if (result.instance !== peerInstance) {
-      throw new Error(`${peer.url} is now instance ${result.instance}, not ${peerInstance}: remove the peer and add it again`);
-    }
+    const receipts = await this.#push(client, batch.map((r) => toWire(r, own)), own, peerInstance, peer.url);
     let cursor = peer.cursor;
     let sent = 0;
     let refused = 0;
     let failure: string | null = null;
     for (const [i, report] of batch.entries()) {
-      const receipt = result.receipts[i]!;
+      const receipt = receipts[i]!;
       if (isDelivered(receipt.status)) {
         sent++;
       } else if (receipt.status === 'refused' || this.#failedTooOften(report.id)) {
@@ -207,7 +206,49 @@ class PeerPusher {
     }
     await store.recordPeerProgress(LOCAL_ADMIN, peer.id, { cursor, sent, refused, ...(failure === null ? { error: null } : {}) });
     if (failure !== null) throw new Error(failure);
+    this.#singly = false;
     return true;
+  }
+
+  /**
+   * Pushes reports; one receipt each. One report the peer's validation refuses must not hold the
+   * others back: a 400 naming reports (`body.reports.N…`) refuses those and sends the rest again;
+   * a body too large is sent one report at a time, and a single report too large is refused.
+   * Anything else (the peer down, a token refused, an answer of another shape) is thrown: retried.
+   */
+  async #push(client: PeerClient, reports: WireReport[], own: string, peerInstance: string, url: string): Promise<WireReceipt[]> {
+    const receipts: (WireReceipt | undefined)[] = new Array(reports.length);
+    let pending = reports.map((_, i) => i);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      try {
+        const result = await client.push({ spec: FEDERATION_SPEC, from: own, reports: pending.map((i) => reports[i]!) }, this.#abort.signal);
+        if (result.instance !== peerInstance) {
+          throw new Error(`${url} is now instance ${result.instance}, not ${peerInstance}: remove the peer and add it again`);
+        }
+        pending.forEach((i, k) => (receipts[i] = result.receipts[k]!));
+        pending = [];
+      } catch (e) {
+        if (!(e instanceof PeerError)) throw e;
+        const refuse = (i: number, problem: string) => {
+          const r = reports[i]!;
+          receipts[i] = { instance: r.provenance.instance, reportId: r.provenance.reportId, status: 'refused', localId: null, problem };
+        };
+        if (e.status === 413) {
+          if (pending.length > 1) {
+            this.#singly = true;
+            throw e;
+          }
+          refuse(pending[0]!, 'too large for the peer');
+          pending = [];
+          continue;
+        }
+        const named = e.status === 400 && attempt === 0 ? problemsByReport(e.errors, pending) : undefined;
+        if (named === undefined) throw e;
+        for (const [i, problem] of named) refuse(i, problem);
+        pending = pending.filter((i) => !named.has(i));
+      }
+    }
+    return receipts as WireReceipt[];
   }
 
   /** The viewer the peer reads as: its partner, with the clearance and communities it has here. */
@@ -235,4 +276,20 @@ class PeerPusher {
       this.#waiter = wakeable ? done : () => (this.#stopped ? done() : undefined);
     });
   }
+}
+
+/**
+ * The problems of a 400 by report (index into `sent`, the indices of the reports in the push), when
+ * every problem names one (`body.reports.N…`); undefined when any concerns the push as a whole.
+ */
+function problemsByReport(errors: readonly { where: string; problem: string }[], sent: readonly number[]): Map<number, string> | undefined {
+  const out = new Map<number, string>();
+  for (const e of errors) {
+    const m = /^body\.reports\.(\d+)(\.(.*))?$/.exec(e.where);
+    const i = m ? sent[Number(m[1])] : undefined;
+    if (i === undefined) return undefined;
+    const problem = `${m![3] ?? 'report'} ${e.problem}`;
+    out.set(i, out.has(i) ? `${out.get(i)}; ${problem}` : problem);
+  }
+  return out.size > 0 ? out : undefined;
 }

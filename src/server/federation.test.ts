@@ -121,6 +121,8 @@ describe('federation between two instances', () => {
   let b: Instance;
   /** A's id of the first version of the report that is edited later. */
   let firstVersion = 0;
+  /** A's reports B refused (they stay on A). */
+  const refusedByB: number[] = [];
   before(async () => {
     a = await start('a');
     b = await start('b');
@@ -273,6 +275,22 @@ describe('federation between two instances', () => {
     assert.match(body.receipts[0]!.problem!, /originates at this instance/);
   });
 
+  test('a report the peer refuses is logged and counted, and does not hold back the others', async () => {
+    const refusedBefore = (await a.store.listPeers(LOCAL_ADMIN))[0]!.refused;
+    // A title longer than B accepts (4,000 characters), between two good reports, in one push.
+    const good = (n: number) => prepareReport(collectText(`notes/good-${n}.txt`, SENTENCE(n, 'Mokpo'), { format: 'text' })[0]!, { marking: DEFAULT_MARKING });
+    const long = prepareReport(collectText('notes/long-title.txt', SENTENCE(61, 'Jeju'), { format: 'text' })[0]!, { marking: DEFAULT_MARKING });
+    long.doc.title = 'T'.repeat(5000);
+    const outcomes = await a.store.ingest([good(60), long, good(62)]);
+    refusedByB.push(outcomes[1]!.reportId!);
+    await until('the good ones are on B', () => [60, 62].every((n) => rows(b).some((r) => r.text.includes(` ${n} drones`))));
+    assert.ok(!rows(b).some((r) => r.text.includes(' 61 drones')));
+    const peer = (await a.store.listPeers(LOCAL_ADMIN))[0]!;
+    assert.equal(peer.refused, refusedBefore + 1);
+    assert.ok(peer.cursor >= outcomes[2]!.reportId!);
+    assert.ok(a.logs.some((l) => l.includes(`refused report #${outcomes[1]!.reportId}: document.title must NOT have more than 4000 characters`)), a.logs.join('\n'));
+  });
+
   test('a peer that was down catches up when it returns: nothing lost, nothing duplicated', async () => {
     await stop(b);
     const urls: string[] = [];
@@ -290,7 +308,10 @@ describe('federation between two instances', () => {
     assert.equal(new Set(versions).size, versions.length, 'each version once');
     for (const u of urls) assert.equal(onB.filter((r) => r.url === u).length, 1, u);
     // Exactly what jp-mod may see on A (except what came from B) is on B.
-    const expected = (await a.store.listOutgoingReports(viewerOf('jp-mod'), { afterId: 0, limit: 10_000, exceptInstance: b.id })).map((r) => r.id).sort((x, y) => x - y);
+    const expected = (await a.store.listOutgoingReports(viewerOf('jp-mod'), { afterId: 0, limit: 10_000, exceptInstance: b.id }))
+      .map((r) => r.id)
+      .filter((id) => !refusedByB.includes(id))
+      .sort((x, y) => x - y);
     assert.deepEqual(onB.map((r) => r.origin_report_id).filter((id) => id !== PUSHED_BY_HAND).sort((x, y) => x! - y!), expected);
     await until('A records the peer as reachable again', async () => (await a.store.listPeers(LOCAL_ADMIN))[0]!.lastOkAt! > (await a.store.listPeers(LOCAL_ADMIN))[0]!.lastErrorAt!);
     assert.ok(a.logs.some((l) => l.includes('reachable again')));

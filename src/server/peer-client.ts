@@ -1,7 +1,17 @@
 import { FEDERATION_SPEC, type WirePush, type WirePushResult } from '../share/federation.js';
 
 /** A peer answered with an error status, or not as a Parallax peer: the message says which. */
-export class PeerError extends Error {}
+export class PeerError extends Error {
+  constructor(
+    message: string,
+    /** The HTTP status, when the peer answered at all. */
+    readonly status: number | null = null,
+    /** The problem document's itemised errors (`where`: `body.reports.3.document.title`), if any. */
+    readonly errors: readonly { where: string; problem: string }[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The calls one instance makes to a peer's API (Node's own fetch): learn its instance id, push
@@ -50,12 +60,15 @@ export class PeerClient {
     const text = await response.text();
     if (!response.ok) {
       let detail = text.slice(0, 300);
+      let errors: { where: string; problem: string }[] = [];
       try {
-        detail = (JSON.parse(text) as { detail?: string }).detail ?? detail;
+        const problem = JSON.parse(text) as { detail?: string; errors?: { where: string; problem: string }[] };
+        detail = problem.detail ?? detail;
+        errors = Array.isArray(problem.errors) ? problem.errors : [];
       } catch {
         // not a problem document: the start of the body says enough
       }
-      throw new PeerError(`${method} ${url.href}: ${response.status} ${detail}`);
+      throw new PeerError(`${method} ${url.href}: ${response.status} ${detail}`, response.status, errors);
     }
     try {
       return JSON.parse(text) as unknown;
