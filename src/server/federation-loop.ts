@@ -182,7 +182,7 @@ class PeerPusher {
       exceptInstance: peerInstance,
     });
     if (batch.length === 0) {
-      if (this.#failures > 0 || peer.lastOkAt === null) await store.recordPeerProgress(LOCAL_ADMIN, peer.id, { error: null });
+      if (this.#failures > 0 || peer.lastOkAt === null || peer.lastError !== null) await store.recordPeerProgress(LOCAL_ADMIN, peer.id, { error: null });
       return false;
     }
     const receipts = await this.#push(client, batch.map((r) => toWire(r, own)), own, peerInstance, peer.url);
