@@ -43,11 +43,16 @@ export class Federation {
   /** Starts pushing to the peers in the store, and to peers added later. */
   async start(): Promise<void> {
     this.#unsubscribe = this.#options.store.onEvent((e) => {
-      if (e.kind === 'report.ingested' || e.kind === 'report.replaced') for (const p of this.#pushers.values()) p.wake();
+      if (e.kind === 'report.ingested' || e.kind === 'report.replaced') this.wake();
     });
     await this.#sync();
     this.#timer = setInterval(() => void this.#sync(), this.#options.pollMs ?? 2000);
     this.#timer.unref();
+  }
+
+  /** Something was written (by another connection to the store): every pusher looks again. */
+  wake(): void {
+    for (const p of this.#pushers.values()) p.wake();
   }
 
   /** Peers pushed to now. */

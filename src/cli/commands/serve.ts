@@ -46,9 +46,8 @@ export const serveCommand: Command = {
       return 1;
     }
     io.stdout.write(`parallax: serving ${file} on http://${host}:${port}/api/v1 (OpenAPI: /api/openapi.json)\n`);
-    const { Federation } = await import('../../server/federation-loop.js');
-    const federation = new Federation({ store, log: (line) => io.stderr.write(`${line}\n`) });
-    await federation.start();
+    const { startFederationWorker } = await import('../../server/federation-worker.js');
+    const federation = await startFederationWorker(store, file, order, (line) => io.stderr.write(`${line}\n`));
     io.stdout.write(
       partners.length === 0
         ? 'no partners yet: add one with `parallax partner add NAME --clearance LEVEL --db ' + file + '`\n'
@@ -61,7 +60,7 @@ export const serveCommand: Command = {
       process.once('SIGTERM', stop);
     });
     io.stderr.write('parallax serve: stopping\n');
-    await federation.stop();
+    await federation.close();
     await app.close();
     await store.close();
     return 0;
