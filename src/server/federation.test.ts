@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_MARKING } from '../domain/marking.js';
+import { DEFAULT_CLASSIFICATIONS, DEFAULT_MARKING } from '../domain/marking.js';
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
 import { FEDERATION_SPEC, toWire, type WirePushResult } from '../share/federation.js';
 import { hashToken, newToken } from '../share/tokens.js';
@@ -15,6 +15,7 @@ import { prepareReport } from '../store/prepare-report.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { buildServer } from './app.js';
 import { Federation } from './federation-loop.js';
+import { startFederationWorker } from './federation-worker.js';
 
 // Two instances on loopback, each with its own SQLite file, real HTTP between them.
 // A is run by kr-mnd and pushes to B what jp-mod may see; B is run by jp-mod and pushes to A what
@@ -284,10 +285,9 @@ describe('federation between two instances', () => {
     const outcomes = await a.store.ingest([good(60), long, good(62)]);
     refusedByB.push(outcomes[1]!.reportId!);
     await until('the good ones are on B', () => [60, 62].every((n) => rows(b).some((r) => r.text.includes(` ${n} drones`))));
+    await until('A has recorded the push', async () => (await a.store.listPeers(LOCAL_ADMIN))[0]!.cursor >= outcomes[2]!.reportId!);
     assert.ok(!rows(b).some((r) => r.text.includes(' 61 drones')));
-    const peer = (await a.store.listPeers(LOCAL_ADMIN))[0]!;
-    assert.equal(peer.refused, refusedBefore + 1);
-    assert.ok(peer.cursor >= outcomes[2]!.reportId!);
+    assert.equal((await a.store.listPeers(LOCAL_ADMIN))[0]!.refused, refusedBefore + 1);
     assert.ok(a.logs.some((l) => l.includes(`refused report #${outcomes[1]!.reportId}: document.title must NOT have more than 4000 characters`)), a.logs.join('\n'));
   });
 
@@ -315,5 +315,29 @@ describe('federation between two instances', () => {
     assert.deepEqual(onB.map((r) => r.origin_report_id).filter((id) => id !== PUSHED_BY_HAND).sort((x, y) => x! - y!), expected);
     await until('A records the peer as reachable again', async () => (await a.store.listPeers(LOCAL_ADMIN))[0]!.lastOkAt! > (await a.store.listPeers(LOCAL_ADMIN))[0]!.lastErrorAt!);
     assert.ok(a.logs.some((l) => l.includes('reachable again')));
+  });
+});
+
+describe("parallax serve's federation thread", () => {
+  test('pushes from its own connection, woken by the server\'s writes, and stops cleanly', async () => {
+    const peer = await start('thread-peer');
+    const file = join(dir, 'thread-origin.db');
+    const store = await openSqliteStore(file);
+    try {
+      await store.addPartner(LOCAL_ADMIN, PARTNERS[1]!);
+      await store.addPeer(LOCAL_ADMIN, { url: peer.url, partnerId: 'jp-mod', token: peer.tokens.get('kr-mnd')! });
+      const logs: string[] = [];
+      const thread = await startFederationWorker(store, file, DEFAULT_CLASSIFICATIONS, (l) => logs.push(l));
+      assert.equal(thread.peers, 1);
+      // Written on the server's connection: the thread learns of it from the server, not from its own store.
+      await store.ingest([prepareReport(collectText('notes/thread.txt', SENTENCE(77, 'Wonju'), { format: 'text' })[0]!, { marking: DEFAULT_MARKING })]);
+      await until('the report is on the peer', () => rows(peer).some((r) => r.text.includes(' 77 drones')));
+      await until('the thread has recorded the push', async () => (await store.listPeers(LOCAL_ADMIN))[0]!.sent === 1);
+      await thread.close();
+      assert.deepEqual(logs, []);
+    } finally {
+      await store.close();
+      await stop(peer);
+    }
   });
 });
