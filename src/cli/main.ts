@@ -86,6 +86,11 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/partner.js')).partnerCommand,
   },
   {
+    name: 'peer',
+    summary: 'federation: add, list or remove peer instances that get what a partner may see',
+    load: async () => (await import('./commands/peer.js')).peerCommand,
+  },
+  {
     name: 'audit',
     summary: 'check the tamper-evident audit log, or show its latest entries',
     load: async () => (await import('./commands/audit.js')).auditCommand,

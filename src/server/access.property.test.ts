@@ -177,6 +177,9 @@ test('no read route shows a partner more than its rights, and hidden ids answer 
           assert.deepEqual(reportEvents.sort((a, b) => a - b), visibleIds, `${partner}: stream report events`);
           assert.ok(events.filter((e) => e.type === 'claim').every((e) => visible(e.data.reportId)));
 
+          // Federation: a peer pushed this partner's view gets exactly these reports.
+          const outgoing = await s.store.listOutgoingReports(viewer, { afterId: 0, limit: 10_000, exceptInstance: 'px-elsewhere' });
+          assert.deepEqual(outgoing.map((r) => r.id), visibleIds, `${partner}: reports pushed to a peer as this partner`);
           // The STIX bundle: exactly the visible reports (the marker check below covers its every object).
           const bundle = await json('/api/v1/stix/bundle');
           const stixReports = bundle.objects.filter((o: { type: string }) => o.type === 'report').length;

@@ -15,6 +15,7 @@ import { openApiDocument, routeRecorder, type RegisteredRoute } from './openapi.
 import { handleError, sendProblem } from './problem.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { claimRoutes } from './routes/claims.js';
+import { federationRoutes } from './routes/federation.js';
 import { meRoutes } from './routes/me.js';
 import { mispRoutes } from './routes/misp.js';
 import { reportRoutes } from './routes/reports.js';
@@ -119,6 +120,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(streamRoutes, ctx);
       await api.register(stixRoutes, ctx);
       await api.register(meRoutes);
+      await api.register(federationRoutes, ctx);
       await api.register(mispRoutes, ctx);
     },
     { prefix: API_PREFIX },

@@ -99,6 +99,26 @@ export interface Store {
   /** Audit entries in order, from `afterId` (exclusive); admins only. */
   listAudit(viewer: Viewer, query?: { afterId?: number; limit?: number }): Promise<AuditEntry[]>;
 
+  // ── Federation with other Parallax instances (migration 8) ──────────────────────────────────
+  // Received reports are written by `ingest` (a ReportInput with `provenance`); the rest is here.
+
+  /** This instance's id: generated once, on first use, and kept in the store. */
+  instanceId(): Promise<string>;
+  /** Adds a peer this instance pushes to; admins only. The partner must exist. */
+  addPeer(viewer: Viewer, peer: PeerInput): Promise<Peer>;
+  /** Every peer, with its token (the federation loop presents it) and progress; admins only. */
+  listPeers(viewer: Viewer): Promise<Peer[]>;
+  /** Removes a peer; false when there is none with that id. Admins only. */
+  removePeer(viewer: Viewer, peerId: number): Promise<boolean>;
+  /** Records a push to a peer (what `PeerProgress` names, nothing else); admins only. */
+  recordPeerProgress(viewer: Viewer, peerId: number, progress: PeerProgress): Promise<void>;
+  /**
+   * What to send a peer: the reports `viewer` (the peer's partner) may see with an id above
+   * `afterId`, oldest first, whole, with their provenance; none that originate at, or were
+   * received from, `exceptInstance` (a report never goes back where it came from). The ids only
+   * grow, so the last id sent is the peer's cursor: an edit is a new report with a greater id.
+   */
+  listOutgoingReports(viewer: Viewer, query: OutgoingQuery): Promise<OutgoingReport[]>;
   /**
    * STIX objects kept verbatim from imported bundles (indicators, malware, observables, other
    * producers' custom types: what Parallax does not map), each with the marking it came with.
@@ -130,17 +150,35 @@ export interface ReportInput {
   contentHash: string;
   fingerprint: { exact: string; bands: string[]; sketch: number[] };
   marking: Marking;
+  /**
+   * Set for a report received from a peer. It then replaces only an older version of the same
+   * origin instance (same origin and marking), never a report ingested here, and is `unchanged`
+   * when that version is held, `superseded` when a newer one is.
+   */
+  provenance?: ReportProvenance;
   /** Observables and tags an import carries beside the text (a MISP event's), kept to export again. */
   items?: readonly ReportItem[];
 }
 
-export const INGEST_STATUSES = ['ingested', 'duplicate', 'unchanged', 'updated', 'failed'] as const;
+/** Where a report received from a peer comes from. */
+export interface ReportProvenance {
+  /** The instance it was first ingested on: its owner. */
+  originInstance: string;
+  /** Its id there. Each version has its own (an edit is a new report replacing the old one). */
+  originReportId: number;
+  originIngestedAt: string;
+  /** The instance that sent it here: the origin, or a peer that relayed it. */
+  receivedFrom: string;
+}
+
+export const INGEST_STATUSES = ['ingested', 'duplicate', 'unchanged', 'updated', 'superseded', 'failed'] as const;
 /**
  * ingested: a new report. duplicate: stored, and recognised as the same story as a stored report
  * (near-duplicate or syndicated copy) and linked to it: duplicateOf names the original, or is null
  * when this one was published first and the stored ones became its copies. unchanged: this exact
  * document is already stored; nothing written. updated: the same origin with new content; the old
- * version was replaced. failed: nothing of it was written (see problem).
+ * version was replaced. superseded (received reports only): a newer version from the same origin
+ * instance is held; nothing written. failed: nothing of it was written (see problem).
  */
 export type IngestStatus = (typeof INGEST_STATUSES)[number];
 
@@ -204,6 +242,12 @@ export interface StoredReport extends ReportSummary {
   text: string;
   main: { start: number; end: number };
   contentHash: string;
+  /** Null for a report ingested here; where it came from for one received from a peer. */
+  provenance: StoredProvenance | null;
+}
+
+export interface StoredProvenance extends ReportProvenance {
+  receivedAt: string;
 }
 
 export interface ClaimQuery {
@@ -386,6 +430,61 @@ export interface AuditEntry extends Required<AuditInput> {
   at: string;
   /** SHA-256 of the previous entry's hash and this entry's content. */
   hash: string;
+}
+
+/** A peer: another Parallax instance this one pushes to. */
+export interface PeerInput {
+  /** Its API root, `http://host:port` (the routes are under /api/v1). */
+  url: string;
+  /** The local partner whose view is sent: the peer gets what that partner may see. */
+  partnerId: string;
+  /** A token the peer issued to this instance, presented as Bearer. */
+  token: string;
+}
+
+export interface Peer extends PeerInput {
+  id: number;
+  /** The peer's instance id, once it has answered. */
+  peerInstance: string | null;
+  /** Id of the last report sent (or skipped for good); the next push starts after it. */
+  cursor: number;
+  /** Reports the peer accepted (stored, or held already). */
+  sent: number;
+  /** Reports the peer refused for good (each was logged with the peer's reason). */
+  refused: number;
+  lastOkAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  createdAt: string;
+}
+
+/** One push's effect on a peer's record: absent fields are left as they are. */
+export interface PeerProgress {
+  peerInstance?: string;
+  cursor?: number;
+  /** Added to the totals. */
+  sent?: number;
+  refused?: number;
+  /** A push that failed: the reason (the time is recorded). Null: it succeeded (lastOkAt set). */
+  error?: string | null;
+}
+
+export interface OutgoingQuery {
+  afterId: number;
+  limit: number;
+  /** Stop before the text of the reports would pass this many characters (at least one report is returned). */
+  maxChars?: number;
+  exceptInstance: string;
+}
+
+export interface OutgoingReport {
+  /** The id here (the cursor). */
+  id: number;
+  doc: CollectedDocument;
+  marking: Marking;
+  ingestedAt: string;
+  /** Null for a report ingested here (this instance is its origin). */
+  provenance: StoredProvenance | null;
 }
 
 /** A STIX object as JSON: `type` and `id` always (the store does not interpret the rest). */

@@ -8,6 +8,7 @@ export const serveCommand: Command = {
   usage: [
     'parallax serve [--db FILE] [--port 7340] [--host 127.0.0.1] [--conflicts-every SECONDS]',
     '  --conflicts-every: while reports arrive, look for new conflicts of subscribed partners at most this often (default 30; 0: never)',
+    '  Pushes to the peers of `parallax peer add` what their partner may see, and keeps doing so as reports arrive.',
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -45,17 +46,21 @@ export const serveCommand: Command = {
       return 1;
     }
     io.stdout.write(`parallax: serving ${file} on http://${host}:${port}/api/v1 (OpenAPI: /api/openapi.json)\n`);
+    const { startFederationWorker } = await import('../../server/federation-worker.js');
+    const federation = await startFederationWorker(store, file, order, (line) => io.stderr.write(`${line}\n`));
     io.stdout.write(
       partners.length === 0
         ? 'no partners yet: add one with `parallax partner add NAME --clearance LEVEL --db ' + file + '`\n'
         : `${partners.length} partner${partners.length === 1 ? '' : 's'}: ${partners.map((p) => p.id).join(', ')}\n`,
     );
+    if (federation.peers > 0) io.stdout.write(`federating as ${await store.instanceId()} with ${federation.peers} peer${federation.peers === 1 ? '' : 's'} (parallax peer list)\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
     io.stderr.write('parallax serve: stopping\n');
+    await federation.close();
     await app.close();
     await store.close();
     return 0;

@@ -285,7 +285,48 @@ CREATE TABLE stix_objects (
 CREATE INDEX stix_objects_type ON stix_objects(type, row);
 `,
   },
-  // 8 is taken by another branch of this issue; numbers only need to increase.
+  {
+    version: 8,
+    name: 'federation: instance id, provenance of received reports, peers',
+    sql: `
+-- Single values of this instance; instance_id is generated once by the store, on first use.
+CREATE TABLE instance_settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- Where a report received from a peer comes from. A report without a row here was ingested on this
+-- instance. Each version of a report has its own id on its origin instance (an edit is stored as a
+-- new report replacing the old), so (origin_instance, origin_report_id) names one version: a
+-- version that arrives twice is stored once, and an older one never replaces a newer one.
+CREATE TABLE report_provenance (
+  report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+  origin_instance TEXT NOT NULL,
+  origin_report_id INTEGER NOT NULL,
+  origin_ingested_at TEXT NOT NULL,
+  received_from TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  UNIQUE (origin_instance, origin_report_id)
+);
+
+-- Instances this one pushes reports to: what the partner may see goes to the peer, with the token
+-- the peer issued (kept as given: it must be presented), and the id of the last report sent.
+CREATE TABLE peers (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  partner_id TEXT NOT NULL REFERENCES partners(id),
+  token TEXT NOT NULL,
+  peer_instance TEXT,
+  cursor INTEGER NOT NULL DEFAULT 0,
+  sent INTEGER NOT NULL DEFAULT 0,
+  refused INTEGER NOT NULL DEFAULT 0,
+  last_ok_at TEXT,
+  last_error TEXT,
+  last_error_at TEXT,
+  created_at TEXT NOT NULL
+);
+`,
+  },
   {
     version: 9,
     name: 'what imported reports carry beside their text; reports in the order they were added',
@@ -314,21 +355,21 @@ CREATE INDEX report_entities_entity ON report_entities(entity_id, report_id);
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */
-export function migrate(db: Database.Database): number {
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );
   const current = Math.max(0, ...applied);
-  const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (current > latest) {
     throw new Error(`the store has schema version ${current}, newer than this parallax knows (${latest}): upgrade parallax`);
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   // Every version not yet applied runs, not only those above the highest applied one: branches
   // developed side by side may land a lower number after a higher one.
-  for (const m of MIGRATIONS) {
+  for (const m of migrations) {
     if (applied.has(m.version)) continue;
     // IMMEDIATE: two processes opening a fresh file at once do not both migrate it.
     db.transaction(() => {

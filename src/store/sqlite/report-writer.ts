@@ -50,7 +50,22 @@ export class ReportWriter {
     const p = (sql: string) => db.prepare(sql);
     this.#s = {
       byHash: p(`SELECT id, duplicate_of, claim_count, entity_count FROM reports WHERE content_hash = ? AND ${SAME_MARKING} LIMIT 1`),
-      byOrigin: p(`SELECT id, bands FROM reports WHERE origin = ? AND ${SAME_MARKING} ORDER BY id DESC LIMIT 1`),
+      // A report received from a peer is never a version of one ingested here, nor the other way round.
+      byOrigin: p(
+        `SELECT id, bands FROM reports WHERE origin = ? AND ${SAME_MARKING}
+         AND NOT EXISTS (SELECT 1 FROM report_provenance p WHERE p.report_id = reports.id) ORDER BY id DESC LIMIT 1`,
+      ),
+      heldVersion: p(
+        `SELECT r.id, r.duplicate_of, r.claim_count, r.entity_count FROM report_provenance p JOIN reports r ON r.id = p.report_id
+         WHERE p.origin_instance = ? AND p.origin_report_id = ?`,
+      ),
+      byLineage: p(
+        `SELECT r.id, r.bands, r.duplicate_of, r.claim_count, r.entity_count, p.origin_report_id
+         FROM reports r JOIN report_provenance p ON p.report_id = r.id
+         WHERE r.origin = ? AND ${SAME_MARKING} AND p.origin_instance = ? ORDER BY r.id DESC LIMIT 1`,
+      ),
+      insertProvenance: p(`INSERT INTO report_provenance (report_id, origin_instance, origin_report_id, origin_ingested_at,
+        received_from, received_at) VALUES (?, ?, ?, ?, ?, ?)`),
       byExact: p(
         `SELECT id, duplicate_of, published, sketch, fingerprint_exact FROM reports WHERE fingerprint_exact = ? AND ${SAME_MARKING}
          ORDER BY id LIMIT 1`,
@@ -119,25 +134,28 @@ export class ReportWriter {
   }
 
   #writeOne(r: ReportInput, ingestedAt: string, events: StoreEvent[]): IngestOutcome {
-    const { doc, extraction, fingerprint, marking } = r;
+    const { doc, extraction, fingerprint, marking, provenance } = r;
     const mark = markingParams(marking);
-    const same = this.#s.byHash.get(r.contentHash, ...mark) as
-      | { id: number; duplicate_of: number | null; claim_count: number; entity_count: number }
-      | undefined;
-    if (same) {
-      return {
-        origin: doc.origin,
-        status: 'unchanged',
-        problem: null,
-        reportId: same.id,
-        duplicateOf: same.duplicate_of,
-        claims: same.claim_count,
-        entities: same.entity_count,
-      };
+    let previous: { id: number; bands: string } | undefined;
+    if (provenance) {
+      // Received from a peer: its identity is its version at the origin instance, not its content.
+      const held = this.#s.heldVersion.get(provenance.originInstance, provenance.originReportId) as HeldRow | undefined;
+      if (held) return heldOutcome(doc.origin, 'unchanged', held);
+      // Standard input has no identity at its origin either: every such report stands alone.
+      const lineage =
+        doc.origin === '-'
+          ? undefined
+          : (this.#s.byLineage.get(doc.origin, ...mark, provenance.originInstance) as (HeldRow & { bands: string; origin_report_id: number }) | undefined);
+      // Versions get increasing ids at their origin: an older one arriving late changes nothing.
+      if (lineage && lineage.origin_report_id > provenance.originReportId) return heldOutcome(doc.origin, 'superseded', lineage);
+      previous = lineage;
+    } else {
+      const same = this.#s.byHash.get(r.contentHash, ...mark) as HeldRow | undefined;
+      if (same) return heldOutcome(doc.origin, 'unchanged', same);
+      // The same origin with new content is a new version: it replaces the old one (stdin has no identity).
+      previous =
+        doc.origin === '-' ? undefined : (this.#s.byOrigin.get(doc.origin, ...mark) as { id: number; bands: string } | undefined);
     }
-    // The same origin with new content is a new version: it replaces the old one (stdin has no identity).
-    const previous =
-      doc.origin === '-' ? undefined : (this.#s.byOrigin.get(doc.origin, ...mark) as { id: number; bands: string } | undefined);
 
     const match = this.#findOriginal(r, previous?.id ?? null);
     // This report's events start here: its own report event goes first, before its claims.
@@ -170,6 +188,16 @@ export class ReportWriter {
       entities.length,
     );
     const id = Number(info.lastInsertRowid);
+    if (provenance) {
+      this.#s.insertProvenance.run(
+        id,
+        provenance.originInstance,
+        provenance.originReportId,
+        provenance.originIngestedAt,
+        provenance.receivedFrom,
+        ingestedAt,
+      );
+    }
     for (const g of marking.releasableTo) this.#s.insertRelease.run(id, g);
     if (fingerprint.bands.length > 0) this.#insertBands(fingerprint.bands.length).run(...fingerprint.bands.flatMap((b) => [b, id]));
     this.#s.insertFts.run(id, doc.title ?? '', doc.text.slice(doc.main.start, doc.main.end));
@@ -307,6 +335,26 @@ export class ReportWriter {
     }
     return id;
   }
+}
+
+interface HeldRow {
+  id: number;
+  duplicate_of: number | null;
+  claim_count: number;
+  entity_count: number;
+}
+
+/** Nothing written: the report (or a newer version of it) is held already. */
+function heldOutcome(origin: string, status: 'unchanged' | 'superseded', held: HeldRow): IngestOutcome {
+  return {
+    origin,
+    status,
+    problem: null,
+    reportId: held.id,
+    duplicateOf: held.duplicate_of,
+    claims: held.claim_count,
+    entities: held.entity_count,
+  };
 }
 
 function failed(r: ReportInput, e: unknown): IngestOutcome {

@@ -49,7 +49,7 @@ export function summaryFromRow(r: ReportRow): ReportSummary {
   };
 }
 
-export function reportFromRow(r: ReportRow): StoredReport {
+export function reportFromRow(r: ReportRow): Omit<StoredReport, 'provenance'> {
   return {
     ...summaryFromRow(r),
     text: r.text ?? '',

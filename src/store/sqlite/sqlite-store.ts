@@ -10,6 +10,11 @@ import type {
   AuditEntry,
   AuditInput,
   IssuedToken,
+  OutgoingQuery,
+  OutgoingReport,
+  Peer,
+  PeerInput,
+  PeerProgress,
   Partner,
   PartnerInput,
   TokenInput,
@@ -40,6 +45,7 @@ import type {
   StixObjectQuery,
 } from '../store.js';
 import { AnalysisTables } from './analysis-tables.js';
+import { FederationTables, PROVENANCE_COLUMNS, provenanceFromRow, type ProvenanceRow } from './federation-tables.js';
 import { readClaimRecords } from './claim-records.js';
 import { ftsQuery } from './fts-query.js';
 import { openDatabase } from './open-database.js';
@@ -69,6 +75,7 @@ export class SqliteStore implements Store {
   readonly #order: readonly string[];
   readonly #analysis: AnalysisTables;
   readonly #share: ShareTables;
+  readonly #federation: FederationTables;
   readonly #stix: StixTables;
   readonly #statements = new Map<string, Database.Statement>();
 
@@ -77,6 +84,7 @@ export class SqliteStore implements Store {
     this.#writer = new ReportWriter(db);
     this.#analysis = new AnalysisTables(db);
     this.#share = new ShareTables(db);
+    this.#federation = new FederationTables(db, (sql) => this.#statement(sql));
     this.#order = options.classificationOrder ?? DEFAULT_CLASSIFICATIONS;
     this.#stix = new StixTables(db, this.#order);
   }
@@ -154,11 +162,11 @@ export class SqliteStore implements Store {
   async findReport(viewer: Viewer, id: number): Promise<StoredReport | undefined> {
     const { join, where, params } = this.#reportsWithOriginal(viewer);
     const row = this.#statement(
-        `SELECT ${SUMMARY_COLUMNS}, r.text, r.main_start, r.main_end, r.content_hash
-         FROM reports r ${join} WHERE ${where} AND r.id = ?`,
+        `SELECT ${SUMMARY_COLUMNS}, r.text, r.main_start, r.main_end, r.content_hash, ${PROVENANCE_COLUMNS}
+         FROM reports r ${join} LEFT JOIN report_provenance p ON p.report_id = r.id WHERE ${where} AND r.id = ?`,
       )
-      .get(...params, id) as ReportRow | undefined;
-    return row ? reportFromRow(row) : undefined;
+      .get(...params, id) as (ReportRow & ProvenanceRow) | undefined;
+    return row ? { ...reportFromRow(row), provenance: provenanceFromRow(row) } : undefined;
   }
 
   async listClaims(viewer: Viewer, query: ClaimQuery = {}): Promise<StoredClaim[]> {
@@ -435,6 +443,30 @@ export class SqliteStore implements Store {
 
   async listAudit(viewer: Viewer, query: { afterId?: number; limit?: number } = {}): Promise<AuditEntry[]> {
     return this.#share.listAudit(viewer, query);
+  }
+
+  async instanceId(): Promise<string> {
+    return this.#federation.instanceId();
+  }
+
+  async addPeer(viewer: Viewer, peer: PeerInput): Promise<Peer> {
+    return this.#federation.addPeer(viewer, peer);
+  }
+
+  async listPeers(viewer: Viewer): Promise<Peer[]> {
+    return this.#federation.listPeers(viewer);
+  }
+
+  async removePeer(viewer: Viewer, peerId: number): Promise<boolean> {
+    return this.#federation.removePeer(viewer, peerId);
+  }
+
+  async recordPeerProgress(viewer: Viewer, peerId: number, progress: PeerProgress): Promise<void> {
+    this.#federation.recordPeerProgress(viewer, peerId, progress);
+  }
+
+  async listOutgoingReports(viewer: Viewer, query: OutgoingQuery): Promise<OutgoingReport[]> {
+    return this.#federation.listOutgoingReports(this.#visible(viewer, 'r'), query);
   }
 
   async keepStixObjects(viewer: Viewer, objects: readonly StixObjectInput[]): Promise<KeepOutcome[]> {

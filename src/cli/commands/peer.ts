@@ -1,0 +1,119 @@
+import { parseArgs } from 'node:util';
+import { LOCAL_ADMIN } from '../../domain/viewer.js';
+import type { Peer, Store } from '../../store/store.js';
+import { UsageError, type Command } from '../command.js';
+import { openStoreFile, storePath } from '../store-option.js';
+import { formatTable } from '../table.js';
+
+export const peerCommand: Command = {
+  name: 'peer',
+  usage: [
+    'parallax peer add URL --as PARTNER --token TOKEN [--db FILE]',
+    '       parallax peer list [--db FILE] [--json]',
+    '       parallax peer remove ID|URL [--db FILE]',
+    '  URL: the peer instance, http(s)://host:port. PARTNER: the local partner whose view the peer gets',
+    '  (what that partner may see is pushed to it). TOKEN: a token the peer issued to this instance',
+    '  (`parallax partner add … --role analyst` there); it is kept in the store to be presented.',
+    '  `parallax serve` pushes to every peer, and keeps pushing as reports arrive.',
+  ].join('\n'),
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { db: { type: 'string' }, as: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+    const [action, ...args] = positionals;
+    switch (action) {
+      case 'add': {
+        if (args.length !== 1) throw new UsageError('add wants one peer URL');
+        const url = peerUrl(args[0]!);
+        if (values.as === undefined) throw new UsageError('add wants --as PARTNER (the local partner whose view the peer gets)');
+        if (values.token === undefined) throw new UsageError('add wants --token TOKEN (a token the peer issued to this instance)');
+        if (!/^[A-Za-z0-9._~+/=-]{1,200}$/.test(values.token)) throw new UsageError('--token is not a bearer token (letters, digits, . _ ~ + / = -)');
+        return withStore(values.db, async (store) => {
+          const peer = await store.addPeer(LOCAL_ADMIN, { url, partnerId: values.as!, token: values.token! });
+          await store.appendAudit({ partnerId: LOCAL_ADMIN.partnerId, role: 'admin', action: 'peer add', status: 0, ids: [`peer${peer.id}`, `p:${peer.partnerId}`], detail: url });
+          io.stdout.write(`peer ${peer.id} added: ${peer.url} gets what ${peer.partnerId} may see; this instance is ${await store.instanceId()}\n`);
+          io.stdout.write('`parallax serve` pushes to it (and keeps pushing as reports arrive).\n');
+          return 0;
+        });
+      }
+      case 'list':
+        if (args.length > 0) throw new UsageError(`unexpected ${args.join(' ')}`);
+        return withStore(values.db, async (store) => {
+          // The tokens stay in the store: a listing is for reading, not for copying secrets.
+          const peers = (await store.listPeers(LOCAL_ADMIN)).map(({ token: _token, ...rest }) => rest);
+          const instance = await store.instanceId();
+          if (values.json) {
+            io.stdout.write(JSON.stringify({ instance, peers }, null, 2) + '\n');
+            return 0;
+          }
+          const time = (t: string | null) => (t === null ? '' : t.slice(0, 19).replace('T', ' '));
+          io.stdout.write(
+            formatTable<Omit<Peer, 'token'>>(
+              [
+                { header: 'id', value: (p) => String(p.id), align: 'right' },
+                { header: 'peer', value: (p) => p.url },
+                { header: 'as', value: (p) => p.partnerId },
+                { header: 'instance', value: (p) => p.peerInstance ?? '(not reached yet)' },
+                { header: 'sent', value: (p) => String(p.sent), align: 'right' },
+                { header: 'refused', value: (p) => String(p.refused), align: 'right' },
+                { header: 'up to', value: (p) => (p.cursor === 0 ? '' : `#${p.cursor}`) },
+                { header: 'last ok', value: (p) => time(p.lastOkAt) },
+                { header: 'last error', value: (p) => (p.lastError === null ? '' : `${time(p.lastErrorAt)} ${p.lastError}`) },
+              ],
+              peers,
+            ),
+          );
+          io.stdout.write(`(${peers.length} peer${peers.length === 1 ? '' : 's'}; this instance is ${instance})\n`);
+          return 0;
+        });
+      case 'remove': {
+        if (args.length !== 1) throw new UsageError('remove wants one peer ID or URL');
+        const which = args[0]!;
+        return withStore(values.db, async (store) => {
+          const peers = await store.listPeers(LOCAL_ADMIN);
+          const peer = /^\d+$/.test(which) ? peers.find((p) => p.id === Number(which)) : peers.find((p) => p.url === peerUrl(which));
+          const done = peer !== undefined && (await store.removePeer(LOCAL_ADMIN, peer.id));
+          await store.appendAudit({ partnerId: LOCAL_ADMIN.partnerId, role: 'admin', action: 'peer remove', status: done ? 0 : 1, ids: peer ? [`peer${peer.id}`] : [], detail: which });
+          if (!done) {
+            io.stderr.write(`parallax peer: no peer ${which} (see \`parallax peer list\`)\n`);
+            return 1;
+          }
+          io.stdout.write(`peer ${peer.id} (${peer.url}) removed; nothing more is pushed to it\n`);
+          return 0;
+        });
+      }
+      default:
+        throw new UsageError(action === undefined ? 'name an action: add, list or remove' : `no action "${action}" (add, list, remove)`);
+    }
+  },
+};
+
+/** `http(s)://host[:port][/path]`, without a trailing slash, credentials, query or fragment. */
+function peerUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`"${raw}" is not a URL (http://host:port)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${raw}: a peer is reached over http or https`);
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    throw new UsageError(`${raw}: give the peer's address only (the token goes in --token)`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+async function withStore(db: string | undefined, use: (store: Store) => Promise<number>): Promise<number> {
+  const store = await openStoreFile(storePath(db));
+  try {
+    return await use(store);
+  } catch (e) {
+    const { StoreConflictError } = await import('../../store/viewer-scope.js');
+    if (e instanceof StoreConflictError) throw new UsageError(e.message);
+    throw e;
+  } finally {
+    await store.close();
+  }
+}

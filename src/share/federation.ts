@@ -1,0 +1,124 @@
+import type { CollectedDocument } from '../domain/document.js';
+import { LOCAL_PARTNER, TLP_LABELS, type Marking } from '../domain/marking.js';
+import type { Viewer } from '../domain/viewer.js';
+import type { OutgoingReport, ReportProvenance } from '../store/store.js';
+import { MarkingError } from './marking-input.js';
+import { classificationsUpTo } from './policy.js';
+
+/**
+ * Federation between Parallax instances, the parts without I/O: what goes on the wire, and what a
+ * receiving instance accepts. The sending side decides what a peer may have with the one access
+ * policy (the store's viewer-first reads, as the peer's partner); nothing here decides visibility.
+ */
+export const FEDERATION_SPEC = 'parallax.federation/1';
+
+/** One report on the wire: the collected document (not the extraction: the receiver extracts), its marking, its provenance. */
+export interface WireReport {
+  document: CollectedDocument;
+  marking: Marking;
+  provenance: { instance: string; reportId: number; ingestedAt: string };
+}
+
+export interface WirePush {
+  spec: typeof FEDERATION_SPEC;
+  /** The sending instance. */
+  from: string;
+  reports: WireReport[];
+}
+
+export const RECEIPT_STATUSES = ['ingested', 'duplicate', 'updated', 'unchanged', 'superseded', 'refused', 'failed'] as const;
+export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
+
+export interface WireReceipt {
+  /** The report's origin instance and its id there, as sent. */
+  instance: string;
+  reportId: number;
+  status: ReceiptStatus;
+  /** Its id on the receiving instance when the sender may see it there; null otherwise (and when refused or failed). */
+  localId: number | null;
+  problem: string | null;
+}
+
+export interface WirePushResult {
+  spec: typeof FEDERATION_SPEC;
+  /** The receiving instance. */
+  instance: string;
+  receipts: WireReceipt[];
+}
+
+/**
+ * A stored report as it is sent: a report ingested here goes with this instance as its origin; a
+ * received one keeps the provenance it came with (it is relayed, not re-originated).
+ */
+export function toWire(report: OutgoingReport, ownInstance: string): WireReport {
+  const p = report.provenance;
+  return {
+    document: report.doc,
+    marking: report.marking,
+    provenance: p
+      ? { instance: p.originInstance, reportId: p.originReportId, ingestedAt: p.originIngestedAt }
+      : { instance: ownInstance, reportId: report.id, ingestedAt: report.ingestedAt },
+  };
+}
+
+/** Statuses after which a report needs no resending: the peer holds it (or a newer version). */
+export function isDelivered(status: ReceiptStatus): boolean {
+  return status !== 'refused' && status !== 'failed';
+}
+
+/**
+ * The marking a received report is stored with: the one it was sent with, except that `local`
+ * (the origin instance's own administrator) becomes the origin instance's id, so that it is not
+ * read here as this instance's administrator. The submission rule applies as for any partner:
+ * nothing above the sender's clearance here (it could not read it back).
+ */
+export function receivedMarking(sender: Viewer, marking: Marking, originInstance: string, order: readonly string[]): Marking {
+  if (!order.includes(marking.classification)) {
+    throw new MarkingError(`classification "${marking.classification}" is not one of ${order.join(', ')}`, 'invalid');
+  }
+  if (!classificationsUpTo(sender.clearance, order).includes(marking.classification)) {
+    throw new MarkingError(`classification ${marking.classification} is above the sender's clearance ${sender.clearance} here`, 'forbidden');
+  }
+  if (!(TLP_LABELS as readonly string[]).includes(marking.tlp)) throw new MarkingError(`tlp "${marking.tlp}" is not one of ${TLP_LABELS.join(', ')}`, 'invalid');
+  const own = (name: string) => (name === LOCAL_PARTNER ? originInstance : name);
+  return {
+    classification: marking.classification,
+    releasableTo: [...new Set(marking.releasableTo.map(own))].sort(),
+    owner: own(marking.owner),
+    tlp: marking.tlp,
+  };
+}
+
+/** What is wrong with a received document's offsets, or null: the exploit stages trust them. */
+export function documentProblem(doc: CollectedDocument): string | null {
+  const n = doc.text.length;
+  const bad = (s: { start: number; end: number }) => !(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= n);
+  if (bad(doc.main)) return `document.main ${doc.main.start}–${doc.main.end} is not within the text (${n} characters)`;
+  const b = doc.boilerplate.find(bad);
+  if (b) return `document.boilerplate ${b.start}–${b.end} is not within the text (${n} characters)`;
+  if (doc.published !== null && !isCalendarDate(doc.published)) return `document.published ${doc.published} is not a date`;
+  return null;
+}
+
+export function provenanceOf(report: WireReport, from: string): ReportProvenance {
+  return {
+    originInstance: report.provenance.instance,
+    originReportId: report.provenance.reportId,
+    originIngestedAt: report.provenance.ingestedAt,
+    receivedFrom: from,
+  };
+}
+
+/**
+ * Wait before retry `attempt` (1, 2, …) against a peer that failed: doubling from `minMs` up to
+ * `maxMs`, with jitter (`random` in [0, 1)) so that peers coming back are not hit in lockstep.
+ */
+export function backoffDelay(attempt: number, minMs: number, maxMs: number, random: number): number {
+  const base = Math.min(maxMs, minMs * 2 ** Math.min(30, Math.max(0, attempt - 1)));
+  return Math.round(base * (0.5 + random / 2));
+}
+
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

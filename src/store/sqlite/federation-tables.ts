@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { BoilerplateSpan, DocumentFormat } from '../../domain/document.js';
+import type { TlpLabel } from '../../domain/marking.js';
+import type { Viewer } from '../../domain/viewer.js';
+import type { SqlFragment } from '../../share/policy.js';
+import type { OutgoingQuery, OutgoingReport, Peer, PeerInput, PeerProgress, StoredProvenance } from '../store.js';
+import { StoreConflictError, StorePermissionError } from '../viewer-scope.js';
+
+interface PeerRow {
+  id: number;
+  url: string;
+  partner_id: string;
+  token: string;
+  peer_instance: string | null;
+  cursor: number;
+  sent: number;
+  refused: number;
+  last_ok_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  created_at: string;
+}
+
+/** The provenance columns as `provenanceFromRow` reads them (all null for a report ingested here). */
+export const PROVENANCE_COLUMNS =
+  'p.origin_instance, p.origin_report_id, p.origin_ingested_at, p.received_from, p.received_at';
+
+export interface ProvenanceRow {
+  origin_instance: string | null;
+  origin_report_id: number | null;
+  origin_ingested_at: string | null;
+  received_from: string | null;
+  received_at: string | null;
+}
+
+interface OutgoingRow extends ProvenanceRow {
+  id: number;
+  origin: string;
+  format: DocumentFormat;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  text: string;
+  main_start: number;
+  main_end: number;
+  boilerplate: string;
+  ingested_at: string;
+  classification: string;
+  releasable_to: string;
+  owner: string;
+  tlp: string;
+}
+
+/** This instance's id, its peers and what goes to them (migration 8), for SqliteStore. */
+export class FederationTables {
+  readonly #db: Database.Database;
+  readonly #statement: (sql: string) => Database.Statement;
+  readonly #s;
+  #instanceId: string | undefined;
+
+  /** `statement` prepares SQL once per text (the store's cache: the policy's SQL varies by viewer). */
+  constructor(db: Database.Database, statement: (sql: string) => Database.Statement) {
+    this.#db = db;
+    this.#statement = statement;
+    const p = (sql: string) => db.prepare(sql);
+    this.#s = {
+      setting: p('SELECT value FROM instance_settings WHERE key = ?'),
+      initSetting: p('INSERT INTO instance_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+      partner: p('SELECT 1 FROM partners WHERE id = ?'),
+      peerByUrl: p('SELECT 1 FROM peers WHERE url = ?'),
+      insertPeer: p('INSERT INTO peers (url, partner_id, token, created_at) VALUES (?, ?, ?, ?) RETURNING *'),
+      peers: p('SELECT * FROM peers ORDER BY id'),
+      deletePeer: p('DELETE FROM peers WHERE id = ?'),
+      progress: p(
+        `UPDATE peers SET peer_instance = COALESCE(?, peer_instance), cursor = COALESCE(?, cursor), sent = sent + ?,
+           refused = refused + ?, last_ok_at = COALESCE(?, last_ok_at), last_error = CASE WHEN ? THEN ? ELSE last_error END,
+           last_error_at = COALESCE(?, last_error_at) WHERE id = ?`,
+      ),
+    };
+  }
+
+  /** Generated on first use; two processes opening a fresh store agree (the first insert wins). */
+  instanceId(): string {
+    if (this.#instanceId === undefined) {
+      this.#s.initSetting.run('instance_id', `px-${randomUUID()}`);
+      this.#instanceId = (this.#s.setting.get('instance_id') as { value: string }).value;
+    }
+    return this.#instanceId;
+  }
+
+  addPeer(viewer: Viewer, input: PeerInput): Peer {
+    mustBeAdmin(viewer, 'add a peer');
+    return this.#db
+      .transaction(() => {
+        if (!this.#s.partner.get(input.partnerId)) throw new StoreConflictError(`no partner "${input.partnerId}": add it first`);
+        if (this.#s.peerByUrl.get(input.url)) throw new StoreConflictError(`a peer at ${input.url} exists already`);
+        return peerFromRow(this.#s.insertPeer.get(input.url, input.partnerId, input.token, new Date().toISOString()) as PeerRow);
+      })
+      .immediate();
+  }
+
+  listPeers(viewer: Viewer): Peer[] {
+    mustBeAdmin(viewer, 'list peers');
+    return (this.#s.peers.all() as PeerRow[]).map(peerFromRow);
+  }
+
+  removePeer(viewer: Viewer, peerId: number): boolean {
+    mustBeAdmin(viewer, 'remove a peer');
+    return this.#s.deletePeer.run(peerId).changes > 0;
+  }
+
+  recordPeerProgress(viewer: Viewer, peerId: number, progress: PeerProgress): void {
+    mustBeAdmin(viewer, 'record a push');
+    const now = new Date().toISOString();
+    const hasError = progress.error !== undefined;
+    this.#s.progress.run(
+      progress.peerInstance ?? null,
+      progress.cursor ?? null,
+      progress.sent ?? 0,
+      progress.refused ?? 0,
+      progress.error === null ? now : null,
+      hasError ? 1 : 0,
+      progress.error ?? null,
+      typeof progress.error === 'string' ? now : null,
+      peerId,
+    );
+  }
+
+  /** `visible` is the access policy's filter for alias `r` and the viewer the peer reads as. */
+  listOutgoingReports(visible: SqlFragment, query: OutgoingQuery): OutgoingReport[] {
+    const rows = this
+      .#statement(
+        `SELECT r.id, r.origin, r.format, r.title, r.url, r.source, r.published, r.text, r.main_start, r.main_end, r.boilerplate,
+           r.ingested_at, r.classification, r.releasable_to, r.owner, r.tlp, ${PROVENANCE_COLUMNS}
+         FROM reports r LEFT JOIN report_provenance p ON p.report_id = r.id
+         WHERE r.id > ? AND ${visible.sql} AND (p.report_id IS NULL OR (p.origin_instance <> ? AND p.received_from <> ?))
+         ORDER BY r.id LIMIT ?`,
+      )
+      .iterate(query.afterId, ...visible.params, query.exceptInstance, query.exceptInstance, query.limit) as IterableIterator<OutgoingRow>;
+    const out: OutgoingReport[] = [];
+    let chars = 0;
+    for (const row of rows) {
+      chars += row.text.length;
+      if (out.length > 0 && query.maxChars !== undefined && chars > query.maxChars) break;
+      out.push(outgoingFromRow(row));
+    }
+    return out;
+  }
+}
+
+export function provenanceFromRow(r: ProvenanceRow): StoredProvenance | null {
+  if (r.origin_instance === null) return null;
+  return {
+    originInstance: r.origin_instance,
+    originReportId: r.origin_report_id!,
+    originIngestedAt: r.origin_ingested_at!,
+    receivedFrom: r.received_from!,
+    receivedAt: r.received_at!,
+  };
+}
+
+function outgoingFromRow(r: OutgoingRow): OutgoingReport {
+  return {
+    id: r.id,
+    doc: {
+      origin: r.origin,
+      format: r.format,
+      text: r.text,
+      title: r.title,
+      published: r.published,
+      url: r.url,
+      source: r.source,
+      main: { start: r.main_start, end: r.main_end },
+      boilerplate: JSON.parse(r.boilerplate) as BoilerplateSpan[],
+    },
+    marking: {
+      classification: r.classification,
+      releasableTo: JSON.parse(r.releasable_to) as string[],
+      owner: r.owner,
+      tlp: r.tlp as TlpLabel,
+    },
+    ingestedAt: r.ingested_at,
+    provenance: provenanceFromRow(r),
+  };
+}
+
+function peerFromRow(r: PeerRow): Peer {
+  return {
+    id: r.id,
+    url: r.url,
+    partnerId: r.partner_id,
+    token: r.token,
+    peerInstance: r.peer_instance,
+    cursor: r.cursor,
+    sent: r.sent,
+    refused: r.refused,
+    lastOkAt: r.last_ok_at,
+    lastError: r.last_error,
+    lastErrorAt: r.last_error_at,
+    createdAt: r.created_at,
+  };
+}
+
+function mustBeAdmin(viewer: Viewer, what: string): void {
+  if (viewer.role !== 'admin') throw new StorePermissionError(`${what}: needs an admin, not a ${viewer.role}`);
+}
