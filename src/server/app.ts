@@ -18,6 +18,9 @@ import { claimRoutes } from './routes/claims.js';
 import { meRoutes } from './routes/me.js';
 import { reportRoutes } from './routes/reports.js';
 import { streamRoutes } from './routes/stream.js';
+import { adminRoutes } from './routes/admin.js';
+import { workspaceRoutes } from './routes/workspace.js';
+import { isWebRequest, webStatic } from './web-static.js';
 import { objectOf } from './schemas.js';
 
 export interface ServerOptions {
@@ -36,6 +39,8 @@ export interface ServerOptions {
    */
   analysisWorkerFile?: string;
   logger?: boolean;
+  /** The built workspace (dist/web): served at `/` without a token, since its files hold no data. */
+  webRoot?: string;
   /** Called for every route as it is registered (tests compare them with the OpenAPI document). */
   onRoute?: (route: RegisteredRoute) => void;
 }
@@ -81,6 +86,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   const recorder = routeRecorder();
   app.addHook('onRoute', (r) => {
+    if ((r.schema as { hide?: boolean } | undefined)?.hide) return; // the workspace's files are not API
     const before = recorder.routes.length;
     recorder.onRoute(r);
     for (const route of recorder.routes.slice(before)) options.onRoute?.(route);
@@ -91,7 +97,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onRequest', async (request) => {
     request.auditIds = [];
   });
-  app.addHook('onRequest', authenticate(store));
+  const auth = authenticate(store);
+  app.addHook('onRequest', async (request, reply) => {
+    if (options.webRoot !== undefined && isWebRequest(request)) return;
+    await auth(request, reply);
+  });
   app.addHook('onResponse', auditRequests(store));
   // JSON bodies only: anything else is refused as 415 rather than half-understood.
   app.removeContentTypeParser('text/plain');
@@ -115,9 +125,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(analysisRoutes, ctx);
       await api.register(streamRoutes, ctx);
       await api.register(meRoutes);
+      await api.register(workspaceRoutes, ctx);
+      await api.register(adminRoutes, ctx);
     },
     { prefix: API_PREFIX },
   );
+  if (options.webRoot !== undefined) await app.register(webStatic, { root: options.webRoot });
 
   let document: Record<string, unknown> | undefined;
   app.get('/api/openapi.json', { schema: { summary: 'This OpenAPI document', response: { 200: objectOf('OpenAPI 3.1') } } }, async () => {

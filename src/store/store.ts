@@ -1,7 +1,8 @@
 import type { Alert, BestEstimate, ClaimRecord, Override, ReliabilityGrade } from '../analyse/index.js';
 import type { Claim, Extraction } from '../domain/claim.js';
-import type { CollectedDocument, DocumentFormat } from '../domain/document.js';
+import type { BoilerplateSpan, CollectedDocument, DocumentFormat } from '../domain/document.js';
 import type { EntityType } from '../domain/entity.js';
+import type { Span } from '../domain/span.js';
 import type { Marking } from '../domain/marking.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { StoreEvent } from './store-event.js';
@@ -39,6 +40,10 @@ export interface Store {
   /** Copies linked to their originals, both visible to the viewer. */
   listDuplicates(viewer: Viewer, options?: { limit?: number }): Promise<DuplicateLink[]>;
   stats(viewer: Viewer): Promise<StoreStats>;
+  /** The entities one visible report names, with every mention (offsets into its text); empty when the report is hidden or absent. */
+  listReportEntities(viewer: Viewer, reportId: number): Promise<ReportEntity[]>;
+  /** Visible reports and their claims by publication day, oldest first (null: undated). */
+  countByDay(viewer: Viewer): Promise<DayCount[]>;
 
   /**
    * Claims as analysis reads them, from the reports the viewer may see only: the analysis of a
@@ -140,6 +145,28 @@ export interface ReportQuery {
   offset?: number;
   /** Reports with a greater id only (keyset paging: stable while reports are added). */
   afterId?: number;
+  /** Order of the list (default `id`); `-` before a key reverses it. Ties go by id. */
+  sort?: ReportSort;
+}
+
+export const REPORT_SORTS = ['id', '-id', 'published', '-published', 'source', '-source', 'classification', '-classification', 'title', '-title'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
+/** An entity as one report names it, with its mentions there. */
+export interface ReportEntity {
+  key: string;
+  name: string;
+  type: EntityType;
+  role: string | null;
+  aliases: string[];
+  /** Where the report names it (offsets into the report's text). */
+  mentions: Span[];
+}
+
+export interface DayCount {
+  day: string | null;
+  reports: number;
+  claims: number;
 }
 
 export interface ReportSummary {
@@ -161,6 +188,8 @@ export interface ReportSummary {
 export interface StoredReport extends ReportSummary {
   text: string;
   main: { start: number; end: number };
+  /** Parts of the text cut away as boilerplate (navigation, promos, related stories…), kept so a reader can show them greyed. */
+  boilerplate: BoilerplateSpan[];
   contentHash: string;
 }
 
@@ -217,6 +246,8 @@ export interface SearchHit {
   title: string | null;
   published: string | null;
   duplicateOf: number | null;
+  source: string | null;
+  marking: Marking;
   /** An extract of the text with matches between « and ». */
   snippet: string;
   /** Lower is better. */
