@@ -51,8 +51,8 @@ export const isGenericSpeaker = (normalised: string): boolean =>
   normalised.split(' ').every((w) => w === '' || GENERIC.has(w));
 
 const outletKeys = new Map<string, string>();
-/** `outlet:<normalised name>`, memoised: a store has a few hundred outlets. */
-function outletKeyOf(s: string): string {
+/** `outlet:<normalised name>`, memoised: a store has a few hundred outlets. The key analysts grade an outlet by. */
+export function outletKeyOf(s: string): string {
   let k = outletKeys.get(s);
   if (k === undefined) {
     k = `outlet:${normaliseName(s).replace(/^the\s+/, '').replace(/[^a-z0-9]+/g, ' ').trim()}`;

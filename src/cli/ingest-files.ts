@@ -1,6 +1,8 @@
-import { collectBytes } from '../collect/index.js';
+import { checkSize, collectText, decodeText, isStixBundle } from '../collect/index.js';
+import { CollectError } from '../collect/collect-error.js';
 import type { CollectedDocument } from '../domain/document.js';
-import type { Marking } from '../domain/marking.js';
+import { DEFAULT_MARKING, type Marking } from '../domain/marking.js';
+import { LOCAL_ADMIN } from '../domain/viewer.js';
 import { prepareReport } from '../store/prepare-report.js';
 import type { IngestOutcome, ReportInput, Store } from '../store/store.js';
 import type { InputFile, MissingInput } from './read-inputs.js';
@@ -29,6 +31,8 @@ export interface IngestSummary {
   /** Claims and entities of the reports written by this run. */
   claims: number;
   entities: number;
+  /** STIX objects kept verbatim from bundles (not mapped to reports). */
+  stixKept: number;
   bytes: number;
   seconds: number;
   outcomes: IngestOutcome[];
@@ -57,6 +61,7 @@ export async function ingestFiles(
     failed: 0,
     claims: 0,
     entities: 0,
+    stixKept: 0,
     bytes: 0,
     seconds: 0,
     outcomes: [],
@@ -93,8 +98,16 @@ export async function ingestFiles(
     try {
       const bytes = await file.read();
       summary.bytes += bytes.length;
+      checkSize(file.origin, bytes.length);
+      const text = decodeOrThrow(file.origin, bytes);
+      if (isStixBundle(text)) {
+        await flush();
+        await importStix(store, file.origin, text, options, summary, fail);
+        options.onProgress?.(++done, files.length);
+        continue;
+      }
       // Related stories embedded with full text become reports of their own.
-      docs = collectBytes(file.origin, bytes, { published: options.published ?? null, related: true });
+      docs = collectText(file.origin, text, { published: options.published ?? null, related: true });
     } catch (e) {
       summary.failed++;
       fail(file.origin, problemOf(e));
@@ -116,6 +129,48 @@ export async function ingestFiles(
   await flush();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+function decodeOrThrow(origin: string, bytes: Uint8Array): string {
+  try {
+    return decodeText(bytes);
+  } catch (e) {
+    throw new CollectError(origin, (e as Error).message);
+  }
+}
+
+/**
+ * A STIX bundle: its reports are stored, the objects Parallax does not map kept verbatim, and
+ * each bad object named as `FILE#object-id` (the others are still stored).
+ */
+async function importStix(
+  store: Store,
+  origin: string,
+  text: string,
+  options: IngestFilesOptions,
+  summary: IngestSummary,
+  fail: (origin: string, problem: string) => void,
+): Promise<void> {
+  const { importBundle } = await import('../interop/stix/import.js');
+  const result = await importBundle(store, origin, text, { viewer: LOCAL_ADMIN, marking: options.marking ?? DEFAULT_MARKING });
+  summary.documents += result.outcomes.length;
+  for (const o of result.outcomes) {
+    summary.outcomes.push(o);
+    if (o.status === 'failed') continue;
+    if (o.status === 'ingested') summary.ingested++;
+    else if (o.status === 'duplicate') summary.duplicates++;
+    else if (o.status === 'updated') summary.updated++;
+    else summary.unchanged++;
+    if (o.status !== 'unchanged') {
+      summary.claims += o.claims;
+      summary.entities += o.entities;
+    }
+  }
+  summary.stixKept += result.kept.filter((k) => k.status === 'kept').length;
+  for (const p of result.problems) {
+    summary.failed++;
+    fail(`${origin}#${p.object}`, p.problem);
+  }
 }
 
 /** The reason alone (the caller names the input): a CollectError's problem, else the message. */

@@ -71,6 +71,11 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/alerts.js')).alertsCommand,
   },
   {
+    name: 'export',
+    summary: 'write what a partner may see as a STIX 2.1 bundle (streamed)',
+    load: async () => (await import('./commands/export.js')).exportCommand,
+  },
+  {
     name: 'serve',
     summary: 'serve the HTTP API (/api/v1) to partners, each seeing what its marking rights allow',
     load: async () => (await import('./commands/serve.js')).serveCommand,

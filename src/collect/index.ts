@@ -4,11 +4,13 @@ import { decodeText } from './decode.js';
 import { collectFeed } from './feed/collect-feed.js';
 import { collectHtml } from './html/collect-html.js';
 import { checkSize } from './size-limit.js';
+import { isStixBundle } from './stix-sniff.js';
 import { collectPlainText } from './text/from-plain-text.js';
 
 export { CollectError } from './collect-error.js';
 export { DecodeError, decodeText } from './decode.js';
 export { checkSize, DEFAULT_MAX_BYTES } from './size-limit.js';
+export { isStixBundle } from './stix-sniff.js';
 
 export interface CollectOptions {
   /** Publication date to use when the document gives none (or to override it), ISO `YYYY-MM-DD`. */
@@ -30,6 +32,10 @@ export function sniffFormat(origin: string, text: string): DocumentFormat {
   const lower = origin.toLowerCase();
   if (/\.html?$/.test(lower)) return 'html';
   if (/\.(rss|atom)$/.test(lower)) return lower.endsWith('.atom') ? 'atom' : 'rss';
+  // JSON is recognised by content: a STIX bundle is mapped, not read as text.
+  if (text.charCodeAt(0) === 123 || /^\s*\{/.test(text.slice(0, 64))) {
+    if (isStixBundle(text)) return 'stix';
+  }
   // Markup and feeds open with "<" (after white space): anything else is text, read no further.
   if (!/\.xml$/.test(lower) && !opensWithTag(text)) return 'text';
   const head = text.slice(0, 2000).trimStart().toLowerCase();
@@ -88,6 +94,8 @@ export function collectText(origin: string, text: string, options: CollectOption
     case 'rss':
     case 'atom':
       return collectFeed(origin, text, { published });
+    case 'stix':
+      throw new CollectError(origin, 'a STIX bundle: `parallax ingest` and POST /api/v1/stix/bundle import it (objects, not text)');
     default:
       throw new CollectError(origin, `${format} input is not supported yet`);
   }

@@ -207,6 +207,10 @@ test('no read route shows a partner more than its rights, and hidden ids answer 
           assert.equal(claimNodes.length, expectedClaims, `${partner}: graph claims`);
           assert.ok(claimIdsVisible(claimNodes), `${partner}: graph of visible claims only`);
           await get('/api/v1/sources');
+          // The STIX bundle: exactly the visible reports (the marker check below covers its every object).
+          const bundle = await json('/api/v1/stix/bundle');
+          const stixReports = bundle.objects.filter((o: { type: string }) => o.type === 'report').length;
+          assert.equal(stixReports, visibleIds.length, `${partner}: STIX reports`);
 
           for (const url of ['/api/v1/me', '/api/openapi.json', '/api/v1/reports?cursor=x', '/api/v1/nowhere', '/api/v1/entities?name=vexil']) await get(url);
 

@@ -21,6 +21,7 @@ import { streamRoutes } from './routes/stream.js';
 import { adminRoutes } from './routes/admin.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { isWebRequest, webStatic } from './web-static.js';
+import { stixRoutes } from './routes/stix.js';
 import { objectOf } from './schemas.js';
 
 export interface ServerOptions {
@@ -124,6 +125,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(claimRoutes, ctx);
       await api.register(analysisRoutes, ctx);
       await api.register(streamRoutes, ctx);
+      await api.register(stixRoutes, ctx);
       await api.register(meRoutes);
       await api.register(workspaceRoutes, ctx);
       await api.register(adminRoutes, ctx);

@@ -94,6 +94,15 @@ export interface Store {
   /** Audit entries in order, from `afterId` (exclusive); admins only. */
   listAudit(viewer: Viewer, query?: { afterId?: number; limit?: number }): Promise<AuditEntry[]>;
 
+  /**
+   * STIX objects kept verbatim from imported bundles (indicators, malware, observables, other
+   * producers' custom types: what Parallax does not map), each with the marking it came with.
+   * Keeping the same object version (id, modified) again under the same marking changes nothing.
+   */
+  keepStixObjects(viewer: Viewer, objects: readonly StixObjectInput[]): Promise<KeepOutcome[]>;
+  /** Kept STIX objects the viewer may see, in the order they were kept (page with `afterRow`). */
+  listStixObjects(viewer: Viewer, query?: StixObjectQuery): Promise<KeptStixObject[]>;
+
   /** Subscribes to events emitted after each commit; returns the unsubscribe function. */
   onEvent(listener: (event: StoreEvent) => void): () => void;
   close(): Promise<void>;
@@ -221,6 +230,8 @@ export interface StoredClaim extends Claim {
 
 export interface EntityQuery {
   type?: EntityType;
+  /** Only the entities this report names (as it names them). */
+  reportId?: number;
   /** Matches the name or any alias. */
   name?: string;
   limit?: number;
@@ -373,4 +384,42 @@ export interface AuditEntry extends Required<AuditInput> {
   at: string;
   /** SHA-256 of the previous entry's hash and this entry's content. */
   hash: string;
+}
+
+/** A STIX object as JSON: `type` and `id` always (the store does not interpret the rest). */
+export interface StixJson {
+  type: string;
+  id: string;
+  [property: string]: unknown;
+}
+
+export interface StixObjectInput {
+  object: StixJson;
+  marking: Marking;
+}
+
+export interface KeepOutcome {
+  id: string;
+  status: 'kept' | 'unchanged' | 'failed';
+  problem: string | null;
+}
+
+export interface StixObjectQuery {
+  /** Rows after this one (keyset paging). */
+  afterRow?: number;
+  limit?: number;
+  type?: string;
+}
+
+export interface KeptStixObject {
+  /** Position in the table: increases as objects are kept. */
+  row: number;
+  id: string;
+  type: string;
+  specVersion: string;
+  /** The object's `modified` (or `created`), null for objects without one (cyber observables). */
+  modified: string | null;
+  object: StixJson;
+  marking: Marking;
+  addedAt: string;
 }

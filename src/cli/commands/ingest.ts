@@ -79,6 +79,7 @@ function printSummary(io: CommandIO, s: IngestSummary, file: string, json: boole
     ['claims', s.claims, 'in the reports stored now'],
     ['entities', s.entities, 'in the reports stored now'],
   ];
+  if (s.stixKept > 0) rows.push(['stix kept', s.stixKept, 'STIX objects kept as sent (exported again unchanged)']);
   io.stdout.write(
     formatTable(
       [

@@ -260,6 +260,31 @@ DROP INDEX reports_visibility;
 CREATE INDEX reports_by_date_visibility ON reports(published, id, classification, owner, tlp, duplicate_of, claim_count);
 `,
   },
+  {
+    version: 7,
+    name: 'STIX objects kept verbatim from imported bundles',
+    sql: `
+-- What an imported STIX bundle holds that Parallax does not map (indicators, malware, observables,
+-- unknown types): kept as sent and exported again unchanged. One row per object version and
+-- marking, so two partners keeping the same object keep one copy each (markings are identity).
+-- The access policy reads classification, owner, tlp and releasable_to (src/share/policy.ts canSee).
+CREATE TABLE stix_objects (
+  row INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  spec_version TEXT NOT NULL,
+  modified TEXT NOT NULL,
+  json TEXT NOT NULL,
+  classification TEXT NOT NULL,
+  releasable_to TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  tlp TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  UNIQUE (id, modified, classification, releasable_to, owner, tlp)
+);
+CREATE INDEX stix_objects_type ON stix_objects(type, row);
+`,
+  },
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */

@@ -35,6 +35,10 @@ import type {
   StoredClaim,
   StoredOverride,
   StoredReport,
+  KeepOutcome,
+  KeptStixObject,
+  StixObjectInput,
+  StixObjectQuery,
 } from '../store.js';
 import { AnalysisTables } from './analysis-tables.js';
 import { readClaimRecords } from './claim-records.js';
@@ -42,6 +46,7 @@ import { ftsQuery } from './fts-query.js';
 import { openDatabase } from './open-database.js';
 import { ReportWriter } from './report-writer.js';
 import { ShareTables } from './share-tables.js';
+import { StixTables } from './stix-tables.js';
 import { claimFromRow, reportFromRow, summaryFromRow, type ClaimRow, type ReportRow } from './rows.js';
 
 export interface SqliteStoreOptions {
@@ -79,6 +84,7 @@ export class SqliteStore implements Store {
   readonly #order: readonly string[];
   readonly #analysis: AnalysisTables;
   readonly #share: ShareTables;
+  readonly #stix: StixTables;
   readonly #statements = new Map<string, Database.Statement>();
 
   constructor(db: Database.Database, options: SqliteStoreOptions = {}) {
@@ -87,6 +93,7 @@ export class SqliteStore implements Store {
     this.#analysis = new AnalysisTables(db);
     this.#share = new ShareTables(db);
     this.#order = options.classificationOrder ?? DEFAULT_CLASSIFICATIONS;
+    this.#stix = new StixTables(db, this.#order);
   }
 
   async ingest(reports: readonly ReportInput[]): Promise<IngestOutcome[]> {
@@ -161,6 +168,10 @@ export class SqliteStore implements Store {
       filters.push('e.type = ?');
       params.push(query.type);
     }
+    if (query.reportId !== undefined) {
+      filters.push('re.report_id = ? AND r.id = ?');
+      params.push(query.reportId, query.reportId);
+    }
     if (query.name !== undefined) {
       const like = likePattern(query.name);
       filters.push(`(LOWER(re.name) LIKE ? ESCAPE '\\' OR LOWER(re.aliases) LIKE ? ESCAPE '\\')`);
@@ -184,13 +195,14 @@ export class SqliteStore implements Store {
       mentions: number;
     }[];
     // Names, roles and aliases come from visible reports only: a restricted report's name for a thing stays hidden.
+    const one = query.reportId;
     const details = new Map<number, { names: Map<string, number>; roles: Map<string, number>; aliases: Set<string> }>();
     for (const ids of chunks(totals.map((t) => t.id), 500)) {
       const rows = this.#statement(
           `SELECT re.entity_id, re.name, re.role, re.aliases FROM report_entities re JOIN reports r ON r.id = re.report_id
-           WHERE ${v.sql} AND re.entity_id IN (${ids.map(() => '?').join(', ')})`,
+           WHERE ${v.sql} AND re.entity_id IN (${ids.map(() => '?').join(', ')})${one === undefined ? '' : ' AND re.report_id = ?'}`,
         )
-        .all(...v.params, ...ids) as { entity_id: number; name: string; role: string | null; aliases: string }[];
+        .all(...v.params, ...ids, ...(one === undefined ? [] : [one])) as { entity_id: number; name: string; role: string | null; aliases: string }[];
       for (const row of rows) {
         let d = details.get(row.entity_id);
         if (!d) details.set(row.entity_id, (d = { names: new Map(), roles: new Map(), aliases: new Set() }));
@@ -411,6 +423,14 @@ export class SqliteStore implements Store {
 
   async listAudit(viewer: Viewer, query: { afterId?: number; limit?: number } = {}): Promise<AuditEntry[]> {
     return this.#share.listAudit(viewer, query);
+  }
+
+  async keepStixObjects(viewer: Viewer, objects: readonly StixObjectInput[]): Promise<KeepOutcome[]> {
+    return this.#stix.keep(viewer, objects);
+  }
+
+  async listStixObjects(viewer: Viewer, query: StixObjectQuery = {}): Promise<KeptStixObject[]> {
+    return this.#stix.list(viewer, query);
   }
 
   onEvent(listener: StoreEventListener): () => void {
