@@ -207,6 +207,9 @@ test('no read route shows a partner more than its rights, and hidden ids answer 
           assert.equal(claimNodes.length, expectedClaims, `${partner}: graph claims`);
           assert.ok(claimIdsVisible(claimNodes), `${partner}: graph of visible claims only`);
           await get('/api/v1/sources');
+          const places = await json('/api/v1/places');
+          const russiaPlace = places.items.find((e: { key: string }) => e.key === RUSSIA.key);
+          assert.equal(russiaPlace?.reports ?? 0, reportsNamingRussia, `${partner}: places from visible reports only`);
           // The STIX bundle: exactly the visible reports (the marker check below covers its every object).
           const bundle = await json('/api/v1/stix/bundle');
           const stixReports = bundle.objects.filter((o: { type: string }) => o.type === 'report').length;

@@ -196,6 +196,49 @@ describe('analyst workspace in Chromium', { skip: missing ?? false }, () => {
     await p.close();
   });
 
+  test('timeline, map and graph draw what the partner may see, and open the claims behind a bar, a place or a node', async () => {
+    const p = await signedIn('kr-mnd');
+    await p.locator('nav').getByRole('link', { name: 'Timeline' }).click();
+    const bars = p.locator('svg.timeline .bucket');
+    await bars.first().waitFor();
+    await bars.first().focus();
+    await p.keyboard.press('Enter');
+    await p.locator('.side-panel h2').getByText('Claims holding').waitFor();
+    await shot(p, '09-timeline');
+
+    await p.locator('nav').getByRole('link', { name: 'Map' }).click();
+    const places = p.locator('svg.map circle.place');
+    await places.first().waitFor();
+    assert.ok((await places.count()) >= 5, 'the gazetteer places the sample reports’ places');
+    assert.ok((await p.locator('svg.map path.land').count()) > 100, 'country boundaries are drawn offline');
+    // Small places lie over large ones near the front: the keyboard reaches each of them.
+    await p.getByRole('button', { name: /^Kursk:/ }).focus();
+    await p.keyboard.press('Enter');
+    await p.locator('.side-panel h2').getByText('Kursk').waitFor();
+    await shot(p, '10-map');
+
+    await p.locator('nav').getByRole('link', { name: 'Graph' }).click();
+    await p.locator('[data-testid=graph][data-ready=true]').waitFor();
+    await p.locator('.side-panel').getByRole('button', { name: 'Russia' }).click();
+    await p.locator('.side-panel h2').getByText('Russia').waitFor();
+    await shot(p, '11-graph');
+    await p.close();
+  });
+
+  test('admin: an analyst grades a source; partners and tokens are for admins only', async () => {
+    const p = await signedIn('kr-mnd');
+    await p.locator('nav').getByRole('link', { name: 'Admin' }).click();
+    const first = p.getByRole('combobox', { name: /^Reliability of / }).first();
+    await first.waitFor();
+    await first.selectOption('B');
+    await p.getByText('saved').first().waitFor();
+    assert.equal(await p.getByRole('heading', { name: 'Partners' }).count(), 0, 'an analyst sees no partner administration');
+    await shot(p, '12-admin');
+    await p.close();
+    const grades = await store.listSourceGrades(LOCAL_ADMIN);
+    assert.ok(grades.some((g) => g.grade === 'B' && g.partnerId === 'kr-mnd'));
+  });
+
   test('a partner without release cannot reach a restricted report by its URL: it answers as one that does not exist', async () => {
     assert.ok(restrictedId > 0, 'the ingest step ran');
     const p = await signedIn('jp-mod');

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { coordinatesOf } from '../../analyse/coordinates.js';
 import type { Analysis, Proposition, SeriesEntry } from '../../analyse/index.js';
 import { viewerOf, type ServerContext } from '../context.js';
 import { HttpProblem } from '../problem.js';
@@ -106,6 +107,25 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: ServerContext):
     async (request) => ({ items: await store.countByDay(viewerOf(request)) }),
   );
 
+  app.get(
+    '/places',
+    {
+      schema: {
+        summary: 'Places the reports the caller may see name, with their coordinates from the offline gazetteer when it knows them',
+        response: { 200: listOf('places: key, name, reports, stories, mentions, latitude and longitude (null when unknown)') },
+      },
+    },
+    async (request) => {
+      const places = await store.listEntities(viewerOf(request), { type: 'location', limit: 5000 });
+      const items = places.map((p) => {
+        const at = coordinatesOf(p.key.replace(/^loc:/, ''));
+        return { key: p.key, name: p.name, reports: p.reports, stories: p.stories, mentions: p.mentions, latitude: at?.latitude ?? null, longitude: at?.longitude ?? null };
+      });
+      request.auditIds = items.map((p) => `e:${p.key}`);
+      return { items };
+    },
+  );
+
   app.get<{ Querystring: { nodes: number } }>(
     '/graph',
     {
@@ -126,7 +146,7 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: ServerContext):
       // The latest claims: enough that, with their entities and sources, the budget is about met.
       const claims = await store.listClaims(viewer, { offset: Math.max(0, total - budget), limit: budget });
       const names = new Map((await store.listEntities(viewer, { limit: 20_000 })).map((e) => [e.key, e] as const));
-      const nodes = new Map<string, { id: string; kind: string; label: string; weight: number }>();
+      const nodes = new Map<string, { id: string; kind: string; label: string; weight: number; reportId?: number }>();
       const edges: { source: string; target: string; kind: string }[] = [];
       const node = (id: string, kind: string, label: string) => {
         const n = nodes.get(id);
@@ -137,6 +157,7 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: ServerContext):
         const c = claims[i]!;
         const cid = `c${c.id}`;
         node(cid, 'claim', `${formatValue(c.value)} ${c.unit}`);
+        nodes.get(cid)!.reportId = c.reportId;
         if (c.reportSource) {
           node(`s:${c.reportSource}`, 'source', c.reportSource);
           edges.push({ source: `s:${c.reportSource}`, target: cid, kind: 'carries' });
