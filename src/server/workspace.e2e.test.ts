@@ -188,7 +188,8 @@ describe('analyst workspace in Chromium', { skip: missing ?? false }, () => {
     const before = Number(await p.getByTestId('live-count').textContent());
     const r = await post('kr-mnd', { text: 'Border guards in Narva said on Tuesday that 35 trucks had crossed overnight.', published: '2025-06-21', marking: { releasableTo: ['ALL'] } });
     assert.equal(r.status, 201);
-    await p.waitForFunction(`Number(document.querySelector('[data-testid=live-count]').textContent) > ${before}`);
+    await p.getByTestId('live-count').filter({ hasNotText: new RegExp(`^${before}$`) }).waitFor();
+    assert.ok(Number(await p.getByTestId('live-count').textContent()) > before, 'the counter went up');
     await p.locator('.fresh').getByText('1 new report').waitFor();
     await p.getByRole('button', { name: /Live updates/ }).click();
     await p.locator('#live-panel').getByText('report').first().waitFor();

@@ -80,7 +80,8 @@ export function estimateChart(p: Proposition, colours: Map<string, string>): SVG
     const top = e.allowed.high === null ? M.top : Y(e.allowed.high);
     const g = s('g', { className: `mark${e.vague ? ' vague' : ''}`, tabindex: 0, role: 'link', 'aria-label': `${e.sourceLabel}: ${range(e.value.low, e.value.high)}, ${days(e.time.start, e.time.end)}`, 'data-claim': e.claimId });
     append(g, [
-      s('rect', { x: cx - 3.5, y: top, width: 7, height: Math.max(2, Y(e.allowed.low) - top), fill: colour, className: 'range-bar' }),
+      // An open range ("at least …") fades out upwards: it has no top to draw.
+      s('rect', { x: cx - 3.5, y: top, width: 7, height: Math.max(2, Y(e.allowed.low) - top), fill: colour, className: e.allowed.high === null ? 'range-bar open' : 'range-bar' }),
       s('line', { x1: left, x2: right, y1: cy, y2: cy, stroke: colour, className: 'span-line' }),
       e.value.low !== e.value.high ? s('line', { x1: cx, x2: cx, y1: Y(e.value.high), y2: Y(e.value.low), stroke: colour, className: 'stated-line' }) : null,
       s('circle', { cx, cy, r: 5, fill: colour, className: 'point' }),

@@ -143,9 +143,6 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: ServerContext):
       const viewer = viewerOf(request);
       const budget = request.query.nodes;
       const total = await store.countClaims(viewer);
-      // The latest claims: enough that, with their entities and sources, the budget is about met.
-      const claims = await store.listClaims(viewer, { offset: Math.max(0, total - budget), limit: budget });
-      const names = new Map((await store.listEntities(viewer, { limit: 20_000 })).map((e) => [e.key, e] as const));
       const nodes = new Map<string, { id: string; kind: string; label: string; weight: number; reportId?: number }>();
       const edges: { source: string; target: string; kind: string }[] = [];
       const node = (id: string, kind: string, label: string) => {
@@ -153,20 +150,31 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: ServerContext):
         if (n) n.weight++;
         else nodes.set(id, { id, kind, label, weight: 1 });
       };
-      for (let i = claims.length - 1; i >= 0 && nodes.size < budget; i--) {
-        const c = claims[i]!;
-        const cid = `c${c.id}`;
-        node(cid, 'claim', `${formatValue(c.value)} ${c.unit}`);
-        nodes.get(cid)!.reportId = c.reportId;
-        if (c.reportSource) {
-          node(`s:${c.reportSource}`, 'source', c.reportSource);
-          edges.push({ source: `s:${c.reportSource}`, target: cid, kind: 'carries' });
+      // The newest reports first, each read by its id (claims and entities by index), until the budget is met.
+      let offset = 0;
+      for (;;) {
+        const reports = await store.listReports(viewer, { sort: '-published', offset, limit: 50 });
+        offset += reports.length;
+        for (const r of reports) {
+          if (nodes.size >= budget) break;
+          const names = new Map((await store.listReportEntities(viewer, r.id)).map((e) => [e.key, e] as const));
+          for (const c of await store.listClaims(viewer, { reportId: r.id })) {
+            if (nodes.size >= budget) break;
+            const cid = `c${c.id}`;
+            node(cid, 'claim', `${formatValue(c.value)} ${c.unit}`);
+            nodes.get(cid)!.reportId = c.reportId;
+            if (c.reportSource) {
+              node(`s:${c.reportSource}`, 'source', c.reportSource);
+              edges.push({ source: `s:${c.reportSource}`, target: cid, kind: 'carries' });
+            }
+            for (const key of c.entityKeys) {
+              const e = names.get(key);
+              node(`e:${key}`, e?.type ?? 'entity', e?.name ?? key.replace(/^[a-z]+:/, '').replace(/-/g, ' '));
+              edges.push({ source: `e:${key}`, target: cid, kind: key === c.speakerKey ? 'says' : 'names' });
+            }
+          }
         }
-        for (const key of c.entityKeys) {
-          const e = names.get(key);
-          node(`e:${key}`, e?.type ?? 'entity', e?.name ?? key.replace(/^[a-z]+:/, '').replace(/-/g, ' '));
-          edges.push({ source: `e:${key}`, target: cid, kind: key === c.speakerKey ? 'says' : 'names' });
-        }
+        if (reports.length < 50 || nodes.size >= budget) break;
       }
       request.auditIds = [...nodes.keys()].filter((k) => k.startsWith('c'));
       return { nodes: [...nodes.values()], edges, claims: total };

@@ -62,7 +62,8 @@ const REPORT_ORDER: Record<ReportSort, string> = {
   id: 'r.id',
   '-id': 'r.id DESC',
   published: 'r.published IS NULL, r.published, r.id',
-  '-published': 'r.published IS NULL, r.published DESC, r.id DESC',
+  // NULL sorts lowest in SQLite: undated reports come last without a test the index cannot serve.
+  '-published': 'r.published DESC, r.id DESC',
   source: 'r.source IS NULL, r.source COLLATE NOCASE, r.id',
   '-source': 'r.source IS NULL, r.source COLLATE NOCASE DESC, r.id DESC',
   classification: 'CLASSIFICATION_RANK, r.id',

@@ -4,6 +4,7 @@ import { markingBanner } from '../marking.js';
 import type { View } from '../router.js';
 import { hideTip, showTip, tipRows } from '../tooltip.js';
 import { annotate } from '../annotate.js';
+import { shortOrigin } from '../origin.js';
 
 const QUALIFIER: Record<Claim['qualifier'], string> = { exact: 'exact', approximate: 'approximate (about)', at_most: 'at most', at_least: 'at least' };
 const TYPE_LABEL: Record<ReportEntity['type'], string> = { person: 'People', organization: 'Organisations', location: 'Places', equipment: 'Equipment' };
@@ -68,7 +69,7 @@ const view: View = async (root, { params, query }) => {
         'header',
         { className: 'reader-head' },
         h('p', { className: 'crumbs' }, h('a', { href: '/reports' }, 'Reports'), ` / #${report.id}`),
-        h('h1', null, report.title ?? report.origin),
+        h('h1', null, report.title ?? shortOrigin(report.origin)),
         h(
           'p',
           { className: 'meta' },
@@ -76,7 +77,7 @@ const view: View = async (root, { params, query }) => {
           h('span', null, report.published ? `published ${report.published}` : 'undated'),
           h('span', null, `${report.claims.length} claims · ${entities.length} entities`),
           report.duplicateOf ? h('span', null, 'copy of ', h('a', { href: `/reports/${report.duplicateOf}` }, `#${report.duplicateOf}`)) : null,
-          h('span', { className: 'origin', title: report.origin }, report.url ?? report.origin),
+          h('span', { className: 'origin', title: report.url ?? report.origin }, report.url ?? shortOrigin(report.origin)),
         ),
         h(
           'div',

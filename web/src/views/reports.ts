@@ -3,6 +3,7 @@ import { h, num, replace } from '../dom.js';
 import { markingChip } from '../marking.js';
 import { navigate, type View } from '../router.js';
 import { listKeys } from '../keys.js';
+import { shortOrigin } from '../origin.js';
 
 const PAGE = 100;
 const COLUMNS: { key: string; label: string; sort?: string }[] = [
@@ -104,7 +105,7 @@ function reportRow(r: ReportSummary): HTMLElement {
     { 'data-report': r.id },
     h('td', { className: 'num' }, String(r.id)),
     h('td', { className: 'date' }, r.published ?? '—'),
-    h('td', { className: 'title' }, h('a', { href: `/reports/${r.id}` }, r.title ?? r.origin), r.duplicateOf ? h('span', { className: 'tag', title: `a copy of report #${r.duplicateOf}` }, 'copy') : null),
+    h('td', { className: 'title' }, h('a', { href: `/reports/${r.id}` }, r.title ?? shortOrigin(r.origin)), r.duplicateOf ? h('span', { className: 'tag', title: `a copy of report #${r.duplicateOf}` }, 'copy') : null),
     h('td', { className: 'source' }, r.source ?? '—'),
     h('td', { className: 'num' }, String(r.claims)),
     h('td', null, markingChip(r.marking)),
@@ -117,7 +118,7 @@ function hitRow(r: SearchHit): HTMLElement {
     { 'data-report': r.reportId },
     h('td', { className: 'num' }, String(r.reportId)),
     h('td', { className: 'date' }, r.published ?? '—'),
-    h('td', { className: 'title' }, h('a', { href: `/reports/${r.reportId}` }, r.title ?? r.origin), h('div', { className: 'snippet' }, snippet(r.snippet))),
+    h('td', { className: 'title' }, h('a', { href: `/reports/${r.reportId}` }, r.title ?? shortOrigin(r.origin)), h('div', { className: 'snippet' }, snippet(r.snippet))),
     h('td', { className: 'source' }, r.source ?? '—'),
     h('td', { className: 'num' }, ''),
     h('td', null, markingChip(r.marking)),
