@@ -165,7 +165,7 @@ function liveItem(e: LiveEvent): HTMLElement {
   const d = e.data;
   switch (e.type) {
     case 'report':
-      return h('li', null, h('span', { className: 'ev ev-report' }, 'report'), h('a', { href: `/reports/${String(d['reportId'])}` }, `#${String(d['reportId'])}`), ` ${Number(d['claims'] ?? 0)} claims`);
+      return h('li', null, h('span', { className: 'ev ev-report' }, 'report'), h('a', { href: `/reports/${String(d['reportId'])}` }, `#${String(d['reportId'])}`), ` ${Number(d['claims'] ?? 0)} claim${Number(d['claims']) === 1 ? '' : 's'}`);
     case 'claim':
       return h('li', null, h('span', { className: 'ev ev-claim' }, 'claim'), h('a', { href: `/reports/${String(d['reportId'])}?claim=${String(d['claimId'])}` }, `claim ${String(d['claimId'])}`), ` in #${String(d['reportId'])}`);
     case 'conflict':

@@ -63,8 +63,8 @@ const view: View = (root, { session }) => {
     { className: 'drop', 'data-testid': 'drop-zone' },
     h('p', null, h('strong', null, 'Drop report files here')),
     h('p', { className: 'muted' }, 'Plain text, Markdown or HTML pages; each file becomes one report.'),
-    h('label', { for: 'ing-files', className: 'button' }, 'Choose files…'),
     fileInput,
+    h('label', { for: 'ing-files', className: 'button' }, 'Choose files…'),
   );
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
