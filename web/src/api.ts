@@ -224,3 +224,23 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   return (await r.json()) as T;
 }
+
+/**
+ * Calls started before the view that needs them is drawn (the first list, while the session is
+ * checked): the view takes the answer instead of asking again. Used once, then forgotten.
+ */
+const early = new Map<string, Promise<unknown>>();
+
+export function prefetch(path: string, params: Record<string, string | number | undefined>): void {
+  const key = `${path}?${JSON.stringify(params)}`;
+  const p = api<unknown>(path, { params });
+  p.catch(() => early.delete(key));
+  early.set(key, p);
+}
+
+export function apiOnce<T>(path: string, params: Record<string, string | number | undefined>): Promise<T> {
+  const key = `${path}?${JSON.stringify(params)}`;
+  const p = early.get(key);
+  early.delete(key);
+  return (p as Promise<T> | undefined) ?? api<T>(path, { params });
+}

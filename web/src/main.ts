@@ -1,5 +1,6 @@
 import './styles.css';
-import { api, ApiError, setToken, token, whenUnauthorized, type Me } from './api.js';
+import { api, ApiError, prefetch, setToken, token, whenUnauthorized, type Me } from './api.js';
+import { listParams } from './views/reports.js';
 import { announce, h, replace } from './dom.js';
 import { LiveStream, type LiveEvent } from './live.js';
 import { matchRoute, navigate, startRouter, type View } from './router.js';
@@ -29,6 +30,8 @@ void boot();
 
 async function boot(): Promise<void> {
   if (!token()) return showSignIn();
+  // Opening on the reports list: ask for its first page while the token is checked.
+  if (location.pathname === '/' || (location.pathname === '/reports' && location.search === '')) prefetch('/reports', listParams('', '-published', undefined));
   try {
     const me = await api<Me>('/me');
     startSession(me);

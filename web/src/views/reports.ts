@@ -1,4 +1,4 @@
-import { api, type Page, type ReportSummary, type SearchHit } from '../api.js';
+import { apiOnce, type Page, type ReportSummary, type SearchHit } from '../api.js';
 import { h, num, replace } from '../dom.js';
 import { markingChip } from '../marking.js';
 import { navigate, type View } from '../router.js';
@@ -54,10 +54,7 @@ const view: View = async (root, { session, query }) => {
     fresh.hidden = false;
   });
 
-  const params: Record<string, string | number | undefined> = { limit: PAGE, cursor };
-  if (q) params['q'] = q;
-  else params['sort'] = sort;
-  const page = await api<Page<ReportSummary | SearchHit>>('/reports', { params });
+  const page = await apiOnce<Page<ReportSummary | SearchHit>>('/reports', listParams(q, sort, cursor));
   const total = page.total ?? page.items.length;
   const rows = page.items.map((r) => ('reportId' in r ? hitRow(r) : reportRow(r)));
 
@@ -98,6 +95,11 @@ const view: View = async (root, { session, query }) => {
   };
 };
 export default view;
+
+/** The query of one page of the list (also what main.ts asks for early on a cold load). */
+export function listParams(q: string, sort: string, cursor: string | undefined): Record<string, string | number | undefined> {
+  return q ? { limit: PAGE, cursor, q } : { limit: PAGE, cursor, sort };
+}
 
 function reportRow(r: ReportSummary): HTMLElement {
   return h(
