@@ -56,23 +56,19 @@ const view: View = async (root, { query }) => {
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
     degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
   }
+  const positions = rings(g.nodes, degree);
   const cy = cytoscape({
     container: box,
     elements: [
       ...g.nodes.map((n) => {
         const d = degree.get(n.id) ?? 0;
         // Colour and size as data, read by the style directly: style functions would run per element on every restyle.
-        return { data: { id: n.id, label: n.label, kind: n.kind, reportId: n.reportId, degree: d, colour: COLOURS[n.kind] ?? '#888', size: 6 + Math.min(30, Math.sqrt(d) * 3) } };
+        return { data: { id: n.id, label: n.label, kind: n.kind, reportId: n.reportId, degree: d, colour: COLOURS[n.kind] ?? '#888', size: 6 + Math.min(30, Math.sqrt(d) * 3) }, position: positions.get(n.id)! };
       }),
       ...g.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, kind: e.kind } })),
     ],
-    layout: {
-      name: 'concentric',
-      concentric: (n: cytoscape.NodeSingular) => (RING[n.data('kind') as string] ?? 1) * 1000 + Math.min(999, n.degree(false)),
-      levelWidth: () => 1000,
-      minNodeSpacing: 4,
-      animate: false,
-    } as cytoscape.LayoutOptions,
+    // Positions computed here (rings, below): no layout pass over the elements.
+    layout: { name: 'preset', fit: true, padding: 20 } as cytoscape.LayoutOptions,
     style: [
       {
         selector: 'node',
@@ -154,3 +150,29 @@ const view: View = async (root, { query }) => {
   return () => cy.destroy();
 };
 export default view;
+
+/**
+ * Concentric rings in one pass: sources in the middle, then entities, then claims; within a ring
+ * the most connected first. Each ring is as wide as its nodes need, so none overlap.
+ */
+function rings(nodes: readonly GraphNode[], degree: Map<string, number>): Map<string, { x: number; y: number }> {
+  const byRing = new Map<number, GraphNode[]>();
+  for (const n of nodes) {
+    const ring = 3 - (RING[n.kind] ?? 1);
+    const list = byRing.get(ring);
+    if (list) list.push(n);
+    else byRing.set(ring, [n]);
+  }
+  const out = new Map<string, { x: number; y: number }>();
+  let radius = 0;
+  for (const ring of [...byRing.keys()].sort((a, b) => a - b)) {
+    const list = byRing.get(ring)!.sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0));
+    const spacing = ring === 3 ? 14 : ring === 0 ? 40 : 22;
+    radius = Math.max(radius + 120, (list.length * spacing) / (2 * Math.PI));
+    list.forEach((n, i) => {
+      const angle = (2 * Math.PI * i) / list.length;
+      out.set(n.id, { x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
+    });
+  }
+  return out;
+}

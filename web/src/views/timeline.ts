@@ -50,7 +50,8 @@ const view: View = async (root, { session }) => {
   for (const v of [0, Math.round(maxClaims / 2), maxClaims]) {
     svg.append(s('line', { x1: M.left, x2: W - M.right, y1: Y(v), y2: Y(v), stroke: '#eceef2' }), s('text', { x: M.left - 6, y: Y(v) + 4, 'text-anchor': 'end', className: 'axis-label' }, num(v)));
   }
-  let year = '';
+  let lastMark = '';
+  let lastX = -Infinity;
   for (const b of list) {
     const x = X(b.start);
     const w = Math.max(2, X(b.end) + (W - M.left - M.right) / ((t1 - t0) / 86_400_000) - x - 1);
@@ -76,9 +77,12 @@ const view: View = async (root, { session }) => {
       }
     });
     svg.appendChild(g);
-    if (b.start.slice(0, 4) !== year || (unit !== 'day' && b.start.slice(5, 7) === '01') || list.length < 14) {
-      year = b.start.slice(0, 4);
-      svg.appendChild(s('text', { x, y: H - 8, className: 'axis-label' }, unit === 'month' ? b.start.slice(0, 7) : b.start.slice(0, 10)));
+    // A label at each new month (or year, by month), kept apart from the last one.
+    const mark = unit === 'month' ? b.start.slice(0, 4) : b.start.slice(0, 7);
+    if (mark !== lastMark && x - lastX >= 70) {
+      lastMark = mark;
+      lastX = x;
+      svg.appendChild(s('text', { x: Math.min(x, W - M.right), y: H - 8, 'text-anchor': x > W - 70 ? 'end' : 'start', className: 'axis-label' }, unit === 'day' ? b.start : b.start.slice(0, 7)));
     }
   }
   const totalReports = counts.reduce((n, d) => n + d.reports, 0);
