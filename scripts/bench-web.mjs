@@ -5,7 +5,8 @@
 //   - the graph of 2,000 nodes: navigation start → drawn and laid out, then frame times while
 //     zooming and panning it (is it still interactive?).
 // Not a test: figures only.
-//   node scripts/bench-web.mjs [--reports 10000] [--claims 100000] [--runs 5] [--nodes 2000]
+//   node scripts/bench-web.mjs [--reports 10000] [--claims 100000] [--runs 5] [--nodes 2000] [--keep FILE]
+//   --keep FILE: generate the store into FILE and keep it, or reuse FILE when it exists
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,10 +35,22 @@ const [{ openSqliteStore }, { LOCAL_ADMIN }, { newToken, hashToken }, { syntheti
 ]);
 const { chromium } = await import('playwright-core');
 
+const keep = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;
 const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-web-'));
-const file = join(dir, 'bench.db');
+const file = keep ?? join(dir, 'bench.db');
+const reuse = keep !== undefined && existsSync(keep);
 const store = await openSqliteStore(file);
 try {
+  if (!reuse) await generate();
+  const token = newToken();
+  await store.issueToken(LOCAL_ADMIN, { partnerId: 'bench', role: 'analyst', tokenHash: hashToken(token) });
+  await measure(token);
+} finally {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function generate() {
   // Reports of several synthetic texts each, so that REPORTS reports carry about CLAIMS claims.
   const LEVELS = ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL'];
   const GRANTS = [['ALL'], ['NATO'], ['bench']];
@@ -61,13 +74,14 @@ try {
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
   await store.addPartner(LOCAL_ADMIN, { id: 'bench', clearance: 'CONFIDENTIAL', communities: ['NATO'] });
-  const token = newToken();
-  await store.issueToken(LOCAL_ADMIN, { partnerId: 'bench', role: 'analyst', tokenHash: hashToken(token) });
+  console.log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function measure(token) {
   const viewer = { partnerId: 'bench', clearance: 'CONFIDENTIAL', communities: ['NATO'], role: 'analyst' };
   const stats = await store.stats(LOCAL_ADMIN);
   const visible = await store.stats(viewer);
-  console.log(`store: ${stats.reports.toLocaleString('en-US')} reports, ${stats.claims.toLocaleString('en-US')} claims (generated in ${((performance.now() - started) / 1000).toFixed(1)} s); the bench partner sees ${visible.reports.toLocaleString('en-US')} reports, ${visible.claims.toLocaleString('en-US')} claims`);
-
+  console.log(`store: ${stats.reports.toLocaleString('en-US')} reports, ${stats.claims.toLocaleString('en-US')} claims; the bench partner sees ${visible.reports.toLocaleString('en-US')} reports, ${visible.claims.toLocaleString('en-US')} claims`);
   const app = await buildServer({ store, webRoot: fileURLToPath(new URL('../dist/web/', import.meta.url)), conflictDelayMs: -1, analysisWorkerFile: file });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${app.server.address().port}`;
@@ -151,7 +165,4 @@ try {
     await browser.close();
     await app.close();
   }
-} finally {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
 }

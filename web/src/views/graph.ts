@@ -29,9 +29,9 @@ const RING: Record<string, number> = { source: 3, person: 2, organization: 2, lo
 
 /**
  * Graph of the latest claims, the entities their sentences name and the sources that carry them,
- * drawn by cytoscape on a canvas. The layout is concentric (sources inside, entities, then claims
- * outside; the most connected nearer the centre): it is computed in one pass, so 2,000 nodes are
- * placed at once and the graph stays interactive; a force layout is one click away for small graphs.
+ * drawn by cytoscape on a canvas. Nodes sit in rings (sources inside, entities, then claims
+ * outside; the most connected first), placed by `rings` in one pass, so 2,000 nodes are placed at
+ * once and the graph stays interactive; a force layout is one click away for small graphs.
  */
 const view: View = async (root, { query }) => {
   document.title = 'Graph · Parallax';
@@ -114,11 +114,11 @@ const view: View = async (root, { query }) => {
     });
     const kind = node.data('kind') as string;
     const id = node.id();
-    const neighbours = (node.neighborhood('node') as cytoscape.NodeCollection).toArray().sort((a, b) => b.degree(false) - a.degree(false)) as cytoscape.NodeSingular[];
+    const neighbours = (node.neighborhood('node') as cytoscape.NodeCollection).toArray().sort((a, b) => (b.data('degree') as number) - (a.data('degree') as number)) as cytoscape.NodeSingular[];
     replace(
       detail,
       h('h2', null, node.data('label') as string),
-      h('p', { className: 'muted' }, `${kind} · ${node.degree(false)} links`),
+      h('p', { className: 'muted' }, `${kind} · ${node.data('degree') as number} links`),
       kind === 'claim' ? h('p', null, h('a', { href: `/reports/${node.data('reportId') as number}?claim=${id.slice(1)}` }, 'Open the claim in its report →')) : null,
       kind !== 'claim' && kind !== 'source' ? h('p', null, h('a', { href: `/propositions?about=${encodeURIComponent(node.data('label') as string)}` }, 'Propositions about it →')) : null,
       h('ul', { className: 'plain' }, neighbours.slice(0, 60).map((n) => h('li', null, h('button', { type: 'button', className: 'link', onclick: () => focusNode(n) }, n.data('label') as string), h('span', { className: 'muted' }, ` · ${n.data('kind') as string}`)))),
@@ -145,8 +145,8 @@ const view: View = async (root, { query }) => {
     replace(status, `force layout in ${num(performance.now() - t)} ms`);
   });
   // The keyboard's way in: the most connected nodes, as buttons.
-  const top = cy.nodes().toArray().sort((a, b) => b.degree(false) - a.degree(false)).slice(0, 15) as cytoscape.NodeSingular[];
-  detail.append(h('h3', null, 'Most connected'), h('ul', { className: 'plain' }, top.map((n) => h('li', null, h('button', { type: 'button', className: 'link', onclick: () => focusNode(n) }, n.data('label') as string), h('span', { className: 'muted' }, ` · ${n.data('kind') as string}, ${n.degree(false)} links`)))));
+  const top = cy.nodes().toArray().sort((a, b) => (b.data('degree') as number) - (a.data('degree') as number)).slice(0, 15) as cytoscape.NodeSingular[];
+  detail.append(h('h3', null, 'Most connected'), h('ul', { className: 'plain' }, top.map((n) => h('li', null, h('button', { type: 'button', className: 'link', onclick: () => focusNode(n) }, n.data('label') as string), h('span', { className: 'muted' }, ` · ${n.data('kind') as string}, ${n.data('degree') as number} links`)))));
   return () => cy.destroy();
 };
 export default view;
