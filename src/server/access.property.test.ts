@@ -180,6 +180,39 @@ test('no read route shows a partner more than its rights, and hidden ids answer 
           // Federation: a peer pushed this partner's view gets exactly these reports.
           const outgoing = await s.store.listOutgoingReports(viewer, { afterId: 0, limit: 10_000, exceptInstance: 'px-elsewhere' });
           assert.deepEqual(outgoing.map((r) => r.id), visibleIds, `${partner}: reports pushed to a peer as this partner`);
+          // The workspace's reads: the same policy, the same answers for hidden and absent.
+          for (const sort of ['-published', 'source', '-classification']) {
+            const sorted = await json(`/api/v1/reports?limit=500&sort=${sort}`);
+            assert.deepEqual(sorted.items.map((r: { id: number }) => r.id).sort((a: number, b: number) => a - b), visibleIds, `${partner}: report list by ${sort}`);
+          }
+          const noEntities = await get(`/api/v1/reports/${maxId + 1000}/entities`);
+          const noAssessments = await get(`/api/v1/reports/${maxId + 1000}/assessments`);
+          assert.equal(noEntities.statusCode, 404);
+          for (const id of markingById.keys()) {
+            const e = await get(`/api/v1/reports/${id}/entities`);
+            const a = await get(`/api/v1/reports/${id}/assessments`);
+            if (visible(id)) {
+              assert.equal(e.statusCode, 200);
+              assert.ok((JSON.parse(a.body).items as { claimId: number }[]).every((x) => reportOfClaim.get(String(x.claimId)) === id));
+              continue;
+            }
+            assert.equal(e.body, noEntities.body, `${partner}: entities of hidden report ${id} answer as of a missing one`);
+            assert.equal(a.body, noAssessments.body, `${partner}: assessments of hidden report ${id} answer as of a missing one`);
+          }
+          for (const p of props.items.slice(0, 5)) {
+            const one = await json(`/api/v1/propositions/${p.id}`);
+            assert.ok(claimIdsVisible(one.series.map((e: { claimId: string }) => e.claimId)), `${partner}: proposition series of visible claims only`);
+          }
+          const timeline = await json('/api/v1/timeline');
+          assert.equal(timeline.items.reduce((n: number, d: { reports: number }) => n + d.reports, 0), visibleIds.length, `${partner}: timeline counts`);
+          const graph = await json('/api/v1/graph?nodes=5000');
+          const claimNodes = graph.nodes.filter((n: { kind: string }) => n.kind === 'claim').map((n: { id: string }) => n.id.slice(1));
+          assert.equal(claimNodes.length, expectedClaims, `${partner}: graph claims`);
+          assert.ok(claimIdsVisible(claimNodes), `${partner}: graph of visible claims only`);
+          await get('/api/v1/sources');
+          const places = await json('/api/v1/places');
+          const russiaPlace = places.items.find((e: { key: string }) => e.key === RUSSIA.key);
+          assert.equal(russiaPlace?.reports ?? 0, reportsNamingRussia, `${partner}: places from visible reports only`);
           // The STIX bundle: exactly the visible reports (the marker check below covers its every object).
           const bundle = await json('/api/v1/stix/bundle');
           const stixReports = bundle.objects.filter((o: { type: string }) => o.type === 'report').length;

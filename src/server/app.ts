@@ -20,6 +20,9 @@ import { meRoutes } from './routes/me.js';
 import { mispRoutes } from './routes/misp.js';
 import { reportRoutes } from './routes/reports.js';
 import { streamRoutes } from './routes/stream.js';
+import { adminRoutes } from './routes/admin.js';
+import { workspaceRoutes } from './routes/workspace.js';
+import { isWebRequest, webStatic } from './web-static.js';
 import { stixRoutes } from './routes/stix.js';
 import { objectOf } from './schemas.js';
 import { TAXII_PREFIX, taxiiRoutes } from './taxii/plugin.js';
@@ -40,6 +43,8 @@ export interface ServerOptions {
    */
   analysisWorkerFile?: string;
   logger?: boolean;
+  /** The built workspace (dist/web): served at `/` without a token, since its files hold no data. */
+  webRoot?: string;
   /** Called for every route as it is registered (tests compare them with the OpenAPI document). */
   onRoute?: (route: RegisteredRoute) => void;
 }
@@ -85,6 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   const recorder = routeRecorder();
   app.addHook('onRoute', (r) => {
+    if ((r.schema as { hide?: boolean } | undefined)?.hide) return; // the workspace's files are not API
     const before = recorder.routes.length;
     recorder.onRoute(r);
     for (const route of recorder.routes.slice(before)) options.onRoute?.(route);
@@ -95,7 +101,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onRequest', async (request) => {
     request.auditIds = [];
   });
-  app.addHook('onRequest', authenticate(store));
+  const auth = authenticate(store);
+  app.addHook('onRequest', async (request, reply) => {
+    if (options.webRoot !== undefined && isWebRequest(request)) return;
+    await auth(request, reply);
+  });
   app.addHook('onResponse', auditRequests(store));
   // JSON bodies only: anything else is refused as 415 rather than half-understood.
   app.removeContentTypeParser('text/plain');
@@ -122,9 +132,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(meRoutes);
       await api.register(federationRoutes, ctx);
       await api.register(mispRoutes, ctx);
+      await api.register(workspaceRoutes, ctx);
+      await api.register(adminRoutes, ctx);
     },
     { prefix: API_PREFIX },
   );
+  if (options.webRoot !== undefined) await app.register(webStatic, { root: options.webRoot });
 
   // TAXII 2.1 (its own media type and error resources; the same tokens and the same reads).
   await app.register(taxiiRoutes, { prefix: TAXII_PREFIX, ...ctx, bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024 });

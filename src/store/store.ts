@@ -1,8 +1,9 @@
 import type { Alert, BestEstimate, ClaimRecord, Override, ReliabilityGrade } from '../analyse/index.js';
 import type { Claim, Extraction } from '../domain/claim.js';
-import type { CollectedDocument, DocumentFormat } from '../domain/document.js';
+import type { BoilerplateSpan, CollectedDocument, DocumentFormat } from '../domain/document.js';
 import type { EntityType } from '../domain/entity.js';
 import type { ReportItem } from '../domain/interop.js';
+import type { Span } from '../domain/span.js';
 import type { Marking } from '../domain/marking.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { StoreEvent } from './store-event.js';
@@ -49,6 +50,10 @@ export interface Store {
   /** Copies linked to their originals, both visible to the viewer. */
   listDuplicates(viewer: Viewer, options?: { limit?: number }): Promise<DuplicateLink[]>;
   stats(viewer: Viewer): Promise<StoreStats>;
+  /** The entities one visible report names, with every mention (offsets into its text); empty when the report is hidden or absent. */
+  listReportEntities(viewer: Viewer, reportId: number): Promise<ReportEntity[]>;
+  /** Visible reports and their claims by publication day, oldest first (null: undated). */
+  countByDay(viewer: Viewer): Promise<DayCount[]>;
 
   /**
    * Claims as analysis reads them, from the reports the viewer may see only: the analysis of a
@@ -203,6 +208,8 @@ export interface ReportQuery {
   releasedTo?: string;
   /** Reports stored after this ISO time only (ingestedAt, exclusive). */
   addedAfter?: string;
+  /** Order of the list (default `id`); `-` before a key reverses it. Ties go by id. */
+  sort?: ReportSort;
 }
 
 /** A report to look for (hasReport): all given conditions hold. */
@@ -220,6 +227,26 @@ export interface ReportMatch {
   releasableTo?: readonly string[];
   /** Stored at exactly this ISO time. */
   ingestedAt?: string;
+}
+
+export const REPORT_SORTS = ['id', '-id', 'published', '-published', 'source', '-source', 'classification', '-classification', 'title', '-title'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
+/** An entity as one report names it, with its mentions there. */
+export interface ReportEntity {
+  key: string;
+  name: string;
+  type: EntityType;
+  role: string | null;
+  aliases: string[];
+  /** Where the report names it (offsets into the report's text). */
+  mentions: Span[];
+}
+
+export interface DayCount {
+  day: string | null;
+  reports: number;
+  claims: number;
 }
 
 export interface ReportSummary {
@@ -241,6 +268,8 @@ export interface ReportSummary {
 export interface StoredReport extends ReportSummary {
   text: string;
   main: { start: number; end: number };
+  /** Parts of the text cut away as boilerplate (navigation, promos, related stories…), kept so a reader can show them greyed. */
+  boilerplate: BoilerplateSpan[];
   contentHash: string;
   /** Null for a report ingested here; where it came from for one received from a peer. */
   provenance: StoredProvenance | null;
@@ -305,6 +334,8 @@ export interface SearchHit {
   title: string | null;
   published: string | null;
   duplicateOf: number | null;
+  source: string | null;
+  marking: Marking;
   /** An extract of the text with matches between « and ». */
   snippet: string;
   /** Lower is better. */

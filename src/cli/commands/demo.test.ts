@@ -18,3 +18,14 @@ test('demo ingests the samples and shows claims, people, copies, propositions an
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('demo --port without --serve is a usage error, before anything is written', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-demo-'));
+  try {
+    const { code, err } = await runParallax(['demo', '--db', join(dir, 'demo.db'), '--port', '7999']);
+    assert.notEqual(code, 0);
+    assert.match(err, /--port and --host go with --serve/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

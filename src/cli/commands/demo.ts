@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
 import type { Proposition } from '../../analyse/index.js';
-import type { EntitySummary } from '../../store/store.js';
-import type { Command } from '../command.js';
+import type { EntitySummary, Store } from '../../store/store.js';
+import { UsageError, type Command, type CommandIO } from '../command.js';
+import { positiveInt } from '../numbers-option.js';
 import { expandInputs } from '../read-inputs.js';
 import { openStoreFile } from '../store-option.js';
 import { formatTable } from '../table.js';
@@ -17,9 +18,15 @@ export const SAMPLES_DIR = fileURLToPath(new URL('../../../samples/', import.met
 
 export const demoCommand: Command = {
   name: 'demo',
-  usage: 'parallax demo [--db FILE]   (default ./parallax-demo.db, recreated each run)',
+  usage: [
+    'parallax demo [--db FILE] [--serve [--port 7340] [--host 127.0.0.1]]   (default ./parallax-demo.db, recreated each run)',
+    '  --serve: then serve the store with the analyst workspace, and print a sign-in link for a demo admin',
+  ].join('\n'),
   async run(argv, io) {
-    const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } } });
+    const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, serve: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } } });
+    if (!values.serve && (values.port !== undefined || values.host !== undefined)) throw new UsageError('--port and --host go with --serve');
+    const port = values.port === undefined ? 7340 : positiveInt(values.port, '--port');
+    if (port > 65535) throw new UsageError(`--port ${port} is not a port`);
     const file = resolve(values.db ?? 'parallax-demo.db');
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) rmSync(f);
     const { ingestFiles } = await import('../ingest-files.js');
@@ -32,6 +39,7 @@ export const demoCommand: Command = {
       return 1;
     }
     const store = await openStoreFile(file);
+    let serving = false;
     try {
       const summary = await ingestFiles(store, files, missing, {
         onFailure: (origin, problem) => io.stderr.write(`parallax demo: ${origin}: ${problem}\n`),
@@ -99,12 +107,28 @@ export const demoCommand: Command = {
       if (analysis.conflicts.length === 0) out('(none found)\n');
       for (const c of analysis.conflicts.slice(0, 3)) out(`- ${c.why}\n`);
       out(`\nTry: parallax claims --db ${file} --about troops   ·   parallax propositions --db ${file}   ·   parallax estimates ${biggest[0] ? shortId(biggest[0].id) : 'ID'} --db ${file} --chart chart.png\n`);
-      return summary.failed > 0 ? 1 : 0;
+      if (!values.serve) return summary.failed > 0 ? 1 : 0;
+      serving = true;
+      return await serveDemo(file, store, { host: values.host ?? '127.0.0.1', port }, io);
     } finally {
-      await store.close();
+      if (!serving) await store.close();
     }
   },
 };
+
+/** A demo partner cleared for everything, with an admin token, and the store served with the workspace. */
+async function serveDemo(file: string, store: Store, where: { host: string; port: number }, io: CommandIO): Promise<number> {
+  const { classificationOrder } = await import('../../share/classifications.js');
+  const order = classificationOrder();
+  const { hashToken, newToken } = await import('../../share/tokens.js');
+  await store.addPartner(LOCAL_ADMIN, { id: 'demo', clearance: order[order.length - 1]!, communities: [] });
+  const token = newToken();
+  await store.issueToken(LOCAL_ADMIN, { partnerId: 'demo', role: 'admin', tokenHash: hashToken(token), label: 'demo' });
+  const { serveStore } = await import('../serve-store.js');
+  return serveStore(file, store, { ...where, conflictDelayMs: 5_000, classificationOrder: order }, io, (base) => {
+    io.stdout.write(`\nOpen the workspace as the demo admin: ${base}/#token=${token}\n(or sign in at ${base}/ with the token ${token})\nCtrl-C stops.\n`);
+  });
+}
 
 const score = (c: { vague: boolean; attributedTo: string | null; time: unknown }) =>
   (c.vague ? 0 : 2) + (c.attributedTo ? 1 : 0) + (c.time ? 1 : 0);

@@ -33,36 +33,15 @@ export const serveCommand: Command = {
     } catch (e) {
       throw new StoreOpenError(`cannot open the store ${file}: ${(e as Error).message}`);
     }
-    const { buildServer } = await import('../../server/app.js');
-    const app = await buildServer({ store, classificationOrder: order, analysisWorkerFile: file, conflictDelayMs });
     const { LOCAL_ADMIN } = await import('../../domain/viewer.js');
     const partners = await store.listPartners(LOCAL_ADMIN);
-    try {
-      await app.listen({ port, host });
-    } catch (e) {
-      await app.close();
-      await store.close();
-      io.stderr.write(`parallax serve: cannot listen on ${host}:${port}: ${(e as Error).message}\n`);
-      return 1;
-    }
-    io.stdout.write(`parallax: serving ${file} on http://${host}:${port}/api/v1 (OpenAPI: /api/openapi.json)\n`);
-    const { startFederationWorker } = await import('../../server/federation-worker.js');
-    const federation = await startFederationWorker(store, file, order, (line) => io.stderr.write(`${line}\n`));
-    io.stdout.write(
-      partners.length === 0
-        ? 'no partners yet: add one with `parallax partner add NAME --clearance LEVEL --db ' + file + '`\n'
-        : `${partners.length} partner${partners.length === 1 ? '' : 's'}: ${partners.map((p) => p.id).join(', ')}\n`,
-    );
-    if (federation.peers > 0) io.stdout.write(`federating as ${await store.instanceId()} with ${federation.peers} peer${federation.peers === 1 ? '' : 's'} (parallax peer list)\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+    const { serveStore } = await import('../serve-store.js');
+    return serveStore(file, store, { host, port, conflictDelayMs, classificationOrder: order }, io, () => {
+      io.stdout.write(
+        partners.length === 0
+          ? 'no partners yet: add one with `parallax partner add NAME --clearance LEVEL --db ' + file + '`\n'
+          : `${partners.length} partner${partners.length === 1 ? '' : 's'}: ${partners.map((p) => p.id).join(', ')}\n`,
+      );
     });
-    io.stderr.write('parallax serve: stopping\n');
-    await federation.close();
-    await app.close();
-    await store.close();
-    return 0;
   },
 };

@@ -5,7 +5,7 @@ import { TLP_LABELS } from '../../domain/marking.js';
 import { markingFor, type MarkingRequest } from '../../share/marking-input.js';
 import { RELEASE_TO_ALL } from '../../share/policy.js';
 import { prepareReport } from '../../store/prepare-report.js';
-import type { ReportInput } from '../../store/store.js';
+import { REPORT_SORTS, type ReportInput, type ReportSort } from '../../store/store.js';
 import { mustWrite } from '../auth.js';
 import { CURSOR_SCHEMA, LIMIT_SCHEMA, viewerOf, type ServerContext } from '../context.js';
 import { afterIdOf, decodeCursor, encodeCursor, offsetOf } from '../cursor.js';
@@ -116,7 +116,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
     },
   );
 
-  app.get<{ Querystring: { q?: string; limit: number; cursor?: string } }>(
+  app.get<{ Querystring: { q?: string; sort?: ReportSort; limit: number; cursor?: string } }>(
     '/reports',
     {
       schema: {
@@ -125,7 +125,12 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { q: { type: 'string', minLength: 1, maxLength: 500 }, limit: LIMIT_SCHEMA, cursor: CURSOR_SCHEMA },
+          properties: {
+            q: { type: 'string', minLength: 1, maxLength: 500 },
+            sort: { type: 'string', enum: [...REPORT_SORTS], description: 'order of the list without q (default id); `-` reverses' },
+            limit: LIMIT_SCHEMA,
+            cursor: CURSOR_SCHEMA,
+          },
         },
         response: { 200: listOf('reports (with q: search hits with a snippet), the total the caller may see, and the cursor of the next page') },
       },
@@ -143,6 +148,19 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServerContext): Pr
           items,
           total: await store.countSearch(viewer, q),
           next: hits.length > limit ? encodeCursor({ list: 'search', offset: offset + limit }) : null,
+        };
+      }
+      const sort = request.query.sort ?? 'id';
+      if (sort !== 'id') {
+        // Another order pages by offset (keyset paging follows the id only).
+        const offset = offsetOf(decodeCursor(request.query.cursor, `reports${sort}`));
+        const rows = await store.listReports(viewer, { sort, offset, limit: limit + 1 });
+        const items = rows.slice(0, limit);
+        request.auditIds = items.map((r) => `r${r.id}`);
+        return {
+          items,
+          total: await store.countReports(viewer),
+          next: rows.length > limit ? encodeCursor({ list: `reports${sort}`, offset: offset + limit }) : null,
         };
       }
       const cursor = decodeCursor(request.query.cursor, 'reports');

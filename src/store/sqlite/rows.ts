@@ -1,5 +1,5 @@
 import type { Qualifier } from '../../domain/claim.js';
-import type { DocumentFormat } from '../../domain/document.js';
+import type { BoilerplateSpan, DocumentFormat } from '../../domain/document.js';
 import type { Marking, TlpLabel } from '../../domain/marking.js';
 import type { ReportSummary, StoredClaim, StoredReport } from '../store.js';
 
@@ -24,6 +24,7 @@ export interface ReportRow {
   main_start?: number;
   main_end?: number;
   content_hash?: string;
+  boilerplate?: string;
 }
 
 export function summaryFromRow(r: ReportRow): ReportSummary {
@@ -54,6 +55,7 @@ export function reportFromRow(r: ReportRow): Omit<StoredReport, 'provenance'> {
     ...summaryFromRow(r),
     text: r.text ?? '',
     main: { start: r.main_start ?? 0, end: r.main_end ?? 0 },
+    boilerplate: r.boilerplate ? (JSON.parse(r.boilerplate) as BoilerplateSpan[]) : [],
     contentHash: r.content_hash ?? '',
   };
 }

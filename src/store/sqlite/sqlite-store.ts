@@ -2,13 +2,16 @@ import type Database from 'better-sqlite3';
 import type { ClaimRecord, Override } from '../../analyse/index.js';
 import type { EntityType } from '../../domain/entity.js';
 import type { ReportItem } from '../../domain/interop.js';
-import { DEFAULT_CLASSIFICATIONS } from '../../domain/marking.js';
+import { DEFAULT_CLASSIFICATIONS, type TlpLabel } from '../../domain/marking.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { visibleReportsSql, type SqlFragment } from '../../share/policy.js';
 import { EventHub, type StoreEventListener } from '../store-event.js';
 import type {
   AuditEntry,
   AuditInput,
+  DayCount,
+  ReportEntity,
+  ReportSort,
   IssuedToken,
   OutgoingQuery,
   OutgoingReport,
@@ -62,6 +65,21 @@ export interface SqliteStoreOptions {
 const SUMMARY_COLUMNS = `r.id, r.origin, r.format, r.title, r.url, r.source, r.published, r.ingested_at,
   o.id AS visible_duplicate_of, r.claim_count, r.entity_count, r.classification, r.releasable_to, r.owner, r.tlp`;
 
+/** ORDER BY of each report sort; ties by id so pages do not overlap. NULLs (undated, no source) last either way. */
+const REPORT_ORDER: Record<ReportSort, string> = {
+  id: 'r.id',
+  '-id': 'r.id DESC',
+  published: 'r.published IS NULL, r.published, r.id',
+  // NULL sorts lowest in SQLite: undated reports come last without a test the index cannot serve.
+  '-published': 'r.published DESC, r.id DESC',
+  source: 'r.source IS NULL, r.source COLLATE NOCASE, r.id',
+  '-source': 'r.source IS NULL, r.source COLLATE NOCASE DESC, r.id DESC',
+  classification: 'CLASSIFICATION_RANK, r.id',
+  '-classification': 'CLASSIFICATION_RANK DESC, r.id DESC',
+  title: 'r.title IS NULL, r.title COLLATE NOCASE, r.id',
+  '-title': 'r.title IS NULL, r.title COLLATE NOCASE DESC, r.id DESC',
+};
+
 /** The store in one SQLite file. Synchronous underneath (better-sqlite3), asynchronous outside. */
 export class SqliteStore implements Store {
   readonly capabilities: StoreCapabilities = Object.freeze({
@@ -114,7 +132,7 @@ export class SqliteStore implements Store {
       extraParams.push(query.addedAfter, query.addedAfter);
     }
     const more = extra.map((e) => ` AND ${e}`).join('');
-    const rows = this.#statement(`SELECT ${SUMMARY_COLUMNS} FROM reports r ${join} WHERE ${where}${more} AND r.id > ? ORDER BY r.id LIMIT ? OFFSET ?`)
+    const rows = this.#statement(`SELECT ${SUMMARY_COLUMNS} FROM reports r ${join} WHERE ${where}${more} AND r.id > ? ORDER BY ${this.#reportOrder(query.sort ?? 'id')} LIMIT ? OFFSET ?`)
       .all(...params, ...extraParams, query.afterId ?? 0, query.limit ?? -1, query.offset ?? 0) as ReportRow[];
     return rows.map(summaryFromRow);
   }
@@ -162,7 +180,7 @@ export class SqliteStore implements Store {
   async findReport(viewer: Viewer, id: number): Promise<StoredReport | undefined> {
     const { join, where, params } = this.#reportsWithOriginal(viewer);
     const row = this.#statement(
-        `SELECT ${SUMMARY_COLUMNS}, r.text, r.main_start, r.main_end, r.content_hash, ${PROVENANCE_COLUMNS}
+        `SELECT ${SUMMARY_COLUMNS}, r.text, r.main_start, r.main_end, r.content_hash, r.boilerplate, ${PROVENANCE_COLUMNS}
          FROM reports r ${join} LEFT JOIN report_provenance p ON p.report_id = r.id WHERE ${where} AND r.id = ?`,
       )
       .get(...params, id) as (ReportRow & ProvenanceRow) | undefined;
@@ -303,7 +321,7 @@ export class SqliteStore implements Store {
       : '';
     const pageParams = recent ? [match, ...this.#visible(viewer, 'p').params, options.limit ?? 20, options.offset ?? 0] : [];
     const rows = this.#statement(
-        `SELECT r.id, r.origin, r.title, r.published, o.id AS visible_duplicate_of,
+        `SELECT r.id, r.origin, r.title, r.published, o.id AS visible_duplicate_of, r.source, r.classification, r.releasable_to, r.owner, r.tlp,
            snippet(reports_fts, -1, '«', '»', '…', 16) AS snippet, bm25(reports_fts, 4.0, 1.0) AS rank
          FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid ${this.#originalJoin(viewer)}
          WHERE reports_fts MATCH ? AND ${vr.sql} ${page}
@@ -322,6 +340,11 @@ export class SqliteStore implements Store {
       title: string | null;
       published: string | null;
       visible_duplicate_of: number | null;
+      source: string | null;
+      classification: string;
+      releasable_to: string;
+      owner: string;
+      tlp: string;
       snippet: string;
       rank: number;
     }[];
@@ -331,6 +354,8 @@ export class SqliteStore implements Store {
       title: r.title,
       published: r.published,
       duplicateOf: r.visible_duplicate_of,
+      source: r.source,
+      marking: { classification: r.classification, releasableTo: JSON.parse(r.releasable_to) as string[], owner: r.owner, tlp: r.tlp as TlpLabel },
       snippet: r.snippet.replace(/\s+/g, ' ').trim(),
       rank: r.rank,
     }));
@@ -377,6 +402,32 @@ export class SqliteStore implements Store {
       )
       .get(...v.params) as { n: number };
     return { ...reports, entities: entities.n };
+  }
+
+  async listReportEntities(viewer: Viewer, reportId: number): Promise<ReportEntity[]> {
+    const v = this.#visible(viewer, 'r');
+    const rows = this.#statement(
+        `SELECT e.key, e.type, re.name, re.role, re.aliases, re.mentions FROM reports r
+         JOIN report_entities re ON re.report_id = r.id JOIN entities e ON e.id = re.entity_id
+         WHERE r.id = ? AND ${v.sql} ORDER BY re.mention_count DESC, e.key`,
+      )
+      .all(reportId, ...v.params) as { key: string; type: EntityType; name: string; role: string | null; aliases: string; mentions: string }[];
+    return rows.map((r) => ({
+      key: r.key,
+      name: r.name,
+      type: r.type,
+      role: r.role,
+      aliases: JSON.parse(r.aliases) as string[],
+      mentions: (JSON.parse(r.mentions) as [number, number][]).map(([start, end]) => ({ start, end })),
+    }));
+  }
+
+  async countByDay(viewer: Viewer): Promise<DayCount[]> {
+    const v = this.#visible(viewer, 'r');
+    return this.#statement(
+      `SELECT r.published AS day, COUNT(*) AS reports, COALESCE(SUM(r.claim_count), 0) AS claims FROM reports r
+       WHERE ${v.sql} GROUP BY r.published ORDER BY r.published IS NULL, r.published`,
+    ).all(...v.params) as DayCount[];
   }
 
   async listClaimRecords(viewer: Viewer): Promise<ClaimRecord[]> {
@@ -502,6 +553,12 @@ export class SqliteStore implements Store {
       this.#statements.set(sql, st);
     }
     return st;
+  }
+
+  /** ORDER BY of a report sort; classifications by their rank in the configured order, not by name. */
+  #reportOrder(sort: ReportSort): string {
+    const rank = `CASE r.classification ${this.#order.map((c, i) => `WHEN '${c.replace(/'/g, "''")}' THEN ${i}`).join(' ')} ELSE ${this.#order.length} END`;
+    return REPORT_ORDER[sort].replace('CLASSIFICATION_RANK', rank);
   }
 
   #visible(viewer: Viewer, alias: string): SqlFragment {
