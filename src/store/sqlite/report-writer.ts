@@ -1,36 +1,23 @@
 import type Database from 'better-sqlite3';
-import type { Claim } from '../../domain/claim.js';
 import type { Entity } from '../../domain/entity.js';
-import type { Marking } from '../../domain/marking.js';
-import { resemblance, SYNDICATED_THRESHOLD } from '../../collect/fingerprint.js';
-import { declaresRepublication } from '../../collect/republication.js';
+import {
+  bestCandidate,
+  claimRow,
+  entitiesOfClaim,
+  failedOutcome,
+  markingParams,
+  MAX_CANDIDATES,
+  mergeByKey,
+  newIsEarlier,
+  SAME_MARKING,
+  unchangedOutcome,
+  writtenOutcome,
+  type Candidate,
+  type OriginalMatch,
+} from '../report-plan.js';
+import { sketchToBlob } from '../sketch-blob.js';
 import type { StoreEvent } from '../store-event.js';
 import type { IngestOutcome, ReportInput } from '../store.js';
-import { sketchFromBlob, sketchToBlob } from './sketch-blob.js';
-
-/**
- * Re-ingest, new versions and duplicate links hold between reports of the same marking only. The
- * marking is part of a report's identity: a partner's copy is never "unchanged" against, nor
- * replaces, another partner's report; and since any viewer who sees one of two equally marked
- * reports sees both, a duplicate link never tells a viewer of a report it may not see (nor changes
- * which visible reports count as independent).
- */
-const SAME_MARKING = 'classification = ? AND releasable_to = ? AND owner = ? AND tlp = ?';
-
-function markingParams(m: Marking): string[] {
-  return [m.classification, JSON.stringify(m.releasableTo), m.owner, m.tlp];
-}
-
-/** How many band-sharing reports are compared in full before giving up on finding the original. */
-const MAX_CANDIDATES = 8;
-
-interface Candidate {
-  id: number;
-  duplicate_of: number | null;
-  published: string | null;
-  sketch: Buffer;
-  fingerprint_exact: string;
-}
 
 /**
  * Writes reports into SQLite with prepared statements. Each report is written inside a savepoint,
@@ -100,7 +87,7 @@ export class ReportWriter {
       return writeAll.immediate(reports);
     } catch (e) {
       this.#entityIds.clear();
-      if (reports.length === 1) return { outcomes: [failed(reports[0]!, e)], events: [] };
+      if (reports.length === 1) return { outcomes: [failedOutcome(reports[0]!, e)], events: [] };
     }
     const outcomes: IngestOutcome[] = [];
     const events: StoreEvent[] = [];
@@ -111,7 +98,7 @@ export class ReportWriter {
         events.push(...one.events);
       } catch (e) {
         this.#entityIds.clear();
-        outcomes.push(failed(r, e));
+        outcomes.push(failedOutcome(r, e));
       }
     }
     return { outcomes, events };
@@ -123,24 +110,12 @@ export class ReportWriter {
     const same = this.#s.byHash.get(r.contentHash, ...mark) as
       | { id: number; duplicate_of: number | null; claim_count: number; entity_count: number }
       | undefined;
-    if (same) {
-      return {
-        origin: doc.origin,
-        status: 'unchanged',
-        problem: null,
-        reportId: same.id,
-        duplicateOf: same.duplicate_of,
-        claims: same.claim_count,
-        entities: same.entity_count,
-      };
-    }
+    if (same) return unchangedOutcome(doc.origin, same);
     // The same origin with new content is a new version: it replaces the old one (stdin has no identity).
     const previous =
       doc.origin === '-' ? undefined : (this.#s.byOrigin.get(doc.origin, ...mark) as { id: number; bands: string } | undefined);
 
     const match = this.#findOriginal(r, previous?.id ?? null);
-    // This report's events start here: its own report event goes first, before its claims.
-    const firstEvent = events.length;
     const entities = mergeByKey(extraction.entities);
     const claims = extraction.claims;
     const info = this.#s.insertReport.run(
@@ -180,79 +155,47 @@ export class ReportWriter {
       const mentions = e.mentions.map((m) => [m.start, m.end]);
       this.#s.insertReportEntity.run(id, entityId, e.name, e.role, JSON.stringify(e.aliases), e.mentions.length, JSON.stringify(mentions));
     }
-    claims.forEach((c, ordinal) => {
-      const claimInfo = this.#s.insertClaim.run(...claimRow(id, ordinal, c, doc.text));
-      const claimId = Number(claimInfo.lastInsertRowid);
+    const claimIds = claims.map((c, ordinal) => {
+      const claimId = Number(this.#s.insertClaim.run(...claimRow(id, ordinal, c, doc.text)).lastInsertRowid);
       for (const entityId of entitiesOfClaim(c, entities, entityIds)) this.#s.insertClaimEntity.run(claimId, entityId);
-      events.push({ kind: 'claim.created', claimId, reportId: id, marking });
+      return claimId;
     });
 
-    let duplicateOf: number | null = null;
-    if (match) {
-      if (match.newIsEarlier) {
-        // Published before the report we matched: this one is the original, the old ones its copies.
-        this.#s.relinkCopies.run(id, match.originalId);
-        this.#s.makeCopy.run(id, match.resemblance, match.originalId);
-        events.push({ kind: 'duplicate.linked', reportId: match.originalId, originalId: id, marking });
-      } else {
-        duplicateOf = match.originalId;
-        events.push({ kind: 'duplicate.linked', reportId: id, originalId: match.originalId, marking });
-      }
+    if (match?.newIsEarlier) {
+      // Published before the report we matched: this one is the original, the old ones its copies.
+      this.#s.relinkCopies.run(id, match.originalId);
+      this.#s.makeCopy.run(id, match.resemblance, match.originalId);
     }
     if (previous) {
       this.#s.relinkCopies.run(id, previous.id);
       this.#s.deleteFts.run(previous.id);
       for (const b of JSON.parse(previous.bands) as string[]) this.#s.deleteBand.run(b, previous.id);
       this.#s.deleteReport.run(previous.id);
-      events.push({ kind: 'report.replaced', reportId: id, replacedId: previous.id, origin: doc.origin, marking });
     }
-    events.splice(firstEvent, 0, {
-      kind: 'report.ingested',
-      reportId: id,
-      origin: doc.origin,
-      marking,
-      duplicateOf,
-      claims: claims.length,
-      entities: entities.length,
-    });
-    return {
-      origin: doc.origin,
-      status: previous ? 'updated' : match ? 'duplicate' : 'ingested',
-      problem: null,
-      reportId: id,
-      duplicateOf,
-      claims: claims.length,
-      entities: entities.length,
-    };
+    const written = writtenOutcome({ input: r, id, claimIds, entities: entities.length, match, replacedId: previous?.id ?? null });
+    events.push(...written.events);
+    return written.outcome;
   }
 
   /** The stored report this one copies (followed to its root), found through shared fingerprint bands. */
-  #findOriginal(
-    r: ReportInput,
-    exclude: number | null,
-  ): { originalId: number; resemblance: number; newIsEarlier: boolean } | undefined {
+  #findOriginal(r: ReportInput, exclude: number | null): OriginalMatch | undefined {
     const { fingerprint, doc } = r;
     const mark = markingParams(r.marking);
-    let best: Candidate | undefined;
-    let bestScore = 0;
     const exact = this.#s.byExact.get(fingerprint.exact, ...mark) as Candidate | undefined;
-    if (exact && exact.id !== exclude) {
-      best = exact;
-      bestScore = 1;
-    } else if (fingerprint.bands.length > 0) {
-      const ids = this.#candidatesStatement(fingerprint.bands.length).all(...fingerprint.bands) as { id: number }[];
-      for (const { id } of ids) {
-        if (id === exclude) continue;
-        const c = this.#s.candidate.get(id, ...mark) as Candidate | undefined;
-        if (!c) continue;
-        const score = resemblance(fingerprint, { exact: c.fingerprint_exact, bands: [], sketch: sketchFromBlob(c.sketch) });
-        if (score > bestScore) {
-          best = c;
-          bestScore = score;
-        }
-      }
-    }
-    if (!best || bestScore < SYNDICATED_THRESHOLD) return undefined;
+    const found = bestCandidate(
+      fingerprint,
+      exact,
+      () =>
+        fingerprint.bands.length === 0
+          ? []
+          : (this.#candidatesStatement(fingerprint.bands.length).all(...fingerprint.bands) as { id: number }[])
+              .filter(({ id }) => id !== exclude)
+              .map(({ id }) => this.#s.candidate.get(id, ...mark) as Candidate | undefined)
+              .filter((c): c is Candidate => c !== undefined),
+      exclude,
+    );
+    if (!found) return undefined;
+    const { best, score } = found;
     let root = best;
     if (best.duplicate_of !== null) {
       // A copy of the version being replaced: the new version is the original again.
@@ -260,15 +203,8 @@ export class ReportWriter {
       const parent = this.#s.candidate.get(best.duplicate_of, ...mark) as Candidate | undefined;
       if (parent && parent.id !== exclude) root = parent;
     }
-    // Which is the original: the one that does not say it is republished; else the earlier one.
-    const newIsCopy = declaresRepublication(doc.text);
     const rootText = (this.#s.textOf.get(root.id) as { text: string } | undefined)?.text ?? '';
-    const rootIsCopy = declaresRepublication(rootText);
-    const newIsEarlier =
-      newIsCopy !== rootIsCopy
-        ? rootIsCopy
-        : doc.published !== null && root.published !== null && doc.published < root.published;
-    return { originalId: root.id, resemblance: bestScore, newIsEarlier };
+    return { originalId: root.id, resemblance: score, newIsEarlier: newIsEarlier(doc, root, rootText) };
   }
 
   #candidatesStatement(bands: number): Database.Statement {
@@ -303,79 +239,4 @@ export class ReportWriter {
     }
     return id;
   }
-}
-
-function failed(r: ReportInput, e: unknown): IngestOutcome {
-  return {
-    origin: r.doc.origin,
-    status: 'failed',
-    problem: `could not store it: ${(e as Error).message}`,
-    reportId: null,
-    duplicateOf: null,
-    claims: 0,
-    entities: 0,
-  };
-}
-
-/** One row per entity key: a report that names the same key twice gets one merged row. */
-function mergeByKey(entities: readonly Entity[]): Entity[] {
-  const byKey = new Map<string, Entity>();
-  for (const e of entities) {
-    const seen = byKey.get(e.key);
-    if (!seen) byKey.set(e.key, e);
-    else
-      byKey.set(e.key, {
-        ...seen,
-        aliases: [...new Set([...seen.aliases, e.name, ...e.aliases])].filter((a) => a !== seen.name),
-        role: seen.role ?? e.role,
-        mentions: [...seen.mentions, ...e.mentions],
-      });
-  }
-  return [...byKey.values()];
-}
-
-/** Entities mentioned in the claim's sentence, and its speaker. */
-function entitiesOfClaim(c: Claim, entities: readonly Entity[], ids: Map<string, number>): Set<number> {
-  const out = new Set<number>();
-  if (c.speakerKey !== null) {
-    const id = ids.get(c.speakerKey);
-    if (id !== undefined) out.add(id);
-  }
-  for (const e of entities) {
-    if (e.mentions.some((m) => m.start >= c.sentence.start && m.end <= c.sentence.end)) out.add(ids.get(e.key)!);
-  }
-  return out;
-}
-
-function claimRow(reportId: number, ordinal: number, c: Claim, text: string): unknown[] {
-  return [
-    reportId,
-    ordinal,
-    c.span.start,
-    c.span.end,
-    c.sentence.start,
-    c.sentence.end,
-    text.slice(c.sentence.start, c.sentence.end),
-    c.value.low,
-    c.value.high,
-    c.unit,
-    c.counted,
-    c.countedSpan?.start ?? null,
-    c.countedSpan?.end ?? null,
-    c.per,
-    c.qualifier,
-    c.vague ? 1 : 0,
-    c.attributedTo,
-    c.speakerKey,
-    c.speakerSpan?.start ?? null,
-    c.speakerSpan?.end ?? null,
-    c.time?.start ?? null,
-    c.time?.end ?? null,
-    c.time?.text ?? null,
-    c.time?.span?.start ?? null,
-    c.time?.span?.end ?? null,
-    c.location,
-    c.locationSpan?.start ?? null,
-    c.locationSpan?.end ?? null,
-  ];
 }
