@@ -7,7 +7,7 @@ import type { Proposition } from '../../analyse/index.js';
 import type { EntitySummary } from '../../store/store.js';
 import type { Command } from '../command.js';
 import { expandInputs } from '../read-inputs.js';
-import { openStoreFile } from '../store-option.js';
+import { openStoreAt } from '../store-option.js';
 import { formatTable } from '../table.js';
 import { terminalWidth } from '../terminal-width.js';
 import { CLAIM_COLUMNS } from './claims.js';
@@ -31,7 +31,7 @@ export const demoCommand: Command = {
       io.stderr.write(`parallax demo: no sample reports in ${SAMPLES_DIR}\n`);
       return 1;
     }
-    const store = await openStoreFile(file);
+    const store = await openStoreAt(file);
     try {
       const summary = await ingestFiles(store, files, missing, {
         onFailure: (origin, problem) => io.stderr.write(`parallax demo: ${origin}: ${problem}\n`),

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command.js';
 import { positiveInt } from '../numbers-option.js';
-import { storePath, StoreOpenError } from '../store-option.js';
+import { displayLocation, openStoreAt, storeLocation } from '../store-option.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -22,18 +22,12 @@ export const serveCommand: Command = {
     const every = values['conflicts-every'];
     if (every !== undefined && !/^\d+$/.test(every)) throw new UsageError(`--conflicts-every wants whole seconds, not "${every}"`);
     const conflictDelayMs = every === undefined ? 30_000 : Number(every) === 0 ? -1 : Number(every) * 1000;
-    const file = storePath(values.db);
+    const location = storeLocation(values.db);
     const { classificationOrder } = await import('../../share/classifications.js');
     const order = classificationOrder();
-    const { openSqliteStore } = await import('../../store/sqlite/sqlite-store.js');
-    let store;
-    try {
-      store = await openSqliteStore(file, { classificationOrder: order });
-    } catch (e) {
-      throw new StoreOpenError(`cannot open the store ${file}: ${(e as Error).message}`);
-    }
+    const store = await openStoreAt(location, { classificationOrder: order });
     const { buildServer } = await import('../../server/app.js');
-    const app = await buildServer({ store, classificationOrder: order, analysisWorkerFile: file, conflictDelayMs });
+    const app = await buildServer({ store, classificationOrder: order, analysisWorkerStore: location, conflictDelayMs });
     const { LOCAL_ADMIN } = await import('../../domain/viewer.js');
     const partners = await store.listPartners(LOCAL_ADMIN);
     try {
@@ -44,10 +38,10 @@ export const serveCommand: Command = {
       io.stderr.write(`parallax serve: cannot listen on ${host}:${port}: ${(e as Error).message}\n`);
       return 1;
     }
-    io.stdout.write(`parallax: serving ${file} on http://${host}:${port}/api/v1 (OpenAPI: /api/openapi.json)\n`);
+    io.stdout.write(`parallax: serving ${displayLocation(location)} on http://${host}:${port}/api/v1 (OpenAPI: /api/openapi.json)\n`);
     io.stdout.write(
       partners.length === 0
-        ? 'no partners yet: add one with `parallax partner add NAME --clearance LEVEL --db ' + file + '`\n'
+        ? 'no partners yet: add one with `parallax partner add NAME --clearance LEVEL --db ' + displayLocation(location) + '`\n'
         : `${partners.length} partner${partners.length === 1 ? '' : 's'}: ${partners.map((p) => p.id).join(', ')}\n`,
     );
     await new Promise<void>((resolve) => {
