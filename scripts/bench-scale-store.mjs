@@ -9,7 +9,7 @@
 //     classifications, communities and TLP labels so the access policy does real work; then
 //     p50/p99 of search and claim queries through the Store interface, as partners.
 //   BENCH_REPORTS=20000 BENCH_CLAIMS=100000 node scripts/bench-scale-store.mjs   (a quick run)
-//   env: BENCH_INGEST (reports for part 1, default 3000), BENCH_QUERIES (runs per query, default 100),
+//   env: BENCH_KEEP=1 keeps both stores to look into, BENCH_INGEST (reports for part 1, default 3000), BENCH_QUERIES (runs per query, default 100),
 //        PARALLAX_TEST_PG (the database, default postgres://postgres@127.0.0.1:5432/test)
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -350,7 +350,8 @@ try {
   await ingestRate();
   await queriesAtScale();
 } finally {
-  await admin.query(`DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE '${run}%' LOOP EXECUTE 'DROP SCHEMA ' || s || ' CASCADE'; END LOOP; END $$`);
+  if (process.env.BENCH_KEEP) console.log(`kept: ${pgLocation('scale')} and ${join(dir, 'scale.db')}`);
+  else await admin.query(`DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE '${run}%' LOOP EXECUTE 'DROP SCHEMA ' || s || ' CASCADE'; END LOOP; END $$`);
   await admin.end();
-  rmSync(dir, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 }

@@ -55,8 +55,10 @@ CREATE INDEX reports_content_hash ON reports(content_hash);
 CREATE INDEX reports_origin ON reports(origin);
 CREATE INDEX reports_fingerprint_exact ON reports(fingerprint_exact);
 CREATE INDEX reports_duplicate_of ON reports(duplicate_of);
--- Claims and lists go by (published, id); the policy's columns ride along so the index answers it.
-CREATE INDEX reports_by_date_visibility ON reports(published, id) INCLUDE (classification, owner, tlp, duplicate_of, claim_count);
+-- Claims are listed by (published, id), reports without a date first (as SQLite orders NULL), and
+-- search newest first walks it backwards: a first page stops early instead of sorting every visible
+-- report. The policy's columns ride along so the index answers it without reading the rows.
+CREATE INDEX reports_by_date_visibility ON reports(published NULLS FIRST, id) INCLUDE (classification, owner, tlp, duplicate_of, claim_count);
 CREATE INDEX reports_search ON reports USING gin (search);
 
 -- Who a report is releasable to, one row per partner id or community (or ALL): the access policy joins it.

@@ -411,8 +411,10 @@ export class PostgresStore implements Store {
       const fields = ['c.counted', 'c.unit', 'c.sentence_text', 'c.attributed_to', 'c.location'];
       filters.push(
         `(${fields.map((f) => `LOWER(${f}) LIKE ?`).join(' OR ')}` +
-          ` OR EXISTS (SELECT 1 FROM claim_entities ce JOIN report_entities re ON re.report_id = c.report_id AND re.entity_id = ce.entity_id` +
-          ` WHERE ce.claim_id = c.id AND (LOWER(re.name) LIKE ? OR LOWER(re.aliases::text) LIKE ?)))`,
+          // Entities whose name in a report matches are found once per query (an uncorrelated
+          // subquery, hashed); each claim then probes it by its entities.
+          ` OR EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND (c.report_id, ce.entity_id) IN` +
+          ` (SELECT re.report_id, re.entity_id FROM report_entities re WHERE LOWER(re.name) LIKE ? OR LOWER(re.aliases::text) LIKE ?)))`,
       );
       params.push(...fields.map(() => like), like, like);
     }
