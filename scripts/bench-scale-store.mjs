@@ -13,7 +13,7 @@
 //        PARALLAX_TEST_PG (the database, default postgres://postgres@127.0.0.1:5432/test)
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -53,6 +53,15 @@ const fmt = (n) => Math.round(n).toLocaleString('en-US');
 async function ingestRate() {
   const inputs = syntheticReports(INGEST, { seed: 2024, copyEvery: 20 }).map((r) => prepareReport(collectText(r.name, r.text)[0]));
   const claims = inputs.reduce((n, r) => n + r.extraction.claims.length, 0);
+  // What one statement costs here, whatever it does: PostgreSQL's figures are round trips mostly.
+  const trips = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    await admin.query('SELECT 1');
+    trips.push(performance.now() - t);
+  }
+  trips.sort((a, b) => a - b);
+  console.log(`PostgreSQL round trip (SELECT 1): p50 ${trips[100].toFixed(2)} ms, p99 ${trips[197].toFixed(2)} ms; load average ${loadavg()[0].toFixed(1)}`);
   console.log(`\ningest through Store.ingest: ${fmt(INGEST)} generated reports (${fmt(claims)} claims), extracted beforehand, chunks of 100`);
   const timed = async (label, stores) => {
     const halves = stores.length === 1 ? [inputs] : [inputs.filter((_, i) => i % 2 === 0), inputs.filter((_, i) => i % 2 === 1)];
@@ -276,7 +285,7 @@ async function loadSqlite(file) {
     }
   });
   for (const reports of generate(5000)) write.immediate(reports);
-  db.exec('ANALYZE');
+  // No ANALYZE: a SQLite store never runs it, and its queries are written for the plans it gets without.
   db.close();
 }
 
