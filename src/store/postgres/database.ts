@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /**
@@ -6,10 +7,28 @@ import pg from 'pg';
  * counts as numbers, and transactions on one pooled connection.
  */
 export interface Queryable {
-  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
-  get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  all<T>(sql: Sql, params?: readonly unknown[]): Promise<T[]>;
+  get<T>(sql: Sql, params?: readonly unknown[]): Promise<T | undefined>;
   /** Runs a statement; returns how many rows it changed. */
-  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  run(sql: Sql, params?: readonly unknown[]): Promise<number>;
+}
+
+/** SQL text, or a statement prepared once per connection (`prepared`). */
+export type Sql = string | PreparedSql;
+
+export interface PreparedSql {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * A statement each connection prepares once and then only executes: for the hot, fixed statements
+ * (the writer's), where planning would cost more than running. Not for reads whose best plan
+ * depends on the values (search terms, LIKE patterns).
+ */
+export function prepared(sql: string): PreparedSql {
+  const text = numbered(sql);
+  return Object.freeze({ name: `parallax_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text });
 }
 
 export interface TransactionOptions {
@@ -36,15 +55,15 @@ export class PgDatabase implements Queryable {
     this.#on = queryable(this.pool);
   }
 
-  all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  all<T>(sql: Sql, params: readonly unknown[] = []): Promise<T[]> {
     return this.#on.all<T>(sql, params);
   }
 
-  get<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
+  get<T>(sql: Sql, params: readonly unknown[] = []): Promise<T | undefined> {
     return this.#on.get<T>(sql, params);
   }
 
-  run(sql: string, params: readonly unknown[] = []): Promise<number> {
+  run(sql: Sql, params: readonly unknown[] = []): Promise<number> {
     return this.#on.run(sql, params);
   }
 
@@ -73,11 +92,14 @@ export class PgDatabase implements Queryable {
 }
 
 function queryable(target: pg.Pool | pg.PoolClient): Queryable {
-  const query = <T extends pg.QueryResultRow>(sql: string, params: readonly unknown[]) => target.query<T>(numbered(sql), params as unknown[]);
+  const query = <T extends pg.QueryResultRow>(sql: Sql, params: readonly unknown[]) =>
+    typeof sql === 'string'
+      ? target.query<T>(numbered(sql), params as unknown[])
+      : target.query<T>({ name: sql.name, text: sql.text, values: params as unknown[] });
   return {
-    all: async <T>(sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rows as T[],
-    get: async <T>(sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rows[0] as T | undefined,
-    run: async (sql: string, params: readonly unknown[] = []) => (await query(sql, params)).rowCount ?? 0,
+    all: async <T>(sql: Sql, params: readonly unknown[] = []) => (await query(sql, params)).rows as T[],
+    get: async <T>(sql: Sql, params: readonly unknown[] = []) => (await query(sql, params)).rows[0] as T | undefined,
+    run: async (sql: Sql, params: readonly unknown[] = []) => (await query(sql, params)).rowCount ?? 0,
   };
 }
 

@@ -18,10 +18,15 @@ import {
 import { sketchToBlob } from '../sketch-blob.js';
 import type { StoreEvent } from '../store-event.js';
 import type { IngestOutcome, ReportInput } from '../store.js';
-import type { PgDatabase, Queryable } from './database.js';
+import { prepared, type PgDatabase, type Queryable } from './database.js';
 import { TEXT_SEARCH_CONFIG } from './search.js';
 
 const CANDIDATE_COLUMNS = 'id, duplicate_of, published, sketch, fingerprint_exact';
+const LOCK_ORIGINS = prepared(
+  'SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM (SELECT DISTINCT k FROM unnest(?::text[]) AS k ORDER BY k) AS keys',
+);
+const INSERT_ENTITIES = prepared('INSERT INTO entities (key, type) SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT (key) DO NOTHING');
+const ENTITY_IDS = prepared('SELECT id, key FROM entities WHERE key = ANY(?::text[])');
 const MARKED = (alias: string) => SAME_MARKING.replace(/(\w+) = \?/g, `${alias}.$1 = ?`);
 
 interface LookupRow extends Candidate {
@@ -39,7 +44,7 @@ interface Known {
   banded: Candidate[];
 }
 
-const LOOK_UP = `
+const LOOK_UP = prepared(`
   (SELECT 'same' AS kind, r.id, r.duplicate_of, NULL::text AS published, NULL::bytea AS sketch, NULL::text AS fingerprint_exact,
      r.claim_count, r.entity_count, NULL::jsonb AS bands, 0::bigint AS shared
    FROM reports r WHERE r.content_hash = ? AND ${MARKED('r')} LIMIT 1)
@@ -53,7 +58,7 @@ const LOOK_UP = `
   (SELECT 'banded', r.id, r.duplicate_of, r.published, r.sketch, r.fingerprint_exact, NULL, NULL, NULL, b.shared
    FROM (SELECT report_id, COUNT(*) AS shared FROM report_bands WHERE band = ANY(?::text[])
          GROUP BY report_id ORDER BY COUNT(*) DESC, report_id LIMIT ${MAX_CANDIDATES}) b
-   JOIN reports r ON r.id = b.report_id WHERE ${MARKED('r')} ORDER BY b.shared DESC, r.id)`;
+   JOIN reports r ON r.id = b.report_id WHERE ${MARKED('r')} ORDER BY b.shared DESC, r.id)`);
 
 /** PostgreSQL types of the claim columns after report_id, for unnest(). */
 const CLAIM_TYPES: Record<(typeof CLAIM_COLUMNS)[number], string> = {
@@ -70,7 +75,7 @@ const CLAIM_VALUES = CLAIM_COLUMNS.slice(1);
  * data-modifying CTE), see the new report only through RETURNING, and the foreign keys are checked
  * at the end of the statement, when every row is there.
  */
-const WRITE_REPORT = `
+const WRITE_REPORT = prepared(`
 WITH r AS (
   INSERT INTO reports (origin, format, title, url, source, published, text, main_start, main_end,
     boilerplate, content_hash, fingerprint_exact, sketch, bands, classification, releasable_to, owner, tlp, ingested_at,
@@ -92,7 +97,7 @@ c AS (
 links AS (
   INSERT INTO claim_entities (claim_id, entity_id)
   SELECT DISTINCT c.id, l.entity_id FROM c JOIN unnest(?::int[], ?::bigint[]) AS l(ordinal, entity_id) ON l.ordinal = c.ordinal)
-SELECT r.id, (SELECT json_agg(c.id ORDER BY c.ordinal) FROM c) AS claim_ids FROM r`;
+SELECT r.id, (SELECT json_agg(c.id ORDER BY c.ordinal) FROM c) AS claim_ids FROM r`);
 
 /**
  * Writes reports into PostgreSQL: the same decisions as the SQLite writer (src/store/report-plan.ts),
@@ -119,9 +124,7 @@ export class ReportWriter {
         // decided by one of them at a time, so neither stores it twice. The whole batch's locks in
         // one statement, in one order, so two batches never wait for each other in a circle. (Its
         // own statement: in READ COMMITTED the lookups after it see what the writer before committed.)
-        await tx.run(
-          'SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM (SELECT DISTINCT k FROM unnest(?::text[]) AS k ORDER BY k) AS keys',
-          [batch.map((r) => (r.doc.origin === '-' ? r.contentHash : r.doc.origin))],
+        await tx.run(LOCK_ORIGINS, [batch.map((r) => (r.doc.origin === '-' ? r.contentHash : r.doc.origin))],
         );
         for (const r of batch) outcomes.push(await this.#writeOne(tx, r, ingestedAt, events));
         return { outcomes, events };
@@ -274,11 +277,11 @@ export class ReportWriter {
     });
     if (unknown.length === 0) return ids;
     const keys = unknown.map((e) => e.key);
-    await tx.run('INSERT INTO entities (key, type) SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT (key) DO NOTHING', [
+    await tx.run(INSERT_ENTITIES, [
       keys,
       unknown.map((e) => e.type),
     ]);
-    for (const row of await tx.all<{ id: number; key: string }>('SELECT id, key FROM entities WHERE key = ANY(?::text[])', [keys])) {
+    for (const row of await tx.all<{ id: number; key: string }>(ENTITY_IDS, [keys])) {
       ids.set(row.key, row.id);
       this.#entityIds.set(row.key, row.id);
     }
