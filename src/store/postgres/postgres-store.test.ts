@@ -7,6 +7,7 @@ import { storeConformance } from '../conformance/index.js';
 import { postgresTestStores } from '../test-stores.fixture.js';
 import { numbered } from './database.js';
 import { parsePostgresLocation } from './postgres-store.js';
+import { joinMarkedParts, tsQuery } from './search.js';
 
 storeConformance(await postgresTestStores());
 
@@ -44,6 +45,15 @@ describe('PostgreSQL store', { skip: stores.skip ?? false }, () => {
 
   test('placeholders are numbered outside quoted literals only', () => {
     assert.equal(numbered("SELECT ? WHERE a = '?' AND b IN (?, ?)"), "SELECT $1 WHERE a = '?' AND b IN ($2, $3)");
+  });
+
+  test('search terms become phraseto_tsquery calls, AND within an alternative, OR between them', () => {
+    assert.deepEqual(tsQuery('KN-23 launchers OR "Kursk region"'), {
+      sql: "((phraseto_tsquery('english', ?) && phraseto_tsquery('english', ?)) || (phraseto_tsquery('english', ?)))",
+      params: ['KN 23', 'launchers', 'Kursk region'],
+    });
+    assert.equal(tsQuery('( - OR )'), undefined);
+    assert.equal(joinMarkedParts('the «self»-«propelled» «guns»'), 'the «self-propelled» «guns»');
   });
 
   test('a location names its schema; a name that is not plain is refused', () => {
