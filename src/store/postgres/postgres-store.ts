@@ -468,8 +468,10 @@ export async function openPostgresStore(location: string, options: PostgresStore
   const db = new PgDatabase({
     connectionString,
     max: poolSize,
-    // Every connection of the pool works in the store's schema.
-    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+    // Every connection of the pool works in the store's schema. Prepared statements (the writer's:
+    // database.ts `prepared`) are planned once per connection, not again at every execution;
+    // other statements are unnamed and planned with their values, as before.
+    options: [...(schema === undefined ? [] : [`-c search_path=${schema}`]), '-c plan_cache_mode=force_generic_plan'].join(' '),
     application_name: 'parallax',
     connectionTimeoutMillis: 10_000,
   });
