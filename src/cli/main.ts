@@ -107,6 +107,7 @@ function help(io: CommandIO): void {
   io.stdout.write('parallax: collect and exploit open-source reporting\n\nCommands:\n');
   for (const c of COMMANDS) io.stdout.write(`  ${c.name.padEnd(width)}  ${c.summary}\n`);
   io.stdout.write('\nRun `parallax COMMAND --help` for its options.\n');
+  io.stdout.write('--db FILE is a SQLite file (default ./parallax.db, or $PARALLAX_DB); --db postgres://USER@HOST/DB is a PostgreSQL database.\n');
 }
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../store/store.js';
 import type { CommandIO } from './command.js';
+import { displayLocation } from './store-option.js';
 
 /** dist/web beside dist/cli: the workspace `npm run build` made (absent when running from sources). */
 export const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
@@ -17,13 +18,13 @@ export interface ServeOptions {
  * Serves a store until SIGINT or SIGTERM: the API under /api/v1 and, when built, the analyst
  * workspace at `/`. Returns the exit status; closes the store.
  */
-export async function serveStore(file: string, store: Store, options: ServeOptions, io: CommandIO, onListening?: (base: string) => void): Promise<number> {
+export async function serveStore(location: string, store: Store, options: ServeOptions, io: CommandIO, onListening?: (base: string) => void): Promise<number> {
   const { buildServer } = await import('../server/app.js');
   const web = existsSync(`${WEB_ROOT}index.html`) ? WEB_ROOT : undefined;
   const app = await buildServer({
     store,
     classificationOrder: options.classificationOrder,
-    analysisWorkerFile: file,
+    analysisWorkerStore: location,
     conflictDelayMs: options.conflictDelayMs,
     ...(web ? { webRoot: web } : {}),
   });
@@ -38,12 +39,12 @@ export async function serveStore(file: string, store: Store, options: ServeOptio
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const base = `http://${options.host}:${port}`;
-  io.stdout.write(`parallax: serving ${file} on ${base}/api/v1 (OpenAPI: /api/openapi.json)\n`);
+  io.stdout.write(`parallax: serving ${displayLocation(location)} on ${base}/api/v1 (OpenAPI: /api/openapi.json)\n`);
   io.stdout.write(web ? `workspace: ${base}/\n` : 'workspace: not built (npm run build), API only\n');
   onListening?.(base);
   // Pushes to the peers of `parallax peer add` run beside the requests, in a worker thread.
   const { startFederationWorker } = await import('../server/federation-worker.js');
-  const federation = await startFederationWorker(store, file, options.classificationOrder, (line) => io.stderr.write(`${line}\n`));
+  const federation = await startFederationWorker(store, location, options.classificationOrder, (line) => io.stderr.write(`${line}\n`));
   if (federation.peers > 0) {
     io.stdout.write(`federating as ${await store.instanceId()} with ${federation.peers} peer${federation.peers === 1 ? '' : 's'} (parallax peer list)\n`);
   }

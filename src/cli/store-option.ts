@@ -1,27 +1,45 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Store } from '../store/store.js';
 
-/** The store file: `--db FILE`, else $PARALLAX_DB, else ./parallax.db. */
-export function storePath(db: string | undefined): string {
-  return resolve(db ?? process.env['PARALLAX_DB'] ?? 'parallax.db');
+/**
+ * Where the store is: `--db`, else $PARALLAX_DB, else ./parallax.db. A `postgres://` or
+ * `postgresql://` URL names a PostgreSQL database; anything else is a SQLite file (made absolute).
+ */
+export function storeLocation(db: string | undefined): string {
+  const location = db ?? process.env['PARALLAX_DB'] ?? 'parallax.db';
+  return /^postgres(ql)?:\/\//i.test(location) ? location : resolve(location);
 }
 
-/** The store cannot be opened (missing, not a database, newer schema): a plain message, exit 1. */
+/** The store cannot be opened (missing, not a database, newer schema, unreachable): a plain message, exit 1. */
 export class StoreOpenError extends Error {}
 
 /**
- * Opens the SQLite store lazily, so commands that do not touch it never load better-sqlite3.
- * Query commands pass mustExist: a typo in --db should not create an empty store.
+ * Opens the store at a location through the one factory (src/store/open-store.ts), loading the
+ * dialect only then, so commands that do not touch a store load neither driver. Query commands
+ * pass mustExist: a typo in --db should not create an empty store.
  */
-export async function openStoreFile(file: string, options: { mustExist?: boolean } = {}): Promise<Store> {
-  if (options.mustExist && !existsSync(file)) {
-    throw new StoreOpenError(`no store at ${file}: run \`parallax ingest PATH... --db ${file}\` first`);
-  }
-  const { openSqliteStore } = await import('../store/sqlite/sqlite-store.js');
+export async function openStoreAt(location: string, options: { mustExist?: boolean; classificationOrder?: readonly string[] } = {}): Promise<Store> {
+  const { openStore, StoreMissingError } = await import('../store/open-store.js');
   try {
-    return await openSqliteStore(file);
+    return await openStore(location, options);
   } catch (e) {
-    throw new StoreOpenError(`cannot open the store ${file}: ${(e as Error).message}`);
+    if (e instanceof StoreMissingError) throw new StoreOpenError(e.message);
+    throw new StoreOpenError(`cannot open the store ${displayLocation(location)}: ${(e as Error).message}`);
   }
 }
+
+/** A location for messages and output: a URL's password never printed. */
+export function displayLocation(location: string): string {
+  try {
+    const url = new URL(location);
+    if (url.password) url.password = '***';
+    return url.protocol.startsWith('postgres') ? url.toString() : location;
+  } catch {
+    return location;
+  }
+}
+
+/** @deprecated the location may be a URL: use storeLocation. */
+export const storePath = storeLocation;
+/** @deprecated use openStoreAt. */
+export const openStoreFile = openStoreAt;

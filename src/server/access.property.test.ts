@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { DEFAULT_CLASSIFICATIONS, TLP_LABELS, type Marking, type TlpLabel } from '../domain/marking.js';
-import Database from 'better-sqlite3';
 import type { Viewer } from '../domain/viewer.js';
 import { canSee } from '../share/policy.js';
 import { fixtureReport, NORTH_KOREAN, RUSSIA, troopsInRussia } from '../store/analysis.fixture.js';
+import { postgresTestStores, sqliteTestStores, type TestStores } from '../store/test-stores.fixture.js';
 import { bearer, startTestServer, type PartnerSpec } from './server.fixture.js';
 
 /**
@@ -54,10 +54,22 @@ const postsArb = fc.array(
 
 const marker = (i: number) => `Vexil${i}q`;
 
-test('no read route shows a partner more than its rights, and hidden ids answer as absent ones', async () => {
+// The same property on each store dialect: the policy is one, its SQL is spelled per dialect.
+const dialects: TestStores[] = [sqliteTestStores(), await postgresTestStores()];
+for (const stores of dialects) {
+  test(`no read route shows a partner more than its rights, and hidden ids answer as absent ones (${stores.dialect})`, { skip: stores.skip ?? false }, async () => {
+    try {
+      await policyHolds(stores);
+    } finally {
+      await stores.dispose();
+    }
+  });
+}
+
+async function policyHolds(stores: TestStores): Promise<void> {
   await fc.assert(
     fc.asyncProperty(partnersArb, reportsArb, postsArb, async (partners, reports, posts) => {
-      const s = await startTestServer(partners);
+      const s = await startTestServer(partners, {}, stores);
       try {
         // Stored after the server started, so the stream's ring holds their events.
         const inputs = reports.map((r, i) =>
@@ -104,12 +116,13 @@ test('no read route shows a partner more than its rights, and hidden ids answer 
           } else assert.ok([403].includes(r.statusCode), r.body);
         }
         // The truth, read past the policy: every claim, its report and the entities of its sentence.
-        const db = new Database(s.file, { readonly: true });
-        const allClaims = (db.prepare('SELECT id, report_id AS reportId FROM claims').all() as { id: number; reportId: number }[]).map((c) => ({
-          ...c,
-          entityKeys: (db.prepare('SELECT e.key FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = ?').all(c.id) as { key: string }[]).map((e) => e.key),
+        const claimRows = await s.query<{ id: number; report_id: number }>('SELECT id, report_id FROM claims');
+        const keyRows = await s.query<{ claim_id: number; key: string }>('SELECT ce.claim_id, e.key FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id');
+        const allClaims = claimRows.map((c) => ({
+          id: Number(c.id),
+          reportId: Number(c.report_id),
+          entityKeys: keyRows.filter((k) => Number(k.claim_id) === Number(c.id)).map((k) => k.key),
         }));
-        db.close();
         const reportOfClaim = new Map(allClaims.map((c) => [String(c.id), c.reportId]));
         const maxId = Math.max(...markingById.keys());
 
@@ -232,7 +245,7 @@ test('no read route shows a partner more than its rights, and hidden ids answer 
     }),
     { numRuns: Number(process.env['PARALLAX_PROPERTY_RUNS'] ?? 30) },
   );
-});
+}
 
 test('the property test sees hidden reports at all (the generator is not trivial)', () => {
   const v: Viewer = { partnerId: 'jp-mod', clearance: 'UNCLASSIFIED', communities: [], role: 'reader' };

@@ -5,11 +5,12 @@ import type { AnalyseScope } from './analysis-cache.js';
 /**
  * Analysis off the request thread. A scope's analysis reads every claim it may see (a few hundred
  * ms per 10,000 claims): run on the server's thread it would stall every request and stream for
- * that long. The worker opens its own connection to the same SQLite file (WAL lets it read while
- * the server writes) and records snapshots and alerts there, one scope at a time.
+ * that long. The worker opens its own connection to the same store (a SQLite file, where WAL lets
+ * it read while the server writes, or a PostgreSQL database) and records snapshots and alerts
+ * there, one scope at a time.
  */
-export function analysisWorker(file: string, classificationOrder: readonly string[]): { analyse: AnalyseScope; close(): Promise<void> } {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { file, classificationOrder } });
+export function analysisWorker(location: string, classificationOrder: readonly string[]): { analyse: AnalyseScope; close(): Promise<void> } {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { location, classificationOrder } });
   worker.unref();
   let next = 0;
   const waiting = new Map<number, { resolve: (v: Awaited<ReturnType<AnalyseScope>>) => void; reject: (e: Error) => void }>();
@@ -37,11 +38,11 @@ export function analysisWorker(file: string, classificationOrder: readonly strin
   };
 }
 
-if (parentPort && workerData?.file) {
+if (parentPort && workerData?.location) {
   const port = parentPort;
-  const { openSqliteStore } = await import('../store/sqlite/sqlite-store.js');
+  const { openStore } = await import('../store/open-store.js');
   const { analyseStore } = await import('../store/analyse-store.js');
-  const store = await openSqliteStore(workerData.file as string, { classificationOrder: workerData.classificationOrder as string[] });
+  const store = await openStore(workerData.location as string, { classificationOrder: workerData.classificationOrder as string[] });
   // One at a time, in order: analyses are CPU work, running two at once only slows both.
   let queue = Promise.resolve();
   port.on('message', (m: { id: number; viewer: Viewer }) => {

@@ -37,11 +37,11 @@ export interface ServerOptions {
   /** After a report is written, wait this long (ms) before looking for new conflicts (default 30,000; negative: never). */
   conflictDelayMs?: number;
   /**
-   * The SQLite file of the store: analyses then run in a worker thread with its own connection,
-   * off the thread that answers requests and streams (`parallax serve` gives it). Without it they
-   * run in process (tests, small stores).
+   * Where the store is (a SQLite file or a postgres:// URL): analyses then run in a worker thread
+   * with its own connection, off the thread that answers requests and streams (`parallax serve`
+   * gives it). Without it they run in process (tests, small stores).
    */
-  analysisWorkerFile?: string;
+  analysisWorkerStore?: string;
   logger?: boolean;
   /** The built workspace (dist/web): served at `/` without a token, since its files hold no data. */
   webRoot?: string;
@@ -62,7 +62,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { store } = options;
   const classificationOrder = options.classificationOrder ?? DEFAULT_CLASSIFICATIONS;
   const stream = new EventStream({ classificationOrder, capacity: options.streamCapacity ?? 10_000 });
-  const worker = options.analysisWorkerFile === undefined ? undefined : analysisWorker(options.analysisWorkerFile, classificationOrder);
+  const worker = options.analysisWorkerStore === undefined ? undefined : analysisWorker(options.analysisWorkerStore, classificationOrder);
   const analyses = new AnalysisCache(worker?.analyse ?? analyseInProcess(store), {
     onAlerts(viewer, alerts) {
       // Every alert of analysis goes out to the scope it was computed for: a new conflict as a

@@ -207,7 +207,7 @@ class PeerPusher {
         failure = `the peer could not store report #${report.id}: ${receipt.problem ?? 'no reason given'}`;
         break;
       }
-      cursor = report.id;
+      cursor = report.cursor;
     }
     await store.recordPeerProgress(LOCAL_ADMIN, peer.id, { cursor, sent, refused, ...(failure === null ? { error: null } : {}) });
     if (failure !== null) throw new Error(failure);

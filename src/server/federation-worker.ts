@@ -8,16 +8,17 @@ type FromWorker = { log: string } | { started: number } | 'stopped';
  * The federation loop off the request thread, as `parallax serve` runs it. Pushing is I/O and a
  * little work per report, but on the server's thread each of its steps would wait behind every
  * request being answered (each submitted report is extracted there), so a busy server would send
- * late. The worker opens its own connection to the same SQLite file (WAL: it reads while the
- * server writes); the server tells it of each write, since store events do not cross connections.
+ * late. The worker opens its own connection to the same store (SQLite in WAL reads while the
+ * server writes; PostgreSQL: its own pool); the server tells it of each write, since store events
+ * do not cross connections.
  */
 export async function startFederationWorker(
   store: Store,
-  file: string,
+  location: string,
   classificationOrder: readonly string[],
   log: (line: string) => void,
 ): Promise<{ peers: number; close(): Promise<void> }> {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { federationFile: file, classificationOrder } });
+  const worker = new Worker(new URL(import.meta.url), { workerData: { federationFile: location, classificationOrder } });
   const stopped = new Promise<void>((resolve) => {
     worker.on('message', (m: FromWorker) => (m === 'stopped' ? resolve() : typeof m === 'object' && 'log' in m ? log(m.log) : undefined));
     worker.on('exit', () => resolve());
@@ -49,9 +50,9 @@ export async function startFederationWorker(
 
 if (parentPort && workerData?.federationFile) {
   const port = parentPort;
-  const { openSqliteStore } = await import('../store/sqlite/sqlite-store.js');
+  const { openStore } = await import('../store/open-store.js');
   const { Federation } = await import('./federation-loop.js');
-  const store = await openSqliteStore(workerData.federationFile as string, { classificationOrder: workerData.classificationOrder as string[] });
+  const store = await openStore(workerData.federationFile as string, { classificationOrder: workerData.classificationOrder as string[] });
   const federation = new Federation({ store, log: (line) => port.postMessage({ log: line } satisfies FromWorker) });
   await federation.start();
   port.postMessage({ started: federation.peers } satisfies FromWorker);

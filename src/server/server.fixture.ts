@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
 import { hashToken, newToken } from '../share/tokens.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Role } from '../store/store.js';
+import type { Role, Store } from '../store/store.js';
+import { sqliteTestStores, type TestStores } from '../store/test-stores.fixture.js';
 import { buildServer, type ServerOptions } from './app.js';
 
 export interface PartnerSpec {
@@ -17,20 +14,30 @@ export interface PartnerSpec {
 
 export interface TestServer {
   app: FastifyInstance;
-  store: SqliteStore;
+  store: Store;
   /** Token of each partner, by partner id. */
   tokens: Map<string, string>;
   viewers: Map<string, Viewer>;
-  /** The SQLite file, for tests that must read past the policy to know the truth. */
-  file: string;
+  /** Where the store is (a SQLite file or a postgres:// URL with its own schema). */
+  location: string;
+  /** SQL on the store's data past the policy, for tests that must know the truth. */
+  query<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
-/** Test helper: a store in a fresh folder, the partners with one token each, and the server (no socket). */
-export async function startTestServer(partners: readonly PartnerSpec[], options: Partial<ServerOptions> = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-server-'));
-  const file = join(dir, 'store.db');
-  const store = await openSqliteStore(file);
+/**
+ * Test helper: a new store (SQLite unless `stores` says otherwise), the partners with one token
+ * each, and the server (no socket).
+ */
+export async function startTestServer(
+  partners: readonly PartnerSpec[],
+  options: Partial<ServerOptions> = {},
+  stores?: TestStores,
+): Promise<TestServer> {
+  const own = stores ? undefined : sqliteTestStores();
+  const from = stores ?? own!;
+  const location = from.newLocation();
+  const store = await from.open(location);
   const tokens = new Map<string, string>();
   const viewers = new Map<string, Viewer>();
   for (const p of partners) {
@@ -46,12 +53,13 @@ export async function startTestServer(partners: readonly PartnerSpec[], options:
     store,
     tokens,
     viewers,
-    file,
+    location,
+    query: (sql, params) => from.query(location, sql, params),
     async close() {
       // server.app: a test may have replaced the server.
       await server.app.close();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await own?.dispose();
     },
   };
   return server;

@@ -128,7 +128,7 @@ test('while reports arrive, new conflicts are looked for and streamed to the sco
   const t = await startTestServer([{ id: 'kr-mnd', clearance: 'SECRET', communities: ['NATO'], role: 'reader' }], { conflictDelayMs: 10 });
   // As `parallax serve` runs it: analyses in a worker thread on its own connection to the file.
   await t.app.close();
-  t.app = await buildServer({ store: t.store, conflictDelayMs: 10, analysisWorkerFile: t.file });
+  t.app = await buildServer({ store: t.store, conflictDelayMs: 10, analysisWorkerStore: t.location });
   try {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const tBase = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;

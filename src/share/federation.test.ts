@@ -30,7 +30,7 @@ test('offsets outside the text are named', () => {
 });
 
 test('a report ingested here goes with this instance as origin; a received one keeps its provenance', () => {
-  const base = { id: 12, doc: { origin: 'x', format: 'text' as const, text: 'abc', title: null, published: null, url: null, source: null, main: { start: 0, end: 3 }, boilerplate: [] }, marking: mark({}), ingestedAt: '2025-01-01T00:00:00.000Z' };
+  const base = { id: 12, cursor: 12, doc: { origin: 'x', format: 'text' as const, text: 'abc', title: null, published: null, url: null, source: null, main: { start: 0, end: 3 }, boilerplate: [] }, marking: mark({}), ingestedAt: '2025-01-01T00:00:00.000Z' };
   assert.deepEqual(toWire({ ...base, provenance: null }, 'px-me').provenance, { instance: 'px-me', reportId: 12, ingestedAt: '2025-01-01T00:00:00.000Z' });
   const relayed = toWire({ ...base, provenance: { originInstance: 'px-c', originReportId: 3, originIngestedAt: '2024-12-01T00:00:00.000Z', receivedFrom: 'px-b', receivedAt: '2025-01-01T00:00:00.000Z' } }, 'px-me');
   assert.deepEqual(relayed.provenance, { instance: 'px-c', reportId: 3, ingestedAt: '2024-12-01T00:00:00.000Z' });

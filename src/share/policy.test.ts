@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { TLP_LABELS, type Marking } from '../domain/marking.js';
+import type { Marking } from '../domain/marking.js';
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
+import { MARKINGS, VIEWERS } from './policy.fixture.js';
 import { canSee, visibleReportsSql } from './policy.js';
-
-const MARKINGS: Marking[] = [];
-for (const classification of ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'UNKNOWN-LEVEL'])
-  for (const releasableTo of [['ALL'], ['kr-mnd'], ['five-eyes'], [], ['jp-mod', 'nato']])
-    for (const owner of ['local', 'kr-mnd'])
-      for (const tlp of TLP_LABELS) MARKINGS.push({ classification, releasableTo, owner, tlp });
-
-const VIEWERS: Viewer[] = [
-  LOCAL_ADMIN,
-  { partnerId: 'kr-mnd', clearance: 'CONFIDENTIAL', communities: ['five-eyes'], role: 'analyst' },
-  { partnerId: 'jp-mod', clearance: 'UNCLASSIFIED', communities: ['nato'], role: 'reader' },
-  { partnerId: 'nobody', clearance: 'NOT-A-LEVEL', communities: [], role: 'reader' },
-];
 
 test('canSee and its SQL form agree on every marking and viewer', () => {
   const db = new Database(':memory:');

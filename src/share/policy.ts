@@ -38,35 +38,59 @@ export function classificationsUpTo(clearance: string, classificationOrder: read
   return rank < 0 ? [] : classificationOrder.slice(0, rank + 1);
 }
 
-/** A piece of SQL with `?` placeholders and their values, in order (a PostgreSQL driver renumbers them to `$n`). */
+/** A piece of SQL with `?` placeholders and their values, in order (a PostgreSQL store renumbers them to `$n`). */
 export interface SqlFragment {
   sql: string;
   params: unknown[];
 }
 
 /**
+ * The one construct the policy's SQL writes differently per dialect: a value in (or not in) a
+ * list. Everything else in `visibleReportsSql` is the same SQL for every store.
+ */
+export interface PolicyDialect {
+  inList(expr: string, values: readonly string[], negate?: boolean): SqlFragment;
+}
+
+/** `IN (?, ?, …)`: plain SQL, as SQLite runs it. */
+export const PORTABLE_SQL: PolicyDialect = {
+  inList: (expr, values, negate = false) => ({ sql: `${expr} ${negate ? 'NOT IN' : 'IN'} (${marks(values.length)})`, params: [...values] }),
+};
+
+/**
+ * `= ANY(?)` with one text[] parameter: PostgreSQL gets the same statement text for every viewer
+ * whatever its number of communities, and plans it once.
+ */
+export const POSTGRES_SQL: PolicyDialect = {
+  inList: (expr, values, negate = false) => ({ sql: negate ? `${expr} <> ALL(?::text[])` : `${expr} = ANY(?::text[])`, params: [[...values]] }),
+};
+
+/**
  * The SQL equivalent of `canSee` for a row of `reports` under `alias`, so that lists, counts and
- * search filter in the database. Expects the portable schema every store dialect shares:
+ * search filter in the database. Expects the schema every store dialect shares:
  * `reports(id, classification, owner, tlp)` and `report_releases(report_id, grantee)`.
- * Plain SQL only (IN, EXISTS, `?` parameters) so SQLite and PostgreSQL both run it.
+ * The rule is written once; `dialect` only spells its lists.
  */
 export function visibleReportsSql(
   viewer: Viewer,
   alias: string,
   classificationOrder: readonly string[] = DEFAULT_CLASSIFICATIONS,
+  dialect: PolicyDialect = PORTABLE_SQL,
 ): SqlFragment {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(alias)) throw new Error(`not a SQL alias: ${alias}`);
   const allowed = classificationsUpTo(viewer.clearance, classificationOrder);
   if (allowed.length === 0) return { sql: '(1 = 0)', params: [] };
-  const shared = [RELEASE_TO_ALL, ...viewer.communities];
+  const cleared = dialect.inList(`${alias}.classification`, allowed);
+  const onwardSharing = dialect.inList(`${alias}.tlp`, NAMED_PARTNERS_ONLY_TLP, true);
+  const shared = dialect.inList('rr.grantee', [RELEASE_TO_ALL, ...viewer.communities]);
   const sql =
-    `(${alias}.classification IN (${marks(allowed.length)})` +
+    `(${cleared.sql}` +
     ` AND (${alias}.owner = ?` +
     ` OR EXISTS (SELECT 1 FROM report_releases rr WHERE rr.report_id = ${alias}.id AND (rr.grantee = ?` +
-    ` OR (${alias}.tlp NOT IN (${marks(NAMED_PARTNERS_ONLY_TLP.length)}) AND rr.grantee IN (${marks(shared.length)}))))))`;
+    ` OR (${onwardSharing.sql} AND ${shared.sql})))))`;
   return {
     sql,
-    params: [...allowed, viewer.partnerId, viewer.partnerId, ...NAMED_PARTNERS_ONLY_TLP, ...shared],
+    params: [...cleared.params, viewer.partnerId, viewer.partnerId, ...onwardSharing.params, ...shared.params],
   };
 }
 

@@ -118,10 +118,11 @@ export interface Store {
   /** Records a push to a peer (what `PeerProgress` names, nothing else); admins only. */
   recordPeerProgress(viewer: Viewer, peerId: number, progress: PeerProgress): Promise<void>;
   /**
-   * What to send a peer: the reports `viewer` (the peer's partner) may see with an id above
-   * `afterId`, oldest first, whole, with their provenance; none that originate at, or were
-   * received from, `exceptInstance` (a report never goes back where it came from). The ids only
-   * grow, so the last id sent is the peer's cursor: an edit is a new report with a greater id.
+   * What to send a peer: the reports `viewer` (the peer's partner) may see,
+   * whole, with their provenance; none that originate at, or were
+   * received from, `exceptInstance` (a report never goes back where it came from), after the
+   * cursor `afterId`, in commit order, so the last cursor sent is the peer's: an edit is a new
+   * report, later in that order.
    */
   listOutgoingReports(viewer: Viewer, query: OutgoingQuery): Promise<OutgoingReport[]>;
   /**
@@ -477,7 +478,7 @@ export interface Peer extends PeerInput {
   id: number;
   /** The peer's instance id, once it has answered. */
   peerInstance: string | null;
-  /** Id of the last report sent (or skipped for good); the next push starts after it. */
+  /** Outgoing position (`OutgoingReport.cursor`) of the last report sent (or skipped for good); the next push starts after it. */
   cursor: number;
   /** Reports the peer accepted (stored, or held already). */
   sent: number;
@@ -501,6 +502,7 @@ export interface PeerProgress {
 }
 
 export interface OutgoingQuery {
+  /** The peer's cursor: reports after this position in the outgoing order (`OutgoingReport.cursor`). */
   afterId: number;
   limit: number;
   /** Stop before the text of the reports would pass this many characters (at least one report is returned). */
@@ -509,8 +511,13 @@ export interface OutgoingQuery {
 }
 
 export interface OutgoingReport {
-  /** The id here (the cursor). */
+  /** The id here. */
   id: number;
+  /**
+   * Its position in the outgoing order, which is commit order: the id in SQLite (one writer), a
+   * feed position drawn at commit in PostgreSQL (several writers commit ids out of order).
+   */
+  cursor: number;
   doc: CollectedDocument;
   marking: Marking;
   ingestedAt: string;

@@ -3,7 +3,7 @@ import { LOCAL_ADMIN } from '../../domain/viewer.js';
 import type { StoreAnalysis } from '../../store/analyse-store.js';
 import type { Store } from '../../store/store.js';
 import { UsageError, type CommandIO } from '../command.js';
-import { openStoreFile, storePath } from '../store-option.js';
+import { openStoreAt, storeLocation } from '../store-option.js';
 
 /** The viewer of the analysis commands: the local command line's own administrator. */
 export const VIEWER = LOCAL_ADMIN;
@@ -17,7 +17,7 @@ export async function withAnalysis<T>(
   io: CommandIO,
   use: (store: Store, run: StoreAnalysis) => Promise<T>,
 ): Promise<T> {
-  const store = await openStoreFile(storePath(db), { mustExist: true });
+  const store = await openStoreAt(storeLocation(db), { mustExist: true });
   try {
     const run = await analyse(store, io);
     return await use(store, run);

@@ -3,7 +3,7 @@ import { LOCAL_ADMIN } from '../../domain/viewer.js';
 import type { AuditEntry } from '../../store/store.js';
 import { UsageError, type Command } from '../command.js';
 import { positiveInt } from '../numbers-option.js';
-import { openStoreFile, storePath } from '../store-option.js';
+import { openStoreAt, storeLocation } from '../store-option.js';
 import { formatTable } from '../table.js';
 import { terminalWidth } from '../terminal-width.js';
 
@@ -20,7 +20,7 @@ export const auditCommand: Command = {
     if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}`);
     if (action !== 'verify' && action !== 'list') throw new UsageError(action === undefined ? 'name an action: verify or list' : `no action "${action}" (verify, list)`);
     const limit = values.limit === undefined ? 50 : positiveInt(values.limit, '--limit');
-    const store = await openStoreFile(storePath(values.db), { mustExist: true });
+    const store = await openStoreAt(storeLocation(values.db), { mustExist: true });
     try {
       if (action === 'verify') {
         const { verifyAuditLog } = await import('../../share/audit.js');

@@ -4,7 +4,7 @@ import type { ClaimQuery, StoredClaim } from '../../store/store.js';
 import { UsageError, type Command } from '../command.js';
 import { parseIsoDate } from '../dates.js';
 import { positiveInt } from '../numbers-option.js';
-import { openStoreFile, storePath } from '../store-option.js';
+import { openStoreAt, storeLocation } from '../store-option.js';
 import { formatTable, type Column } from '../table.js';
 import { terminalWidth } from '../terminal-width.js';
 
@@ -36,7 +36,7 @@ export const claimsCommand: Command = {
     }
     if (values.limit !== undefined) query.limit = positiveInt(values.limit, '--limit');
     else if (!values.json) query.limit = TABLE_LIMIT; // a screenful for people; programs get everything
-    const store = await openStoreFile(storePath(values.db), { mustExist: true });
+    const store = await openStoreAt(storeLocation(values.db), { mustExist: true });
     try {
       const claims = await store.listClaims(LOCAL_ADMIN, query);
       if (values.json) {

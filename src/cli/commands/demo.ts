@@ -8,7 +8,7 @@ import type { EntitySummary, Store } from '../../store/store.js';
 import { UsageError, type Command, type CommandIO } from '../command.js';
 import { positiveInt } from '../numbers-option.js';
 import { expandInputs } from '../read-inputs.js';
-import { openStoreFile } from '../store-option.js';
+import { openStoreAt } from '../store-option.js';
 import { formatTable } from '../table.js';
 import { terminalWidth } from '../terminal-width.js';
 import { CLAIM_COLUMNS } from './claims.js';
@@ -38,7 +38,7 @@ export const demoCommand: Command = {
       io.stderr.write(`parallax demo: no sample reports in ${SAMPLES_DIR}\n`);
       return 1;
     }
-    const store = await openStoreFile(file);
+    const store = await openStoreAt(file);
     let serving = false;
     try {
       const summary = await ingestFiles(store, files, missing, {

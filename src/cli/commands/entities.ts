@@ -4,7 +4,7 @@ import { LOCAL_ADMIN } from '../../domain/viewer.js';
 import type { EntityQuery, EntitySummary } from '../../store/store.js';
 import { UsageError, type Command } from '../command.js';
 import { positiveInt } from '../numbers-option.js';
-import { openStoreFile, storePath } from '../store-option.js';
+import { openStoreAt, storeLocation } from '../store-option.js';
 import { formatTable } from '../table.js';
 import { terminalWidth } from '../terminal-width.js';
 
@@ -32,7 +32,7 @@ export const entitiesCommand: Command = {
     if (values.name !== undefined) query.name = values.name;
     if (values.limit !== undefined) query.limit = positiveInt(values.limit, '--limit');
     else if (!values.json) query.limit = 50; // a screenful for people; programs get everything
-    const store = await openStoreFile(storePath(values.db), { mustExist: true });
+    const store = await openStoreAt(storeLocation(values.db), { mustExist: true });
     try {
       const entities = await store.listEntities(LOCAL_ADMIN, query);
       if (values.json) {

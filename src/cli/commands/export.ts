@@ -6,7 +6,7 @@ import { LOCAL_ADMIN, type Viewer } from '../../domain/viewer.js';
 import type { Store } from '../../store/store.js';
 import { UsageError, type Command, type CommandIO } from '../command.js';
 import { positiveInt } from '../numbers-option.js';
-import { openStoreFile, storePath } from '../store-option.js';
+import { openStoreAt, storeLocation } from '../store-option.js';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -32,7 +32,7 @@ export const exportCommand: Command = {
       throw new UsageError(values.stix ? 'say one format: --stix or --misp REPORT_ID' : 'say which format: --stix (a STIX 2.1 bundle) or --misp REPORT_ID (a MISP event)');
     }
     const reportId = values.misp === undefined ? undefined : positiveInt(values.misp, '--misp');
-    const store = await openStoreFile(storePath(values.db), { mustExist: true });
+    const store = await openStoreAt(storeLocation(values.db), { mustExist: true });
     try {
       const viewer = values.as === undefined ? LOCAL_ADMIN : await partnerViewer(store, values.as);
       if (reportId !== undefined) return await exportMisp(store, viewer, reportId, values.as, values.output, io);

@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { collectBytes } from '../../collect/index.js';
 import { extract } from '../../exploit/pipeline.js';
+import { postgresTestStores, sqliteTestStores, type TestStores } from '../../store/test-stores.fixture.js';
 import { syntheticReports } from '../synthetic-reports.js';
 
 // Run the CLI the way this test runs: sources through tsx, or the compiled dist/.
@@ -29,31 +30,41 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const GOOD_1 = 'Kyiv said about 3,000 North Korean troops had reached the front in November. More were expected.\n';
 const GOOD_2 = 'A Seoul lawmaker said 150 containers of shells left Rason port last month, citing intelligence.\n';
 
-function storeIsWhole(file: string): { reports: number; origins: string[] } {
-  const db = new Database(file, { readonly: true });
-  try {
+const sqlite = sqliteTestStores();
+const postgres = await postgresTestStores();
+after(() => Promise.all([sqlite.dispose(), postgres.dispose()]));
+
+/** Read past the policy: every report is whole (claims, entities, marking, search index). */
+async function storeIsWhole(stores: TestStores, location: string): Promise<{ reports: number; origins: string[] }> {
+  const count = async (sql: string) => Number((await stores.query<{ n: number }>(location, sql))[0]!.n);
+  if (stores.dialect === 'sqlite') {
+    const db = new Database(location, { readonly: true });
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     assert.deepEqual(db.pragma('foreign_key_check'), []);
-    const reports = (db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
-    const indexed = (db.prepare('SELECT COUNT(*) AS n FROM reports_fts').get() as { n: number }).n;
-    assert.equal(indexed, reports, 'every report is in the full-text index');
-    const partial = db
-      .prepare(
-        `SELECT r.origin FROM reports r WHERE r.claim_count <> (SELECT COUNT(*) FROM claims c WHERE c.report_id = r.id)
-         OR r.entity_count <> (SELECT COUNT(*) FROM report_entities e WHERE e.report_id = r.id)
-         OR NOT EXISTS (SELECT 1 FROM report_releases rr WHERE rr.report_id = r.id)`,
-      )
-      .all();
-    assert.deepEqual(partial, [], 'no report misses claims, entities or its marking');
-    const origins = (db.prepare('SELECT origin FROM reports ORDER BY origin').all() as { origin: string }[]).map((r) => r.origin);
-    return { reports, origins };
-  } finally {
     db.close();
   }
+  const reports = await count('SELECT COUNT(*) AS n FROM reports');
+  const indexed = await count(stores.dialect === 'sqlite' ? 'SELECT COUNT(*) AS n FROM reports_fts' : 'SELECT COUNT(*) AS n FROM reports WHERE search IS NOT NULL');
+  assert.equal(indexed, reports, 'every report is in the full-text index');
+  const partial = await stores.query(
+    location,
+    `SELECT r.origin FROM reports r WHERE r.claim_count <> (SELECT COUNT(*) FROM claims c WHERE c.report_id = r.id)
+     OR r.entity_count <> (SELECT COUNT(*) FROM report_entities e WHERE e.report_id = r.id)
+     OR NOT EXISTS (SELECT 1 FROM report_releases rr WHERE rr.report_id = r.id)`,
+  );
+  assert.deepEqual(partial, [], 'no report misses claims, entities or its marking');
+  const origins = (await stores.query<{ origin: string }>(location, 'SELECT origin FROM reports ORDER BY origin')).map((r) => r.origin);
+  return { reports, origins };
 }
 
-test('bad inputs are named and skipped; the good files of the batch are stored; exit 1', () => {
-  const input = join(dir, 'batch');
+for (const stores of [sqlite, postgres]) {
+  test(`bad inputs are named and skipped; the good files of the batch are stored; exit 1 (${stores.dialect})`, { skip: stores.skip ?? false }, async () => {
+    await badInputsAreSkipped(stores);
+  });
+}
+
+async function badInputsAreSkipped(stores: TestStores): Promise<void> {
+  const input = join(dir, `batch-${stores.dialect}`);
   mkdirSync(input);
   writeFileSync(join(input, 'good-1.txt'), GOOD_1);
   writeFileSync(join(input, 'good-2.txt'), GOOD_2);
@@ -63,7 +74,7 @@ test('bad inputs are named and skipped; the good files of the batch are stored; 
   writeFileSync(join(input, 'huge.txt'), Buffer.alloc(50 * 1024 * 1024, 'troops '));
   writeFileSync(join(input, 'headless.html'), '<!doctype html><html><head><title>Nothing here</title></head></html>');
   writeFileSync(join(input, 'broken.rss'), '<?xml version="1.0"?><rss><channel><item><title>Shells</title></channel>');
-  const db = join(dir, 'batch.db');
+  const db = stores.newLocation();
   const missing = join(dir, 'no-such-report.txt');
   const r = parallax(['ingest', input, missing, '--db', db]);
   assert.equal(r.status, 1, r.stderr);
@@ -75,7 +86,7 @@ test('bad inputs are named and skipped; the good files of the batch are stored; 
   }
   assert.match(lines.find((l) => l.includes('huge.txt'))!, /50\.0 MB|too large|limit/);
   assert.match(lines.find((l) => l.includes('latin1.txt'))!, /UTF-8/);
-  const { origins } = storeIsWhole(db);
+  const { origins } = await storeIsWhole(stores, db);
   assert.ok(origins.some((o) => o.endsWith('good-1.txt')));
   assert.ok(origins.some((o) => o.endsWith('good-2.txt')));
   assert.equal(origins.length, 2, 'nothing of the bad files is stored');
@@ -85,22 +96,28 @@ test('bad inputs are named and skipped; the good files of the batch are stored; 
   const summary = JSON.parse(again.stdout) as { unchanged: number; ingested: number };
   assert.equal(summary.unchanged, 2, 're-ingesting the same documents does not duplicate them');
   assert.equal(summary.ingested, 0);
-  assert.equal(storeIsWhole(db).reports, origins.length);
-});
+  assert.equal((await storeIsWhole(stores, db)).reports, origins.length);
+}
 
-test('a syndicated copy under another file name is stored once more but linked to its original', () => {
-  const input = join(dir, 'copies');
+for (const stores of [sqlite, postgres]) {
+  test(`a syndicated copy under another file name is stored once more but linked to its original (${stores.dialect})`, { skip: stores.skip ?? false }, () => {
+    syndicatedCopyIsLinked(stores);
+  });
+}
+
+function syndicatedCopyIsLinked(stores: TestStores): void {
+  const input = join(dir, `copies-${stores.dialect}`);
   mkdirSync(input);
   const body = syntheticReports(1, { seed: 3 })[0]!.text.split('\n\n')[1]!;
   writeFileSync(join(input, 'a-original.txt'), `Harbour Times\n\n${body}\n\nSubscribe for more.\n`);
   writeFileSync(join(input, 'b-republished.txt'), `Morning Brief — via Harbour Times\n\n${body}\n\nShare this story.\n`);
-  const db = join(dir, 'copies.db');
+  const db = stores.newLocation();
   const r = parallax(['ingest', input, '--db', db, '--json']);
   assert.equal(r.status, 0, r.stderr);
   const reports = JSON.parse(parallax(['reports', '--db', db, '--json']).stdout) as { id: number; duplicateOf: number | null }[];
   assert.equal(reports.length, 2);
   assert.equal(reports[1]?.duplicateOf, reports[0]?.id);
-});
+}
 
 test('SIGKILL in the middle of 1,000 reports leaves whole reports only; a second run completes the rest', async () => {
   const input = join(dir, 'thousand');
@@ -137,7 +154,7 @@ test('SIGKILL in the middle of 1,000 reports leaves whole reports only; a second
   await exited;
   assert.ok(killedAt >= 50, 'the ingest was killed while it ran');
 
-  const first = storeIsWhole(db);
+  const first = await storeIsWhole(sqlite, db);
   assert.ok(first.reports >= killedAt && first.reports < 1000, `killed part way: ${first.reports} stored`);
   // Every stored report holds exactly what a fresh extraction of its file finds.
   const check = new Database(db, { readonly: true });
@@ -159,7 +176,7 @@ test('SIGKILL in the middle of 1,000 reports leaves whole reports only; a second
   const summary = JSON.parse(second.stdout) as { unchanged: number; ingested: number; duplicates: number };
   assert.equal(summary.unchanged, first.reports);
   assert.equal(summary.ingested + summary.duplicates, 1000 - first.reports);
-  const final = storeIsWhole(db);
+  const final = await storeIsWhole(sqlite, db);
   assert.equal(final.reports, 1000);
   assert.equal(new Set(final.origins).size, 1000);
 });

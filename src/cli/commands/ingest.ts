@@ -4,7 +4,7 @@ import { parseIsoDate } from '../dates.js';
 import type { IngestSummary } from '../ingest-files.js';
 import { ProgressBar, formatDuration } from '../progress.js';
 import { expandInputs } from '../read-inputs.js';
-import { openStoreFile, storePath } from '../store-option.js';
+import { displayLocation, openStoreAt, storeLocation } from '../store-option.js';
 import { formatTable } from '../table.js';
 
 export const ingestCommand: Command = {
@@ -23,11 +23,11 @@ export const ingestCommand: Command = {
     });
     if (positionals.length === 0) throw new UsageError('name at least one PATH (file, folder, or - for standard input)');
     const published = values.published === undefined ? null : parseIsoDate(values.published, '--published');
-    const file = storePath(values.db);
+    const location = storeLocation(values.db);
     // Loaded here, not at startup: the query commands need neither the collectors nor the extractors.
     const { ingestFiles } = await import('../ingest-files.js');
     const { files, missing } = await expandInputs(positionals, io);
-    const store = await openStoreFile(file);
+    const store = await openStoreAt(location);
     const bar = new ProgressBar(io.stderr, files.length);
     let summary: IngestSummary;
     try {
@@ -56,7 +56,7 @@ export const ingestCommand: Command = {
       bar.clear();
       await store.close();
     }
-    printSummary(io, summary, file, values.json);
+    printSummary(io, summary, displayLocation(location), values.json);
     return summary.failed > 0 ? 1 : 0;
   },
 };
@@ -67,11 +67,11 @@ function chunkSize(): number {
   return Number.isInteger(n) && n > 0 ? n : 100;
 }
 
-function printSummary(io: CommandIO, s: IngestSummary, file: string, json: boolean): void {
+function printSummary(io: CommandIO, s: IngestSummary, store: string, json: boolean): void {
   const rate = s.seconds > 0 ? s.documents / s.seconds : 0;
   if (json) {
     const { outcomes, ...totals } = s;
-    io.stdout.write(JSON.stringify({ store: file, ...totals, reportsPerSecond: Math.round(rate), outcomes }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ store, ...totals, reportsPerSecond: Math.round(rate), outcomes }, null, 2) + '\n');
     return;
   }
   const rows: [string, number | string, string][] = [
@@ -95,5 +95,5 @@ function printSummary(io: CommandIO, s: IngestSummary, file: string, json: boole
     ),
   );
   io.stdout.write(`${s.files} inputs in ${formatDuration(s.seconds)} (${rate.toFixed(0)} reports/s)\n`);
-  io.stdout.write(`store: ${file}\n`);
+  io.stdout.write(`store: ${store}\n`);
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
 import type { Partner, Role, Store } from '../../store/store.js';
 import { UsageError, type Command, type CommandIO } from '../command.js';
-import { openStoreFile, storePath } from '../store-option.js';
+import { openStoreAt, storeLocation } from '../store-option.js';
 import { formatTable } from '../table.js';
 
 const ROLE_NAMES: readonly Role[] = ['reader', 'analyst', 'admin'];
@@ -128,7 +128,7 @@ function printToken(io: CommandIO, issued: { id: number; token: string; role: Ro
 }
 
 async function withStore(db: string | undefined, use: (store: Store) => Promise<number>): Promise<number> {
-  const store = await openStoreFile(storePath(db));
+  const store = await openStoreAt(storeLocation(db));
   try {
     return await use(store);
   } catch (e) {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
 import type { Peer, Store } from '../../store/store.js';
 import { UsageError, type Command } from '../command.js';
-import { openStoreFile, storePath } from '../store-option.js';
+import { openStoreAt, storeLocation } from '../store-option.js';
 import { formatTable } from '../table.js';
 
 export const peerCommand: Command = {
@@ -106,7 +106,7 @@ function peerUrl(raw: string): string {
 }
 
 async function withStore(db: string | undefined, use: (store: Store) => Promise<number>): Promise<number> {
-  const store = await openStoreFile(storePath(db));
+  const store = await openStoreAt(storeLocation(db));
   try {
     return await use(store);
   } catch (e) {

@@ -154,8 +154,8 @@ async function split(
 }
 
 async function overrides(io: CommandIO, db: string | undefined, json: boolean | undefined): Promise<number> {
-  const { openStoreFile, storePath } = await import('../store-option.js');
-  const store = await openStoreFile(storePath(db), { mustExist: true });
+  const { openStoreAt, storeLocation } = await import('../store-option.js');
+  const store = await openStoreAt(storeLocation(db), { mustExist: true });
   try {
     const all = await store.listOverrides(VIEWER);
     if (json) {
@@ -189,8 +189,8 @@ async function overrides(io: CommandIO, db: string | undefined, json: boolean | 
 async function withdraw(io: CommandIO, db: string | undefined, args: string[]): Promise<number> {
   if (args.length !== 1) throw new UsageError('withdraw wants one OVERRIDE_ID (see `parallax propositions overrides`)');
   const id = positiveInt(args[0]!, 'OVERRIDE_ID');
-  const { openStoreFile, storePath } = await import('../store-option.js');
-  const store = await openStoreFile(storePath(db), { mustExist: true });
+  const { openStoreAt, storeLocation } = await import('../store-option.js');
+  const store = await openStoreAt(storeLocation(db), { mustExist: true });
   try {
     if (!(await store.deleteOverride(VIEWER, id))) {
       io.stderr.write(`parallax propositions: no override ${id}\n`);

@@ -3,7 +3,7 @@ import { LOCAL_ADMIN } from '../../domain/viewer.js';
 import type { ReportSummary } from '../../store/store.js';
 import type { Command } from '../command.js';
 import { positiveInt } from '../numbers-option.js';
-import { openStoreFile, storePath } from '../store-option.js';
+import { openStoreAt, storeLocation } from '../store-option.js';
 import { formatTable } from '../table.js';
 import { terminalWidth } from '../terminal-width.js';
 
@@ -18,7 +18,7 @@ export const reportsCommand: Command = {
       options: { db: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false } },
     });
     const limit = values.limit === undefined ? undefined : positiveInt(values.limit, '--limit');
-    const store = await openStoreFile(storePath(values.db), { mustExist: true });
+    const store = await openStoreAt(storeLocation(values.db), { mustExist: true });
     try {
       // People get a screenful unless they ask for more; programs get everything.
       const shown = limit ?? (values.json ? undefined : TABLE_LIMIT);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
 import { UsageError, type Command } from '../command.js';
 import { positiveInt } from '../numbers-option.js';
-import { openStoreFile, storePath } from '../store-option.js';
+import { openStoreAt, storeLocation } from '../store-option.js';
 
 export const searchCommand: Command = {
   name: 'search',
@@ -16,7 +16,7 @@ export const searchCommand: Command = {
     const query = positionals.join(' ').trim();
     if (query === '') throw new UsageError('give the words to search for');
     const limit = values.limit === undefined ? 20 : positiveInt(values.limit, '--limit');
-    const store = await openStoreFile(storePath(values.db), { mustExist: true });
+    const store = await openStoreAt(storeLocation(values.db), { mustExist: true });
     try {
       const hits = await store.search(LOCAL_ADMIN, query, { limit });
       if (values.json) {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command.js';
 import { positiveInt } from '../numbers-option.js';
-import { storePath, StoreOpenError } from '../store-option.js';
+import { displayLocation, openStoreAt, storeLocation } from '../store-option.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -23,23 +23,17 @@ export const serveCommand: Command = {
     const every = values['conflicts-every'];
     if (every !== undefined && !/^\d+$/.test(every)) throw new UsageError(`--conflicts-every wants whole seconds, not "${every}"`);
     const conflictDelayMs = every === undefined ? 30_000 : Number(every) === 0 ? -1 : Number(every) * 1000;
-    const file = storePath(values.db);
+    const location = storeLocation(values.db);
     const { classificationOrder } = await import('../../share/classifications.js');
     const order = classificationOrder();
-    const { openSqliteStore } = await import('../../store/sqlite/sqlite-store.js');
-    let store;
-    try {
-      store = await openSqliteStore(file, { classificationOrder: order });
-    } catch (e) {
-      throw new StoreOpenError(`cannot open the store ${file}: ${(e as Error).message}`);
-    }
+    const store = await openStoreAt(location, { classificationOrder: order });
     const { LOCAL_ADMIN } = await import('../../domain/viewer.js');
     const partners = await store.listPartners(LOCAL_ADMIN);
     const { serveStore } = await import('../serve-store.js');
-    return serveStore(file, store, { host, port, conflictDelayMs, classificationOrder: order }, io, () => {
+    return serveStore(location, store, { host, port, conflictDelayMs, classificationOrder: order }, io, () => {
       io.stdout.write(
         partners.length === 0
-          ? 'no partners yet: add one with `parallax partner add NAME --clearance LEVEL --db ' + file + '`\n'
+          ? 'no partners yet: add one with `parallax partner add NAME --clearance LEVEL --db ' + displayLocation(location) + '`\n'
           : `${partners.length} partner${partners.length === 1 ? '' : 's'}: ${partners.map((p) => p.id).join(', ')}\n`,
       );
     });

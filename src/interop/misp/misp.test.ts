@@ -248,13 +248,13 @@ test('the CLI exports as a partner; the API exports to the caller only what it m
     assert.equal(jp.statusCode, 404);
     assert.deepEqual(jp.json(), (await server.app.inject({ method: 'GET', url: '/api/v1/reports/999/misp', headers: bearer(server.tokens.get('jp-mod')!) })).json());
 
-    const asKr = await runParallax(['export', '--misp', String(r!.id), '--as', 'kr-mnd', '--db', server.file]);
+    const asKr = await runParallax(['export', '--misp', String(r!.id), '--as', 'kr-mnd', '--db', server.location]);
     assert.equal(asKr.code, 0, asKr.err);
     assert.equal((JSON.parse(asKr.out) as MispEvent).Event.uuid, ev.uuid);
-    const asJp = await runParallax(['export', '--misp', String(r!.id), '--as', 'jp-mod', '--db', server.file]);
+    const asJp = await runParallax(['export', '--misp', String(r!.id), '--as', 'jp-mod', '--db', server.location]);
     assert.equal(asJp.code, 1);
     assert.match(asJp.err, /no report \d+ that jp-mod may see/);
-    assert.equal((await runParallax(['export', '--misp', '1', '--as', 'nobody', '--db', server.file])).code, 2);
+    assert.equal((await runParallax(['export', '--misp', '1', '--as', 'nobody', '--db', server.location])).code, 2);
   } finally {
     await server.close();
   }

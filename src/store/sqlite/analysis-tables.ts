@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Alert, Override, ReliabilityGrade } from '../../analyse/index.js';
+import type { Override } from '../../analyse/index.js';
 import type { Viewer } from '../../domain/viewer.js';
 import type {
   AnalysisRecord,
@@ -10,38 +10,8 @@ import type {
   SourceGradeInput,
   StoredOverride,
 } from '../store.js';
+import { alertFromRow, gradeFromRow, overrideFromRow, type AlertRow, type GradeRow, type OverrideRow } from '../analysis-rows.js';
 import { mustBeAnalyst, viewerScope } from '../viewer-scope.js';
-
-interface OverrideRow {
-  id: number;
-  kind: 'merge' | 'split';
-  from_id: string;
-  into_id: string | null;
-  claim_ids: string | null;
-  label: string | null;
-  made_by: string;
-  partner_id: string;
-  made_at: string;
-}
-
-interface GradeRow {
-  source_key: string;
-  grade: ReliabilityGrade;
-  label: string | null;
-  graded_by: string;
-  partner_id: string;
-  graded_at: string;
-}
-
-interface AlertRow {
-  id: number;
-  recorded_at: string;
-  kind: Alert['kind'];
-  proposition_id: string;
-  conflict_id: string | null;
-  what: string;
-  why: string;
-}
 
 /** The tables of analysts' decisions and analysis state (migration 2), for SqliteStore. */
 export class AnalysisTables {
@@ -152,26 +122,6 @@ export class AnalysisTables {
          WHERE scope = ?${filter} ORDER BY id DESC LIMIT ?`,
       )
       .all(...params, query.limit ?? -1) as AlertRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      recordedAt: r.recorded_at,
-      kind: r.kind,
-      propositionId: r.proposition_id,
-      conflictId: r.conflict_id,
-      what: r.what,
-      why: r.why,
-    }));
+    return rows.map(alertFromRow);
   }
-}
-
-function overrideFromRow(r: OverrideRow): StoredOverride {
-  const override: Override =
-    r.kind === 'merge'
-      ? { kind: 'merge', from: r.from_id, into: r.into_id ?? '' }
-      : { kind: 'split', propositionId: r.from_id, claimIds: JSON.parse(r.claim_ids ?? '[]') as string[], newLabel: r.label ?? '' };
-  return { id: r.id, override, madeBy: r.made_by, partnerId: r.partner_id, madeAt: r.made_at };
-}
-
-function gradeFromRow(r: GradeRow): SourceGrade {
-  return { sourceKey: r.source_key, grade: r.grade, label: r.label, gradedBy: r.graded_by, partnerId: r.partner_id, gradedAt: r.graded_at };
 }

@@ -1,57 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { BoilerplateSpan, DocumentFormat } from '../../domain/document.js';
-import type { TlpLabel } from '../../domain/marking.js';
 import type { Viewer } from '../../domain/viewer.js';
 import type { SqlFragment } from '../../share/policy.js';
-import type { OutgoingQuery, OutgoingReport, Peer, PeerInput, PeerProgress, StoredProvenance } from '../store.js';
+import { outgoingFromRow, peerFromRow, PROVENANCE_COLUMNS, type OutgoingRow, type PeerRow } from '../federation-rows.js';
+import type { OutgoingQuery, OutgoingReport, Peer, PeerInput, PeerProgress } from '../store.js';
 import { StoreConflictError, StorePermissionError } from '../viewer-scope.js';
-
-interface PeerRow {
-  id: number;
-  url: string;
-  partner_id: string;
-  token: string;
-  peer_instance: string | null;
-  cursor: number;
-  sent: number;
-  refused: number;
-  last_ok_at: string | null;
-  last_error: string | null;
-  last_error_at: string | null;
-  created_at: string;
-}
-
-/** The provenance columns as `provenanceFromRow` reads them (all null for a report ingested here). */
-export const PROVENANCE_COLUMNS =
-  'p.origin_instance, p.origin_report_id, p.origin_ingested_at, p.received_from, p.received_at';
-
-export interface ProvenanceRow {
-  origin_instance: string | null;
-  origin_report_id: number | null;
-  origin_ingested_at: string | null;
-  received_from: string | null;
-  received_at: string | null;
-}
-
-interface OutgoingRow extends ProvenanceRow {
-  id: number;
-  origin: string;
-  format: DocumentFormat;
-  title: string | null;
-  url: string | null;
-  source: string | null;
-  published: string | null;
-  text: string;
-  main_start: number;
-  main_end: number;
-  boilerplate: string;
-  ingested_at: string;
-  classification: string;
-  releasable_to: string;
-  owner: string;
-  tlp: string;
-}
 
 /** This instance's id, its peers and what goes to them (migration 8), for SqliteStore. */
 export class FederationTables {
@@ -133,7 +86,7 @@ export class FederationTables {
     const rows = this
       .#statement(
         `SELECT r.id, r.origin, r.format, r.title, r.url, r.source, r.published, r.text, r.main_start, r.main_end, r.boilerplate,
-           r.ingested_at, r.classification, r.releasable_to, r.owner, r.tlp, ${PROVENANCE_COLUMNS}
+           r.ingested_at, r.classification, r.releasable_to, r.owner, r.tlp, r.id AS cursor, ${PROVENANCE_COLUMNS}
          FROM reports r LEFT JOIN report_provenance p ON p.report_id = r.id
          WHERE r.id > ? AND ${visible.sql} AND (p.report_id IS NULL OR (p.origin_instance <> ? AND p.received_from <> ?))
          ORDER BY r.id LIMIT ?`,
@@ -148,59 +101,6 @@ export class FederationTables {
     }
     return out;
   }
-}
-
-export function provenanceFromRow(r: ProvenanceRow): StoredProvenance | null {
-  if (r.origin_instance === null) return null;
-  return {
-    originInstance: r.origin_instance,
-    originReportId: r.origin_report_id!,
-    originIngestedAt: r.origin_ingested_at!,
-    receivedFrom: r.received_from!,
-    receivedAt: r.received_at!,
-  };
-}
-
-function outgoingFromRow(r: OutgoingRow): OutgoingReport {
-  return {
-    id: r.id,
-    doc: {
-      origin: r.origin,
-      format: r.format,
-      text: r.text,
-      title: r.title,
-      published: r.published,
-      url: r.url,
-      source: r.source,
-      main: { start: r.main_start, end: r.main_end },
-      boilerplate: JSON.parse(r.boilerplate) as BoilerplateSpan[],
-    },
-    marking: {
-      classification: r.classification,
-      releasableTo: JSON.parse(r.releasable_to) as string[],
-      owner: r.owner,
-      tlp: r.tlp as TlpLabel,
-    },
-    ingestedAt: r.ingested_at,
-    provenance: provenanceFromRow(r),
-  };
-}
-
-function peerFromRow(r: PeerRow): Peer {
-  return {
-    id: r.id,
-    url: r.url,
-    partnerId: r.partner_id,
-    token: r.token,
-    peerInstance: r.peer_instance,
-    cursor: r.cursor,
-    sent: r.sent,
-    refused: r.refused,
-    lastOkAt: r.last_ok_at,
-    lastError: r.last_error,
-    lastErrorAt: r.last_error_at,
-    createdAt: r.created_at,
-  };
 }
 
 function mustBeAdmin(viewer: Viewer, what: string): void {

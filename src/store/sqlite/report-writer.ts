@@ -1,36 +1,26 @@
 import type Database from 'better-sqlite3';
-import type { Claim } from '../../domain/claim.js';
 import type { Entity } from '../../domain/entity.js';
-import type { Marking } from '../../domain/marking.js';
-import { resemblance, SYNDICATED_THRESHOLD } from '../../collect/fingerprint.js';
-import { declaresRepublication } from '../../collect/republication.js';
+import {
+  bestCandidate,
+  claimRow,
+  decideVersion,
+  entitiesOfClaim,
+  failedOutcome,
+  markingParams,
+  MAX_CANDIDATES,
+  mergeByKey,
+  newIsEarlier,
+  ingestedHere,
+  SAME_MARKING,
+  writtenOutcome,
+  type HeldRow,
+  type Candidate,
+  type OriginalMatch,
+  type StoredVersions,
+} from '../report-plan.js';
+import { sketchToBlob } from '../sketch-blob.js';
 import type { StoreEvent } from '../store-event.js';
 import type { IngestOutcome, ReportInput } from '../store.js';
-import { sketchFromBlob, sketchToBlob } from './sketch-blob.js';
-
-/**
- * Re-ingest, new versions and duplicate links hold between reports of the same marking only. The
- * marking is part of a report's identity: a partner's copy is never "unchanged" against, nor
- * replaces, another partner's report; and since any viewer who sees one of two equally marked
- * reports sees both, a duplicate link never tells a viewer of a report it may not see (nor changes
- * which visible reports count as independent).
- */
-const SAME_MARKING = 'classification = ? AND releasable_to = ? AND owner = ? AND tlp = ?';
-
-function markingParams(m: Marking): string[] {
-  return [m.classification, JSON.stringify(m.releasableTo), m.owner, m.tlp];
-}
-
-/** How many band-sharing reports are compared in full before giving up on finding the original. */
-const MAX_CANDIDATES = 8;
-
-interface Candidate {
-  id: number;
-  duplicate_of: number | null;
-  published: string | null;
-  sketch: Buffer;
-  fingerprint_exact: string;
-}
 
 /**
  * Writes reports into SQLite with prepared statements. Each report is written inside a savepoint,
@@ -50,11 +40,7 @@ export class ReportWriter {
     const p = (sql: string) => db.prepare(sql);
     this.#s = {
       byHash: p(`SELECT id, duplicate_of, claim_count, entity_count FROM reports WHERE content_hash = ? AND ${SAME_MARKING} LIMIT 1`),
-      // A report received from a peer is never a version of one ingested here, nor the other way round.
-      byOrigin: p(
-        `SELECT id, bands FROM reports WHERE origin = ? AND ${SAME_MARKING}
-         AND NOT EXISTS (SELECT 1 FROM report_provenance p WHERE p.report_id = reports.id) ORDER BY id DESC LIMIT 1`,
-      ),
+      byOrigin: p(`SELECT id, bands FROM reports WHERE origin = ? AND ${SAME_MARKING} AND ${ingestedHere('reports')} ORDER BY id DESC LIMIT 1`),
       heldVersion: p(
         `SELECT r.id, r.duplicate_of, r.claim_count, r.entity_count FROM report_provenance p JOIN reports r ON r.id = p.report_id
          WHERE p.origin_instance = ? AND p.origin_report_id = ?`,
@@ -116,7 +102,7 @@ export class ReportWriter {
       return writeAll.immediate(reports);
     } catch (e) {
       this.#entityIds.clear();
-      if (reports.length === 1) return { outcomes: [failed(reports[0]!, e)], events: [] };
+      if (reports.length === 1) return { outcomes: [failedOutcome(reports[0]!, e)], events: [] };
     }
     const outcomes: IngestOutcome[] = [];
     const events: StoreEvent[] = [];
@@ -127,7 +113,7 @@ export class ReportWriter {
         events.push(...one.events);
       } catch (e) {
         this.#entityIds.clear();
-        outcomes.push(failed(r, e));
+        outcomes.push(failedOutcome(r, e));
       }
     }
     return { outcomes, events };
@@ -135,31 +121,11 @@ export class ReportWriter {
 
   #writeOne(r: ReportInput, ingestedAt: string, events: StoreEvent[]): IngestOutcome {
     const { doc, extraction, fingerprint, marking, provenance } = r;
-    const mark = markingParams(marking);
-    let previous: { id: number; bands: string } | undefined;
-    if (provenance) {
-      // Received from a peer: its identity is its version at the origin instance, not its content.
-      const held = this.#s.heldVersion.get(provenance.originInstance, provenance.originReportId) as HeldRow | undefined;
-      if (held) return heldOutcome(doc.origin, 'unchanged', held);
-      // Standard input has no identity at its origin either: every such report stands alone.
-      const lineage =
-        doc.origin === '-'
-          ? undefined
-          : (this.#s.byLineage.get(doc.origin, ...mark, provenance.originInstance) as (HeldRow & { bands: string; origin_report_id: number }) | undefined);
-      // Versions get increasing ids at their origin: an older one arriving late changes nothing.
-      if (lineage && lineage.origin_report_id > provenance.originReportId) return heldOutcome(doc.origin, 'superseded', lineage);
-      previous = lineage;
-    } else {
-      const same = this.#s.byHash.get(r.contentHash, ...mark) as HeldRow | undefined;
-      if (same) return heldOutcome(doc.origin, 'unchanged', same);
-      // The same origin with new content is a new version: it replaces the old one (stdin has no identity).
-      previous =
-        doc.origin === '-' ? undefined : (this.#s.byOrigin.get(doc.origin, ...mark) as { id: number; bands: string } | undefined);
-    }
+    const decided = decideVersion(r, this.#storedVersions(r));
+    if ('outcome' in decided) return decided.outcome;
+    const { previous } = decided;
 
     const match = this.#findOriginal(r, previous?.id ?? null);
-    // This report's events start here: its own report event goes first, before its claims.
-    const firstEvent = events.length;
     const entities = mergeByKey(extraction.entities);
     const claims = extraction.claims;
     const info = this.#s.insertReport.run(
@@ -189,14 +155,8 @@ export class ReportWriter {
     );
     const id = Number(info.lastInsertRowid);
     if (provenance) {
-      this.#s.insertProvenance.run(
-        id,
-        provenance.originInstance,
-        provenance.originReportId,
-        provenance.originIngestedAt,
-        provenance.receivedFrom,
-        ingestedAt,
-      );
+      const p = provenance;
+      this.#s.insertProvenance.run(id, p.originInstance, p.originReportId, p.originIngestedAt, p.receivedFrom, ingestedAt);
     }
     for (const g of marking.releasableTo) this.#s.insertRelease.run(id, g);
     if (fingerprint.bands.length > 0) this.#insertBands(fingerprint.bands.length).run(...fingerprint.bands.flatMap((b) => [b, id]));
@@ -212,79 +172,63 @@ export class ReportWriter {
     (r.items ?? []).forEach((item, ordinal) => {
       this.#s.insertItem.run(id, ordinal, item.kind, item.type, item.value, JSON.stringify(item.data));
     });
-    claims.forEach((c, ordinal) => {
-      const claimInfo = this.#s.insertClaim.run(...claimRow(id, ordinal, c, doc.text));
-      const claimId = Number(claimInfo.lastInsertRowid);
+    const claimIds = claims.map((c, ordinal) => {
+      const claimId = Number(this.#s.insertClaim.run(...claimRow(id, ordinal, c, doc.text)).lastInsertRowid);
       for (const entityId of entitiesOfClaim(c, entities, entityIds)) this.#s.insertClaimEntity.run(claimId, entityId);
-      events.push({ kind: 'claim.created', claimId, reportId: id, marking });
+      return claimId;
     });
 
-    let duplicateOf: number | null = null;
-    if (match) {
-      if (match.newIsEarlier) {
-        // Published before the report we matched: this one is the original, the old ones its copies.
-        this.#s.relinkCopies.run(id, match.originalId);
-        this.#s.makeCopy.run(id, match.resemblance, match.originalId);
-        events.push({ kind: 'duplicate.linked', reportId: match.originalId, originalId: id, marking });
-      } else {
-        duplicateOf = match.originalId;
-        events.push({ kind: 'duplicate.linked', reportId: id, originalId: match.originalId, marking });
-      }
+    if (match?.newIsEarlier) {
+      // Published before the report we matched: this one is the original, the old ones its copies.
+      this.#s.relinkCopies.run(id, match.originalId);
+      this.#s.makeCopy.run(id, match.resemblance, match.originalId);
     }
     if (previous) {
       this.#s.relinkCopies.run(id, previous.id);
       this.#s.deleteFts.run(previous.id);
-      for (const b of JSON.parse(previous.bands) as string[]) this.#s.deleteBand.run(b, previous.id);
+      for (const b of previous.bands) this.#s.deleteBand.run(b, previous.id);
       this.#s.deleteReport.run(previous.id);
-      events.push({ kind: 'report.replaced', reportId: id, replacedId: previous.id, origin: doc.origin, marking });
     }
-    events.splice(firstEvent, 0, {
-      kind: 'report.ingested',
-      reportId: id,
-      origin: doc.origin,
-      marking,
-      duplicateOf,
-      claims: claims.length,
-      entities: entities.length,
-    });
-    return {
-      origin: doc.origin,
-      status: previous ? 'updated' : match ? 'duplicate' : 'ingested',
-      problem: null,
-      reportId: id,
-      duplicateOf,
-      claims: claims.length,
-      entities: entities.length,
-    };
+    const written = writtenOutcome({ input: r, id, claimIds, entities: entities.length, match, replacedId: previous?.id ?? null });
+    events.push(...written.events);
+    return written.outcome;
+  }
+
+  /** The lookups the writer rule (`decideVersion`) needs for this report, and only those. */
+  #storedVersions(r: ReportInput): StoredVersions {
+    const mark = markingParams(r.marking);
+    const bands = <T extends { bands: string }>(row: T | undefined) => (row ? { ...row, bands: JSON.parse(row.bands) as string[] } : undefined);
+    if (r.provenance) {
+      const { originInstance, originReportId } = r.provenance;
+      const held = this.#s.heldVersion.get(originInstance, originReportId) as HeldRow | undefined;
+      if (held || r.doc.origin === '-') return { held };
+      type Lineage = HeldRow & { bands: string; origin_report_id: number };
+      return { lineage: bands(this.#s.byLineage.get(r.doc.origin, ...mark, originInstance) as Lineage | undefined) };
+    }
+    const same = this.#s.byHash.get(r.contentHash, ...mark) as HeldRow | undefined;
+    if (same || r.doc.origin === '-') return { same };
+    return { previous: bands(this.#s.byOrigin.get(r.doc.origin, ...mark) as { id: number; bands: string } | undefined) };
   }
 
   /** The stored report this one copies (followed to its root), found through shared fingerprint bands. */
-  #findOriginal(
-    r: ReportInput,
-    exclude: number | null,
-  ): { originalId: number; resemblance: number; newIsEarlier: boolean } | undefined {
+  #findOriginal(r: ReportInput, exclude: number | null): OriginalMatch | undefined {
     const { fingerprint, doc } = r;
     const mark = markingParams(r.marking);
-    let best: Candidate | undefined;
-    let bestScore = 0;
     const exact = this.#s.byExact.get(fingerprint.exact, ...mark) as Candidate | undefined;
-    if (exact && exact.id !== exclude) {
-      best = exact;
-      bestScore = 1;
-    } else if (fingerprint.bands.length > 0) {
-      const ids = this.#candidatesStatement(fingerprint.bands.length).all(...fingerprint.bands) as { id: number }[];
-      for (const { id } of ids) {
-        if (id === exclude) continue;
-        const c = this.#s.candidate.get(id, ...mark) as Candidate | undefined;
-        if (!c) continue;
-        const score = resemblance(fingerprint, { exact: c.fingerprint_exact, bands: [], sketch: sketchFromBlob(c.sketch) });
-        if (score > bestScore) {
-          best = c;
-          bestScore = score;
-        }
-      }
-    }
-    if (!best || bestScore < SYNDICATED_THRESHOLD) return undefined;
+    const found = bestCandidate(
+      fingerprint,
+      exact,
+      () =>
+        fingerprint.bands.length === 0
+          ? []
+          : (this.#candidatesStatement(fingerprint.bands.length).all(...fingerprint.bands) as { id: number }[])
+              .filter(({ id }) => id !== exclude)
+              .map(({ id }) => this.#s.candidate.get(id, ...mark) as Candidate | undefined)
+              .filter((c): c is Candidate => c !== undefined),
+      exclude,
+    );
+    if (!found) return undefined;
+    const { best, score } = found;
     let root = best;
     if (best.duplicate_of !== null) {
       // A copy of the version being replaced: the new version is the original again.
@@ -292,15 +236,8 @@ export class ReportWriter {
       const parent = this.#s.candidate.get(best.duplicate_of, ...mark) as Candidate | undefined;
       if (parent && parent.id !== exclude) root = parent;
     }
-    // Which is the original: the one that does not say it is republished; else the earlier one.
-    const newIsCopy = declaresRepublication(doc.text);
     const rootText = (this.#s.textOf.get(root.id) as { text: string } | undefined)?.text ?? '';
-    const rootIsCopy = declaresRepublication(rootText);
-    const newIsEarlier =
-      newIsCopy !== rootIsCopy
-        ? rootIsCopy
-        : doc.published !== null && root.published !== null && doc.published < root.published;
-    return { originalId: root.id, resemblance: bestScore, newIsEarlier };
+    return { originalId: root.id, resemblance: score, newIsEarlier: newIsEarlier(doc, root, rootText) };
   }
 
   #candidatesStatement(bands: number): Database.Statement {
@@ -335,99 +272,4 @@ export class ReportWriter {
     }
     return id;
   }
-}
-
-interface HeldRow {
-  id: number;
-  duplicate_of: number | null;
-  claim_count: number;
-  entity_count: number;
-}
-
-/** Nothing written: the report (or a newer version of it) is held already. */
-function heldOutcome(origin: string, status: 'unchanged' | 'superseded', held: HeldRow): IngestOutcome {
-  return {
-    origin,
-    status,
-    problem: null,
-    reportId: held.id,
-    duplicateOf: held.duplicate_of,
-    claims: held.claim_count,
-    entities: held.entity_count,
-  };
-}
-
-function failed(r: ReportInput, e: unknown): IngestOutcome {
-  return {
-    origin: r.doc.origin,
-    status: 'failed',
-    problem: `could not store it: ${(e as Error).message}`,
-    reportId: null,
-    duplicateOf: null,
-    claims: 0,
-    entities: 0,
-  };
-}
-
-/** One row per entity key: a report that names the same key twice gets one merged row. */
-function mergeByKey(entities: readonly Entity[]): Entity[] {
-  const byKey = new Map<string, Entity>();
-  for (const e of entities) {
-    const seen = byKey.get(e.key);
-    if (!seen) byKey.set(e.key, e);
-    else
-      byKey.set(e.key, {
-        ...seen,
-        aliases: [...new Set([...seen.aliases, e.name, ...e.aliases])].filter((a) => a !== seen.name),
-        role: seen.role ?? e.role,
-        mentions: [...seen.mentions, ...e.mentions],
-      });
-  }
-  return [...byKey.values()];
-}
-
-/** Entities mentioned in the claim's sentence, and its speaker. */
-function entitiesOfClaim(c: Claim, entities: readonly Entity[], ids: Map<string, number>): Set<number> {
-  const out = new Set<number>();
-  if (c.speakerKey !== null) {
-    const id = ids.get(c.speakerKey);
-    if (id !== undefined) out.add(id);
-  }
-  for (const e of entities) {
-    if (e.mentions.some((m) => m.start >= c.sentence.start && m.end <= c.sentence.end)) out.add(ids.get(e.key)!);
-  }
-  return out;
-}
-
-function claimRow(reportId: number, ordinal: number, c: Claim, text: string): unknown[] {
-  return [
-    reportId,
-    ordinal,
-    c.span.start,
-    c.span.end,
-    c.sentence.start,
-    c.sentence.end,
-    text.slice(c.sentence.start, c.sentence.end),
-    c.value.low,
-    c.value.high,
-    c.unit,
-    c.counted,
-    c.countedSpan?.start ?? null,
-    c.countedSpan?.end ?? null,
-    c.per,
-    c.qualifier,
-    c.vague ? 1 : 0,
-    c.attributedTo,
-    c.speakerKey,
-    c.speakerSpan?.start ?? null,
-    c.speakerSpan?.end ?? null,
-    c.time?.start ?? null,
-    c.time?.end ?? null,
-    c.time?.text ?? null,
-    c.time?.span?.start ?? null,
-    c.time?.span?.end ?? null,
-    c.location,
-    c.locationSpan?.start ?? null,
-    c.locationSpan?.end ?? null,
-  ];
 }

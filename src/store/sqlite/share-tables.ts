@@ -1,27 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Viewer } from '../../domain/viewer.js';
 import { auditEntryHash, GENESIS_HASH } from '../audit-chain.js';
+import { auditFromRow, checkNewPartner, mustBeAdmin, normalCommunities, partnerFromRow, viewerFromRow, type AuditRow, type PartnerRow } from '../share-rows.js';
 import type { AuditEntry, AuditInput, IssuedToken, Partner, PartnerInput, Role, TokenInput } from '../store.js';
-import { StoreConflictError, StorePermissionError } from '../viewer-scope.js';
-
-interface PartnerRow {
-  id: string;
-  clearance: string;
-  communities: string;
-  created_at: string;
-}
-
-interface AuditRow {
-  id: number;
-  at: string;
-  partner_id: string | null;
-  role: Role | null;
-  action: string;
-  status: number;
-  ids: string;
-  detail: string | null;
-  hash: string;
-}
+import { StoreConflictError } from '../viewer-scope.js';
 
 /** Partners, tokens and the audit log (migration 3), for SqliteStore. */
 export class ShareTables {
@@ -55,16 +37,11 @@ export class ShareTables {
     mustBeAdmin(viewer, 'add a partner');
     return this.#db
       .transaction(() => {
-        if (this.#s.partner.get(input.id)) throw new StoreConflictError(`a partner "${input.id}" exists already`);
-        const all = (this.#s.partners.all() as PartnerRow[]).map(partnerFromRow);
-        const communities = new Set(all.flatMap((p) => p.communities));
-        if (communities.has(input.id)) throw new StoreConflictError(`"${input.id}" is a community; a partner needs another name`);
-        const clash = input.communities.find((c) => all.some((p) => p.id === c));
-        if (clash !== undefined) throw new StoreConflictError(`"${clash}" is a partner, not a community`);
+        checkNewPartner(input, (this.#s.partners.all() as PartnerRow[]).map(partnerFromRow));
         const row = this.#s.insertPartner.get(
           input.id,
           input.clearance,
-          JSON.stringify([...new Set(input.communities)].sort()),
+          JSON.stringify(normalCommunities(input.communities)),
           new Date().toISOString(),
         ) as PartnerRow;
         return partnerFromRow(row);
@@ -94,8 +71,7 @@ export class ShareTables {
 
   viewerForToken(tokenHash: string): Viewer | undefined {
     const row = this.#s.viewer.get(tokenHash) as { id: string; clearance: string; communities: string; role: Role } | undefined;
-    if (!row) return undefined;
-    return { partnerId: row.id, clearance: row.clearance, communities: JSON.parse(row.communities) as string[], role: row.role };
+    return row ? viewerFromRow(row) : undefined;
   }
 
   appendAudit(input: AuditInput): AuditEntry {
@@ -132,24 +108,6 @@ export class ShareTables {
   listAudit(viewer: Viewer, query: { afterId?: number; limit?: number }): AuditEntry[] {
     mustBeAdmin(viewer, 'read the audit log');
     const rows = this.#s.audit.all(query.afterId ?? 0, query.limit ?? -1) as AuditRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      partnerId: r.partner_id,
-      role: r.role,
-      action: r.action,
-      status: r.status,
-      ids: JSON.parse(r.ids) as string[],
-      detail: r.detail,
-      hash: r.hash,
-    }));
+    return rows.map(auditFromRow);
   }
-}
-
-function mustBeAdmin(viewer: Viewer, what: string): void {
-  if (viewer.role !== 'admin') throw new StorePermissionError(`${what}: needs an admin, not a ${viewer.role}`);
-}
-
-function partnerFromRow(r: PartnerRow): Partner {
-  return { id: r.id, clearance: r.clearance, communities: JSON.parse(r.communities) as string[], createdAt: r.created_at };
 }

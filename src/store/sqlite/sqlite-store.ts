@@ -48,14 +48,15 @@ import type {
   StixObjectQuery,
 } from '../store.js';
 import { AnalysisTables } from './analysis-tables.js';
-import { FederationTables, PROVENANCE_COLUMNS, provenanceFromRow, type ProvenanceRow } from './federation-tables.js';
-import { readClaimRecords } from './claim-records.js';
+import { FederationTables } from './federation-tables.js';
+import { PROVENANCE_COLUMNS, provenanceFromRow, type ProvenanceRow } from '../federation-rows.js';
+import { claimRecordQueries, claimRecordsFromRows, type ClaimEntityRow, type ClaimRecordRow } from '../claim-records.js';
 import { ftsQuery } from './fts-query.js';
 import { openDatabase } from './open-database.js';
 import { ReportWriter } from './report-writer.js';
 import { ShareTables } from './share-tables.js';
 import { StixTables } from './stix-tables.js';
-import { claimFromRow, reportFromRow, summaryFromRow, type ClaimRow, type ReportRow } from './rows.js';
+import { claimFromRow, reportFromRow, summaryFromRow, type ClaimRow, type ReportRow } from '../rows.js';
 
 export interface SqliteStoreOptions {
   /** Classification levels, lowest first, for the access policy. */
@@ -431,7 +432,15 @@ export class SqliteStore implements Store {
   }
 
   async listClaimRecords(viewer: Viewer): Promise<ClaimRecord[]> {
-    return readClaimRecords(this.#db, (alias) => this.#visible(viewer, alias));
+    const q = claimRecordQueries((alias) => this.#visible(viewer, alias));
+    // One read transaction: the claims and their entities come from the same state.
+    const { rows, entityRows } = this.#db
+      .transaction(() => ({
+        rows: this.#db.prepare(q.claims.sql).all(...q.claims.params) as ClaimRecordRow[],
+        entityRows: this.#db.prepare(q.entities.sql).all(...q.entities.params) as ClaimEntityRow[],
+      }))
+      .deferred();
+    return claimRecordsFromRows(rows, entityRows);
   }
 
   // Analysts' decisions are not report data: every viewer's analysis applies them (the viewer

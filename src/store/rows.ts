@@ -1,7 +1,18 @@
-import type { Qualifier } from '../../domain/claim.js';
-import type { BoilerplateSpan, DocumentFormat } from '../../domain/document.js';
-import type { Marking, TlpLabel } from '../../domain/marking.js';
-import type { ReportSummary, StoredClaim, StoredReport } from '../store.js';
+import type { Qualifier } from '../domain/claim.js';
+import type { BoilerplateSpan, DocumentFormat } from '../domain/document.js';
+import type { Marking, TlpLabel } from '../domain/marking.js';
+import type { ReportSummary, StoredClaim, StoredReport } from './store.js';
+
+/**
+ * Rows as every dialect's read queries select them (same column names), mapped to the store's
+ * records. The dialects differ in how a few values arrive: SQLite gives JSON as text and booleans
+ * as 0/1, PostgreSQL gives jsonb parsed and booleans as booleans; `fromJson` and `flag` take both.
+ */
+export function fromJson<T>(value: string | T): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+export const flag = (value: number | boolean): boolean => value === true || value === 1;
 
 /** A `reports` row as the read queries select it (o.id AS visible_duplicate_of: the original, when visible). */
 export interface ReportRow {
@@ -17,20 +28,20 @@ export interface ReportRow {
   claim_count: number;
   entity_count: number;
   classification: string;
-  releasable_to: string;
+  releasable_to: string | string[];
   owner: string;
   tlp: string;
   text?: string;
   main_start?: number;
   main_end?: number;
   content_hash?: string;
-  boilerplate?: string;
+  boilerplate?: string | BoilerplateSpan[] | null;
 }
 
 export function summaryFromRow(r: ReportRow): ReportSummary {
   const marking: Marking = {
     classification: r.classification,
-    releasableTo: JSON.parse(r.releasable_to) as string[],
+    releasableTo: fromJson<string[]>(r.releasable_to),
     owner: r.owner,
     tlp: r.tlp as TlpLabel,
   };
@@ -55,7 +66,7 @@ export function reportFromRow(r: ReportRow): Omit<StoredReport, 'provenance'> {
     ...summaryFromRow(r),
     text: r.text ?? '',
     main: { start: r.main_start ?? 0, end: r.main_end ?? 0 },
-    boilerplate: r.boilerplate ? (JSON.parse(r.boilerplate) as BoilerplateSpan[]) : [],
+    boilerplate: r.boilerplate ? fromJson<BoilerplateSpan[]>(r.boilerplate) : [],
     contentHash: r.content_hash ?? '',
   };
 }
@@ -76,7 +87,7 @@ export interface ClaimRow {
   counted_end: number | null;
   per: string | null;
   qualifier: string;
-  vague: number;
+  vague: number | boolean;
   attributed_to: string | null;
   speaker_key: string | null;
   speaker_start: number | null;
@@ -117,7 +128,7 @@ export function claimFromRow(r: ClaimRow, entityKeys: string[]): StoredClaim {
     countedSpan: span(r.counted_start, r.counted_end),
     per: r.per,
     qualifier: r.qualifier as Qualifier,
-    vague: r.vague === 1,
+    vague: flag(r.vague),
     attributedTo: r.attributed_to,
     speakerKey: r.speaker_key,
     speakerSpan: span(r.speaker_start, r.speaker_end),

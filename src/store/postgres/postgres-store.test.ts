@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { LOCAL_ADMIN } from '../../domain/viewer.js';
+import { MARKINGS, VIEWERS } from '../../share/policy.fixture.js';
+import { canSee, POSTGRES_SQL, visibleReportsSql } from '../../share/policy.js';
+import { storeConformance } from '../conformance/index.js';
+import { postgresTestStores } from '../test-stores.fixture.js';
+import { numbered } from './database.js';
+import { parsePostgresLocation } from './postgres-store.js';
+import { joinMarkedParts, tsQuery } from './search.js';
+
+storeConformance(await postgresTestStores());
+
+const stores = await postgresTestStores();
+
+// PostgreSQL alone.
+describe('PostgreSQL store', { skip: stores.skip ?? false }, () => {
+  const own = stores.skip ? undefined : stores;
+  after(() => own?.dispose());
+
+  test('canSee and its PostgreSQL form agree on every marking and viewer', async () => {
+    const location = own!.newLocation();
+    const store = await own!.open(location);
+    await store.close();
+    await own!.query(location, 'CREATE TABLE policy_reports (id integer PRIMARY KEY, classification text, owner text, tlp text)');
+    await own!.query(location, 'CREATE TABLE report_releases_copy (report_id integer, grantee text)');
+    for (const [i, m] of MARKINGS.entries()) {
+      await own!.query(location, 'INSERT INTO policy_reports VALUES (?, ?, ?, ?)', [i, m.classification, m.owner, m.tlp]);
+      for (const g of m.releasableTo) await own!.query(location, 'INSERT INTO report_releases_copy VALUES (?, ?)', [i, g]);
+    }
+    for (const viewer of VIEWERS) {
+      const { sql, params } = visibleReportsSql(viewer, 'r', undefined, POSTGRES_SQL);
+      const rows = await own!.query<{ id: number }>(
+        location,
+        `SELECT id FROM policy_reports r WHERE ${sql.replaceAll('report_releases', 'report_releases_copy')} ORDER BY id`,
+        params,
+      );
+      assert.deepEqual(
+        rows.map((r) => r.id),
+        MARKINGS.flatMap((m, i) => (canSee(viewer, m) ? [i] : [])),
+        viewer.partnerId,
+      );
+    }
+  });
+
+  test('placeholders are numbered outside quoted literals only', () => {
+    assert.equal(numbered("SELECT ? WHERE a = '?' AND b IN (?, ?)"), "SELECT $1 WHERE a = '?' AND b IN ($2, $3)");
+  });
+
+  test('search terms become phraseto_tsquery calls, AND within an alternative, OR between them', () => {
+    assert.deepEqual(tsQuery('KN-23 launchers OR "Kursk region"'), {
+      sql: "((phraseto_tsquery('english', ?) && phraseto_tsquery('english', ?)) || (phraseto_tsquery('english', ?)))",
+      params: ['KN 23', 'launchers', 'Kursk region'],
+    });
+    assert.equal(tsQuery('( - OR )'), undefined);
+    assert.equal(joinMarkedParts('the «self»-«propelled» «guns»'), 'the «self-propelled» «guns»');
+  });
+
+  test('a location names its schema; a name that is not plain is refused', () => {
+    assert.deepEqual(parsePostgresLocation('postgres://u@h:5432/db?schema=intel_2'), { connectionString: 'postgres://u@h:5432/db', schema: 'intel_2' });
+    assert.throws(() => parsePostgresLocation('postgres://u@h/db?schema=a;drop'), /not a plain lower-case name/);
+  });
+
+  test('query commands do not create a store where there is none', async () => {
+    const { openStore } = await import('../open-store.js');
+    await assert.rejects(openStore(own!.newLocation(), { mustExist: true }), /no store in/);
+  });
+
+  describe('two processes', () => {
+    let location: string;
+    before(() => {
+      location = own!.newLocation();
+    });
+
+    test('migrating the same schema at once: one migrates, the other finds it done', async () => {
+      const opened = await Promise.all([own!.open(location), own!.open(location), own!.open(location)]);
+      for (const s of opened) assert.equal(await s.countReports(LOCAL_ADMIN), 0);
+      await Promise.all(opened.map((s) => s.close()));
+      const [m] = await own!.query<{ n: number }>(location, 'SELECT COUNT(*) AS n FROM schema_migrations');
+      assert.equal(Number(m!.n), own!.migrations);
+    });
+  });
+});

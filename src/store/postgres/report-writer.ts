@@ -1,0 +1,290 @@
+import type { Entity } from '../../domain/entity.js';
+import {
+  bestCandidate,
+  CLAIM_COLUMNS,
+  claimRow,
+  entitiesOfClaim,
+  failedOutcome,
+  markingParams,
+  MAX_CANDIDATES,
+  mergeByKey,
+  newIsEarlier,
+  SAME_MARKING,
+  unchangedOutcome,
+  writtenOutcome,
+  type Candidate,
+  type OriginalMatch,
+} from '../report-plan.js';
+import { sketchToBlob } from '../sketch-blob.js';
+import type { StoreEvent } from '../store-event.js';
+import type { IngestOutcome, ReportInput } from '../store.js';
+import { prepared, type PgDatabase, type Queryable } from './database.js';
+import { TEXT_SEARCH_CONFIG } from './search.js';
+
+const CANDIDATE_COLUMNS = 'id, duplicate_of, published, sketch, fingerprint_exact';
+const LOCK_ORIGINS = prepared(
+  'SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM (SELECT DISTINCT k FROM unnest(?::text[]) AS k ORDER BY k) AS keys',
+);
+const INSERT_ENTITIES = prepared('INSERT INTO entities (key, type) SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT (key) DO NOTHING');
+const ENTITY_IDS = prepared('SELECT id, key FROM entities WHERE key = ANY(?::text[])');
+const MARKED = (alias: string) => SAME_MARKING.replace(/(\w+) = \?/g, `${alias}.$1 = ?`);
+
+interface LookupRow extends Candidate {
+  kind: 'same' | 'previous' | 'exact' | 'banded';
+  claim_count: number | null;
+  entity_count: number | null;
+  bands: string[] | null;
+}
+
+interface Known {
+  same: { id: number; duplicate_of: number | null; claim_count: number; entity_count: number } | undefined;
+  previous: { id: number; bands: string[] } | undefined;
+  exact: Candidate | undefined;
+  /** Most shared bands first. */
+  banded: Candidate[];
+}
+
+const LOOK_UP = prepared(`
+  (SELECT 'same' AS kind, r.id, r.duplicate_of, NULL::text AS published, NULL::bytea AS sketch, NULL::text AS fingerprint_exact,
+     r.claim_count, r.entity_count, NULL::jsonb AS bands, 0::bigint AS shared
+   FROM reports r WHERE r.content_hash = ? AND ${MARKED('r')} LIMIT 1)
+  UNION ALL
+  (SELECT 'previous', r.id, NULL, NULL, NULL, NULL, NULL, NULL, r.bands, 0
+   FROM reports r WHERE r.origin = ? AND ${MARKED('r')} ORDER BY r.id DESC LIMIT 1)
+  UNION ALL
+  (SELECT 'exact', r.id, r.duplicate_of, r.published, r.sketch, r.fingerprint_exact, NULL, NULL, NULL, 0
+   FROM reports r WHERE r.fingerprint_exact = ? AND ${MARKED('r')} ORDER BY r.id LIMIT 1)
+  UNION ALL
+  (SELECT 'banded', r.id, r.duplicate_of, r.published, r.sketch, r.fingerprint_exact, NULL, NULL, NULL, b.shared
+   FROM (SELECT report_id, COUNT(*) AS shared FROM report_bands WHERE band = ANY(?::text[])
+         GROUP BY report_id ORDER BY COUNT(*) DESC, report_id LIMIT ${MAX_CANDIDATES}) b
+   JOIN reports r ON r.id = b.report_id WHERE ${MARKED('r')} ORDER BY b.shared DESC, r.id)`);
+
+/** PostgreSQL types of the claim columns after report_id, for unnest(). */
+const CLAIM_TYPES: Record<(typeof CLAIM_COLUMNS)[number], string> = {
+  report_id: 'bigint', ordinal: 'int', span_start: 'int', span_end: 'int', sentence_start: 'int', sentence_end: 'int',
+  sentence_text: 'text', value_low: 'float8', value_high: 'float8', unit: 'text', counted: 'text', counted_start: 'int',
+  counted_end: 'int', per: 'text', qualifier: 'text', vague: 'bool', attributed_to: 'text', speaker_key: 'text',
+  speaker_start: 'int', speaker_end: 'int', time_start: 'text', time_end: 'text', time_text: 'text',
+  time_span_start: 'int', time_span_end: 'int', location: 'text', location_start: 'int', location_end: 'int',
+};
+const CLAIM_VALUES = CLAIM_COLUMNS.slice(1);
+
+/**
+ * One report and all its rows in one statement. The CTEs all run (PostgreSQL executes every
+ * data-modifying CTE), see the new report only through RETURNING, and the foreign keys are checked
+ * at the end of the statement, when every row is there.
+ */
+const WRITE_REPORT = prepared(`
+WITH r AS (
+  INSERT INTO reports (origin, format, title, url, source, published, text, main_start, main_end,
+    boilerplate, content_hash, fingerprint_exact, sketch, bands, classification, releasable_to, owner, tlp, ingested_at,
+    duplicate_of, resemblance, claim_count, entity_count, search)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+    setweight(to_tsvector('${TEXT_SEARCH_CONFIG}', ?), 'A') || setweight(to_tsvector('${TEXT_SEARCH_CONFIG}', ?), 'B'))
+  RETURNING id),
+releases AS (
+  INSERT INTO report_releases (report_id, grantee) SELECT DISTINCT r.id, g FROM r, unnest(?::text[]) AS g),
+bands AS (
+  INSERT INTO report_bands (band, report_id) SELECT DISTINCT b, r.id FROM r, unnest(?::text[]) AS b),
+named AS (
+  INSERT INTO report_entities (report_id, entity_id, name, role, aliases, mention_count, mentions)
+  SELECT r.id, e.* FROM r, unnest(?::bigint[], ?::text[], ?::text[], ?::jsonb[], ?::int[], ?::jsonb[]) AS e),
+c AS (
+  INSERT INTO claims (${CLAIM_COLUMNS.join(', ')})
+  SELECT r.id, v.* FROM r, unnest(${CLAIM_VALUES.map((c) => `?::${CLAIM_TYPES[c]}[]`).join(', ')}) AS v
+  RETURNING id, ordinal),
+links AS (
+  INSERT INTO claim_entities (claim_id, entity_id)
+  SELECT DISTINCT c.id, l.entity_id FROM c JOIN unnest(?::int[], ?::bigint[]) AS l(ordinal, entity_id) ON l.ordinal = c.ordinal)
+SELECT r.id, (SELECT json_agg(c.id ORDER BY c.ordinal) FROM c) AS claim_ids FROM r`);
+
+/**
+ * Writes reports into PostgreSQL: the same decisions as the SQLite writer (src/store/report-plan.ts),
+ * with each table's rows of a report in one multi-row statement. A batch is one transaction;
+ * should a report fail, the batch rolls back and each report is written again in a transaction of
+ * its own, so one bad report costs only itself.
+ */
+export class ReportWriter {
+  readonly #db: PgDatabase;
+  /** Entity key → id. Entities are never deleted, but one inserted by a rolled-back batch is gone: cleared then. */
+  readonly #entityIds = new Map<string, number>();
+
+  constructor(db: PgDatabase) {
+    this.#db = db;
+  }
+
+  async writeBatch(reports: readonly ReportInput[]): Promise<{ outcomes: IngestOutcome[]; events: StoreEvent[] }> {
+    const ingestedAt = new Date().toISOString();
+    const writeAll = (batch: readonly ReportInput[]) =>
+      this.#db.transaction(async (tx) => {
+        const outcomes: IngestOutcome[] = [];
+        const events: StoreEvent[] = [];
+        // Writers in other processes: the same origin (or, from stdin, the same document) is
+        // decided by one of them at a time, so neither stores it twice. The whole batch's locks in
+        // one statement, in one order, so two batches never wait for each other in a circle. (Its
+        // own statement: in READ COMMITTED the lookups after it see what the writer before committed.)
+        await tx.run(LOCK_ORIGINS, [batch.map((r) => (r.doc.origin === '-' ? r.contentHash : r.doc.origin))],
+        );
+        for (const r of batch) outcomes.push(await this.#writeOne(tx, r, ingestedAt, events));
+        return { outcomes, events };
+      });
+    try {
+      return await writeAll(reports);
+    } catch (e) {
+      this.#entityIds.clear();
+      if (reports.length === 1) return { outcomes: [failedOutcome(reports[0]!, e)], events: [] };
+    }
+    const outcomes: IngestOutcome[] = [];
+    const events: StoreEvent[] = [];
+    for (const r of reports) {
+      try {
+        const one = await writeAll([r]);
+        outcomes.push(...one.outcomes);
+        events.push(...one.events);
+      } catch (e) {
+        this.#entityIds.clear();
+        outcomes.push(failedOutcome(r, e));
+      }
+    }
+    return { outcomes, events };
+  }
+
+  async #writeOne(tx: Queryable, r: ReportInput, ingestedAt: string, events: StoreEvent[]): Promise<IngestOutcome> {
+    const { doc, extraction, fingerprint, marking } = r;
+    const known = await this.#lookUp(tx, r);
+    if (known.same) return unchangedOutcome(doc.origin, known.same);
+    // The same origin with new content is a new version: it replaces the old one (stdin has no identity).
+    const previous = known.previous;
+    const match = await this.#findOriginal(tx, r, known, previous?.id ?? null);
+    const entities = mergeByKey(extraction.entities);
+    const entityIds = await this.#entityIdsOf(tx, entities);
+    const claims = extraction.claims;
+    const rows = claims.map((c, ordinal) => claimRow(0, ordinal, c, doc.text, (b) => b));
+    const links = claims.flatMap((c, ordinal) => [...entitiesOfClaim(c, entities, entityIds)].map((entityId) => [ordinal, entityId]));
+    // The report and every row of it in one statement (one round trip): data-modifying CTEs.
+    const written = (await tx.get<{ id: number; claim_ids: number[] | null }>(WRITE_REPORT, [
+      doc.origin,
+      doc.format,
+      doc.title,
+      doc.url,
+      doc.source,
+      doc.published,
+      doc.text,
+      doc.main.start,
+      doc.main.end,
+      JSON.stringify(doc.boilerplate),
+      r.contentHash,
+      fingerprint.exact,
+      sketchToBlob(fingerprint.sketch),
+      JSON.stringify(fingerprint.bands),
+      marking.classification,
+      JSON.stringify(marking.releasableTo),
+      marking.owner,
+      marking.tlp,
+      ingestedAt,
+      match && !match.newIsEarlier ? match.originalId : null,
+      match ? match.resemblance : null,
+      claims.length,
+      entities.length,
+      doc.title ?? '',
+      doc.text.slice(doc.main.start, doc.main.end),
+      marking.releasableTo,
+      fingerprint.bands,
+      entities.map((e) => entityIds.get(e.key)),
+      entities.map((e) => e.name),
+      entities.map((e) => e.role),
+      entities.map((e) => JSON.stringify(e.aliases)),
+      entities.map((e) => e.mentions.length),
+      entities.map((e) => JSON.stringify(e.mentions.map((m) => [m.start, m.end]))),
+      ...CLAIM_COLUMNS.slice(1).map((_, i) => rows.map((row) => row[i + 1])),
+      links.map((l) => l[0]),
+      links.map((l) => l[1]),
+    ]))!;
+    const id = written.id;
+    const claimIds = written.claim_ids ?? [];
+
+    if (match?.newIsEarlier) {
+      // Published before the report we matched: this one is the original, the old ones its copies.
+      await tx.run('UPDATE reports SET duplicate_of = ? WHERE duplicate_of = ?', [id, match.originalId]);
+      await tx.run('UPDATE reports SET duplicate_of = ?, resemblance = ? WHERE id = ?', [id, match.resemblance, match.originalId]);
+    }
+    if (previous) {
+      await tx.run('UPDATE reports SET duplicate_of = ? WHERE duplicate_of = ?', [id, previous.id]);
+      await tx.run('DELETE FROM report_bands WHERE band = ANY(?::text[]) AND report_id = ?', [previous.bands, previous.id]);
+      await tx.run('DELETE FROM reports WHERE id = ?', [previous.id]);
+    }
+    const done = writtenOutcome({ input: r, id, claimIds, entities: entities.length, match, replacedId: previous?.id ?? null });
+    events.push(...done.events);
+    return done.outcome;
+  }
+
+  /**
+   * Everything the writer must know of the stored reports, in one query (one round trip): the same
+   * document in the same marking, the previous version of its origin, the report with the same
+   * exact fingerprint, and the reports sharing most bands (whatever their marking, as SQLite picks
+   * them; those of another marking are then left out).
+   */
+  async #lookUp(tx: Queryable, r: ReportInput): Promise<Known> {
+    const mark = markingParams(r.marking);
+    const rows = await tx.all<LookupRow>(LOOK_UP, [
+      r.contentHash,
+      ...mark,
+      r.doc.origin === '-' ? null : r.doc.origin,
+      ...mark,
+      r.fingerprint.exact,
+      ...mark,
+      r.fingerprint.bands,
+      ...mark,
+    ]);
+    const known: Known = { same: undefined, previous: undefined, exact: undefined, banded: [] };
+    for (const row of rows) {
+      if (row.kind === 'same') known.same = { id: row.id, duplicate_of: row.duplicate_of, claim_count: row.claim_count!, entity_count: row.entity_count! };
+      else if (row.kind === 'previous') known.previous = { id: row.id, bands: row.bands ?? [] };
+      else if (row.kind === 'exact') known.exact = row as Candidate;
+      else known.banded.push(row as Candidate);
+    }
+    return known;
+  }
+
+  /** The stored report this one copies (followed to its root), found through shared fingerprint bands. */
+  async #findOriginal(tx: Queryable, r: ReportInput, known: Known, exclude: number | null): Promise<OriginalMatch | undefined> {
+    const { fingerprint, doc } = r;
+    const found = bestCandidate(fingerprint, known.exact, () => known.banded, exclude);
+    if (!found) return undefined;
+    const { best, score } = found;
+    let root = best;
+    if (best.duplicate_of !== null) {
+      // A copy of the version being replaced: the new version is the original again.
+      if (best.duplicate_of === exclude) return undefined;
+      const parent = await tx.get<Candidate>(`SELECT ${CANDIDATE_COLUMNS} FROM reports WHERE id = ? AND ${SAME_MARKING}`, [
+        best.duplicate_of,
+        ...markingParams(r.marking),
+      ]);
+      if (parent && parent.id !== exclude) root = parent;
+    }
+    const rootText = (await tx.get<{ text: string }>('SELECT text FROM reports WHERE id = ?', [root.id]))?.text ?? '';
+    return { originalId: root.id, resemblance: score, newIsEarlier: newIsEarlier(doc, root, rootText) };
+  }
+
+  /** Ids of a report's entities, inserting the new ones; another writer may insert the same key at once. */
+  async #entityIdsOf(tx: Queryable, entities: readonly Entity[]): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    const unknown = entities.filter((e) => {
+      const id = this.#entityIds.get(e.key);
+      if (id !== undefined) ids.set(e.key, id);
+      return id === undefined;
+    });
+    if (unknown.length === 0) return ids;
+    const keys = unknown.map((e) => e.key);
+    await tx.run(INSERT_ENTITIES, [
+      keys,
+      unknown.map((e) => e.type),
+    ]);
+    for (const row of await tx.all<{ id: number; key: string }>(ENTITY_IDS, [keys])) {
+      ids.set(row.key, row.id);
+      this.#entityIds.set(row.key, row.id);
+    }
+    return ids;
+  }
+}
