@@ -1,11 +1,13 @@
 import type { ClaimRecord, Override } from '../../analyse/index.js';
 import type { EntityType } from '../../domain/entity.js';
-import { DEFAULT_CLASSIFICATIONS } from '../../domain/marking.js';
+import type { ReportItem } from '../../domain/interop.js';
+import { DEFAULT_CLASSIFICATIONS, type TlpLabel } from '../../domain/marking.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { POSTGRES_SQL, visibleReportsSql, type SqlFragment } from '../../share/policy.js';
 import { StoreMissingError } from '../open-store.js';
 import { claimRecordQueries, claimRecordsFromRows, type ClaimEntityRow, type ClaimRecordRow } from '../claim-records.js';
-import { claimFromRow, reportFromRow, summaryFromRow, type ClaimRow, type ReportRow } from '../rows.js';
+import { PROVENANCE_COLUMNS, provenanceFromRow, type ProvenanceRow } from '../federation-rows.js';
+import { claimFromRow, fromJson, reportFromRow, summaryFromRow, type ClaimRow, type ReportRow } from '../rows.js';
 import { EventHub, type StoreEventListener } from '../store-event.js';
 import type {
   AnalysisRecord,
@@ -34,13 +36,28 @@ import type {
   StoredOverride,
   StoredReport,
   TokenInput,
+  DayCount,
+  KeepOutcome,
+  KeptStixObject,
+  OutgoingQuery,
+  OutgoingReport,
+  Peer,
+  PeerInput,
+  PeerProgress,
+  ReportEntity,
+  ReportMatch,
+  ReportSort,
+  StixObjectInput,
+  StixObjectQuery,
 } from '../store.js';
 import { AnalysisTables } from './analysis-tables.js';
 import { PgDatabase } from './database.js';
 import { migrate } from './migrations.js';
 import { ReportWriter } from './report-writer.js';
 import { joinMarkedParts, TEXT_SEARCH_CONFIG, tsQuery } from './search.js';
+import { FederationTables } from './federation-tables.js';
 import { ShareTables } from './share-tables.js';
+import { StixTables } from './stix-tables.js';
 
 export interface PostgresStoreOptions {
   /** Classification levels, lowest first, for the access policy. */
@@ -50,6 +67,20 @@ export interface PostgresStoreOptions {
   /** Fail instead of creating the schema when it has no store yet (query commands). */
   mustExist?: boolean;
 }
+
+/** ORDER BY of each report sort; ties by id so pages do not overlap. NULLs (undated, no source) last either way, as in SQLite. */
+const REPORT_ORDER: Record<ReportSort, string> = {
+  id: 'r.id',
+  '-id': 'r.id DESC',
+  published: 'r.published NULLS LAST, r.id',
+  '-published': 'r.published DESC NULLS LAST, r.id DESC',
+  source: 'LOWER(r.source) NULLS LAST, r.id',
+  '-source': 'LOWER(r.source) DESC NULLS LAST, r.id DESC',
+  classification: 'CLASSIFICATION_RANK, r.id',
+  '-classification': 'CLASSIFICATION_RANK DESC, r.id DESC',
+  title: 'LOWER(r.title) NULLS LAST, r.id',
+  '-title': 'LOWER(r.title) DESC NULLS LAST, r.id DESC',
+};
 
 const SUMMARY_COLUMNS = `r.id, r.origin, r.format, r.title, r.url, r.source, r.published, r.ingested_at,
   o.id AS visible_duplicate_of, r.claim_count, r.entity_count, r.classification, r.releasable_to, r.owner, r.tlp`;
@@ -77,13 +108,17 @@ export class PostgresStore implements Store {
   readonly #order: readonly string[];
   readonly #analysis: AnalysisTables;
   readonly #share: ShareTables;
+  readonly #federation: FederationTables;
+  readonly #stix: StixTables;
 
   constructor(db: PgDatabase, options: PostgresStoreOptions = {}) {
     this.#db = db;
     this.#writer = new ReportWriter(db);
     this.#analysis = new AnalysisTables(db);
     this.#share = new ShareTables(db);
+    this.#federation = new FederationTables(db);
     this.#order = options.classificationOrder ?? DEFAULT_CLASSIFICATIONS;
+    this.#stix = new StixTables(db, this.#order);
   }
 
   async ingest(reports: readonly ReportInput[]): Promise<IngestOutcome[]> {
@@ -99,22 +134,69 @@ export class PostgresStore implements Store {
 
   async listReports(viewer: Viewer, query: ReportQuery = {}): Promise<ReportSummary[]> {
     const { join, where, params } = this.#reportsWithOriginal(viewer);
-    const rows = await this.#db.all<ReportRow>(`SELECT ${SUMMARY_COLUMNS} FROM reports r ${join} WHERE ${where} AND r.id > ? ORDER BY r.id LIMIT ? OFFSET ?`, [
-      ...params,
-      query.afterId ?? 0,
-      query.limit ?? null,
-      query.offset ?? 0,
-    ]);
+    const extra: string[] = [];
+    const extraParams: unknown[] = [];
+    if (query.releasedTo !== undefined) {
+      extra.push('EXISTS (SELECT 1 FROM report_releases x WHERE x.report_id = r.id AND x.grantee = ?)');
+      extraParams.push(query.releasedTo);
+    }
+    if (query.addedAfter !== undefined) {
+      extra.push('r.ingested_at > ?');
+      extraParams.push(query.addedAfter);
+    }
+    const more = extra.map((e) => ` AND ${e}`).join('');
+    const rows = await this.#db.all<ReportRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM reports r ${join} WHERE ${where}${more} AND r.id > ? ORDER BY ${this.#reportOrder(query.sort ?? 'id')} LIMIT ? OFFSET ?`,
+      [...params, ...extraParams, query.afterId ?? 0, query.limit ?? null, query.offset ?? 0],
+    );
     return rows.map(summaryFromRow);
+  }
+
+  async hasReport(viewer: Viewer, q: ReportMatch): Promise<boolean> {
+    const { from, where, params } = this.#matching(viewer, q);
+    return (await this.#db.get(`SELECT 1 AS found FROM ${from} WHERE ${where} LIMIT 1`, params)) !== undefined;
+  }
+
+  async countMatchingReports(viewer: Viewer, q: ReportMatch): Promise<number> {
+    const { from, where, params } = this.#matching(viewer, q);
+    return (await this.#db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`, params))!.n;
+  }
+
+  #matching(viewer: Viewer, q: ReportMatch): { from: string; where: string; params: unknown[] } {
+    const v = this.#visible(viewer, 'r');
+    const filters: string[] = [v.sql];
+    const params: unknown[] = [...v.params];
+    const add = (sql: string, ...values: unknown[]) => {
+      filters.push(sql);
+      params.push(...values);
+    };
+    let from = 'reports r';
+    const head: unknown[] = [];
+    if (q.entityKey !== undefined) {
+      from = 'entities e JOIN report_entities re ON re.entity_id = e.id JOIN reports r ON r.id = re.report_id';
+      filters.unshift('e.key = ?');
+      head.push(q.entityKey);
+    }
+    if (q.afterId !== undefined) add('r.id > ?', q.afterId);
+    if (q.beforeId !== undefined) add('r.id < ?', q.beforeId);
+    if (q.releasedTo !== undefined) add('EXISTS (SELECT 1 FROM report_releases x WHERE x.report_id = r.id AND x.grantee = ?)', q.releasedTo);
+    if (q.owner !== undefined) add('r.owner = ?', q.owner);
+    if (q.source !== undefined) add('r.source = ?', q.source);
+    if (q.tlp !== undefined) add('r.tlp = ?', q.tlp);
+    if (q.classification !== undefined) add('r.classification = ?', q.classification);
+    if (q.releasableTo !== undefined) add('r.releasable_to = ?::jsonb', JSON.stringify(q.releasableTo));
+    if (q.ingestedAt !== undefined) add('r.ingested_at = ?', q.ingestedAt);
+    return { from, where: filters.join(' AND '), params: [...head, ...params] };
   }
 
   async findReport(viewer: Viewer, id: number): Promise<StoredReport | undefined> {
     const { join, where, params } = this.#reportsWithOriginal(viewer);
-    const row = await this.#db.get<ReportRow>(
-      `SELECT ${SUMMARY_COLUMNS}, r.text, r.main_start, r.main_end, r.content_hash FROM reports r ${join} WHERE ${where} AND r.id = ?`,
+    const row = await this.#db.get<ReportRow & ProvenanceRow>(
+      `SELECT ${SUMMARY_COLUMNS}, r.text, r.main_start, r.main_end, r.content_hash, r.boilerplate, ${PROVENANCE_COLUMNS}
+       FROM reports r ${join} LEFT JOIN report_provenance p ON p.report_id = r.id WHERE ${where} AND r.id = ?`,
       [...params, id],
     );
-    return row ? reportFromRow(row) : undefined;
+    return row ? { ...reportFromRow(row), provenance: provenanceFromRow(row) } : undefined;
   }
 
   async listClaims(viewer: Viewer, query: ClaimQuery = {}): Promise<StoredClaim[]> {
@@ -154,6 +236,10 @@ export class PostgresStore implements Store {
       filters.push('e.type = ?');
       params.push(query.type);
     }
+    if (query.reportId !== undefined) {
+      filters.push('re.report_id = ? AND r.id = ?');
+      params.push(query.reportId, query.reportId);
+    }
     if (query.name !== undefined) {
       const like = likePattern(query.name);
       filters.push(`(LOWER(re.name) LIKE ? OR LOWER(re.aliases::text) LIKE ?)`);
@@ -174,8 +260,8 @@ export class PostgresStore implements Store {
     if (totals.length > 0) {
       const rows = await this.#db.all<{ entity_id: number; name: string; role: string | null; aliases: string[] }>(
         `SELECT re.entity_id, re.name, re.role, re.aliases FROM report_entities re JOIN reports r ON r.id = re.report_id
-         WHERE ${v.sql} AND re.entity_id = ANY(?::bigint[])`,
-        [...v.params, totals.map((t) => t.id)],
+         WHERE ${v.sql} AND re.entity_id = ANY(?::bigint[])${query.reportId === undefined ? '' : ' AND re.report_id = ?'}`,
+        [...v.params, totals.map((t) => t.id), ...(query.reportId === undefined ? [] : [query.reportId])],
       );
       for (const row of rows) {
         let d = details.get(row.entity_id);
@@ -220,17 +306,24 @@ export class PostgresStore implements Store {
       title: string | null;
       published: string | null;
       visible_duplicate_of: number | null;
+      source: string | null;
+      classification: string;
+      releasable_to: string[];
+      owner: string;
+      tlp: string;
       snippet: string;
       rank: number;
     }>(
       `WITH q AS (SELECT ${q.sql} AS query),
        page AS (
          SELECT r.id, r.origin, r.title, r.published, o.id AS visible_duplicate_of, r.text, r.main_start, r.main_end,
+           r.source, r.classification, r.releasable_to, r.owner, r.tlp,
            -ts_rank(${RANK_WEIGHTS}, r.search, q.query) AS rank
          FROM q, reports r ${join}
          WHERE r.search @@ q.query AND ${where}
          ORDER BY ${order} LIMIT ? OFFSET ?)
        SELECT p.id, p.origin, p.title, p.published, p.visible_duplicate_of, p.rank,
+         p.source, p.classification, p.releasable_to, p.owner, p.tlp,
          ts_headline('${TEXT_SEARCH_CONFIG}', substr(p.text, p.main_start + 1, p.main_end - p.main_start), q.query, ${HEADLINE_OPTIONS}) AS snippet
        FROM page p, q
        ORDER BY ${order.replaceAll('r.', 'p.')}`,
@@ -242,6 +335,8 @@ export class PostgresStore implements Store {
       title: r.title,
       published: r.published,
       duplicateOf: r.visible_duplicate_of,
+      source: r.source,
+      marking: { classification: r.classification, releasableTo: fromJson<string[]>(r.releasable_to), owner: r.owner, tlp: r.tlp as TlpLabel },
       snippet: joinMarkedParts(r.snippet).replace(/\s+/g, ' ').trim(),
       rank: r.rank,
     }));
@@ -287,6 +382,43 @@ export class PostgresStore implements Store {
       v.params,
     ))!;
     return { ...reports, entities: entities.n };
+  }
+
+  async listReportEntities(viewer: Viewer, reportId: number): Promise<ReportEntity[]> {
+    const v = this.#visible(viewer, 'r');
+    const rows = await this.#db.all<{ key: string; type: EntityType; name: string; role: string | null; aliases: string[]; mentions: [number, number][] }>(
+      `SELECT e.key, e.type, re.name, re.role, re.aliases, re.mentions FROM reports r
+       JOIN report_entities re ON re.report_id = r.id JOIN entities e ON e.id = re.entity_id
+       WHERE r.id = ? AND ${v.sql} ORDER BY re.mention_count DESC, e.key`,
+      [reportId, ...v.params],
+    );
+    return rows.map((r) => ({
+      key: r.key,
+      name: r.name,
+      type: r.type,
+      role: r.role,
+      aliases: r.aliases,
+      mentions: r.mentions.map(([start, end]) => ({ start, end })),
+    }));
+  }
+
+  async countByDay(viewer: Viewer): Promise<DayCount[]> {
+    const v = this.#visible(viewer, 'r');
+    return this.#db.all<DayCount>(
+      `SELECT r.published AS day, COUNT(*) AS reports, COALESCE(SUM(r.claim_count), 0) AS claims FROM reports r
+       WHERE ${v.sql} GROUP BY r.published ORDER BY r.published NULLS LAST`,
+      v.params,
+    );
+  }
+
+  async listReportItems(viewer: Viewer, reportId: number): Promise<ReportItem[]> {
+    const v = this.#visible(viewer, 'r');
+    const rows = await this.#db.all<{ kind: ReportItem['kind']; type: string; value: string | null; data: Record<string, unknown> }>(
+      `SELECT i.kind, i.type, i.value, i.data FROM reports r JOIN report_items i ON i.report_id = r.id
+       WHERE r.id = ? AND ${v.sql} ORDER BY i.ordinal`,
+      [reportId, ...v.params],
+    );
+    return rows.map((r) => ({ kind: r.kind, type: r.type, value: r.value, data: r.data }));
   }
 
   async listClaimRecords(viewer: Viewer): Promise<ClaimRecord[]> {
@@ -364,12 +496,50 @@ export class PostgresStore implements Store {
     return this.#share.listAudit(viewer, query);
   }
 
+  async instanceId(): Promise<string> {
+    return this.#federation.instanceId();
+  }
+
+  async addPeer(viewer: Viewer, peer: PeerInput): Promise<Peer> {
+    return this.#federation.addPeer(viewer, peer);
+  }
+
+  async listPeers(viewer: Viewer): Promise<Peer[]> {
+    return this.#federation.listPeers(viewer);
+  }
+
+  async removePeer(viewer: Viewer, peerId: number): Promise<boolean> {
+    return this.#federation.removePeer(viewer, peerId);
+  }
+
+  async recordPeerProgress(viewer: Viewer, peerId: number, progress: PeerProgress): Promise<void> {
+    await this.#federation.recordPeerProgress(viewer, peerId, progress);
+  }
+
+  async listOutgoingReports(viewer: Viewer, query: OutgoingQuery): Promise<OutgoingReport[]> {
+    return this.#federation.listOutgoingReports(this.#visible(viewer, 'r'), query);
+  }
+
+  async keepStixObjects(viewer: Viewer, objects: readonly StixObjectInput[]): Promise<KeepOutcome[]> {
+    return this.#stix.keep(viewer, objects);
+  }
+
+  async listStixObjects(viewer: Viewer, query: StixObjectQuery = {}): Promise<KeptStixObject[]> {
+    return this.#stix.list(viewer, query);
+  }
+
   onEvent(listener: StoreEventListener): () => void {
     return this.#events.subscribe(listener);
   }
 
   async close(): Promise<void> {
     await this.#db.close();
+  }
+
+  /** ORDER BY of a report sort; classifications by their rank in the configured order, not by name. */
+  #reportOrder(sort: ReportSort): string {
+    const rank = `CASE r.classification ${this.#order.map((c, i) => `WHEN '${c.replace(/'/g, "''")}' THEN ${i}`).join(' ')} ELSE ${this.#order.length} END`;
+    return REPORT_ORDER[sort].replace('CLASSIFICATION_RANK', rank);
   }
 
   #visible(viewer: Viewer, alias: string): SqlFragment {

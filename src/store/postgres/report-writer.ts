@@ -3,17 +3,20 @@ import {
   bestCandidate,
   CLAIM_COLUMNS,
   claimRow,
+  decideVersion,
   entitiesOfClaim,
   failedOutcome,
   markingParams,
   MAX_CANDIDATES,
   mergeByKey,
   newIsEarlier,
+  ingestedHere,
   SAME_MARKING,
-  unchangedOutcome,
   writtenOutcome,
+  type HeldRow,
   type Candidate,
   type OriginalMatch,
+  type StoredVersions,
 } from '../report-plan.js';
 import { sketchToBlob } from '../sketch-blob.js';
 import type { StoreEvent } from '../store-event.js';
@@ -30,35 +33,53 @@ const ENTITY_IDS = prepared('SELECT id, key FROM entities WHERE key = ANY(?::tex
 const MARKED = (alias: string) => SAME_MARKING.replace(/(\w+) = \?/g, `${alias}.$1 = ?`);
 
 interface LookupRow extends Candidate {
-  kind: 'same' | 'previous' | 'exact' | 'banded';
+  kind: 'same' | 'previous' | 'held' | 'lineage' | 'exact' | 'banded';
   claim_count: number | null;
   entity_count: number | null;
   bands: string[] | null;
+  origin_report_id: number | null;
 }
 
-interface Known {
-  same: { id: number; duplicate_of: number | null; claim_count: number; entity_count: number } | undefined;
-  previous: { id: number; bands: string[] } | undefined;
+interface Known extends StoredVersions {
   exact: Candidate | undefined;
   /** Most shared bands first. */
   banded: Candidate[];
 }
 
+/**
+ * The lookups of the writer rule (report-plan.ts `decideVersion`) and of the original, in one
+ * query: a report ingested here passes null for the held version, a received one null for the
+ * content hash and the local origin, so only the branches it needs find anything.
+ */
 const LOOK_UP = prepared(`
   (SELECT 'same' AS kind, r.id, r.duplicate_of, NULL::text AS published, NULL::bytea AS sketch, NULL::text AS fingerprint_exact,
-     r.claim_count, r.entity_count, NULL::jsonb AS bands, 0::bigint AS shared
+     r.claim_count, r.entity_count, NULL::jsonb AS bands, 0::bigint AS shared, NULL::bigint AS origin_report_id
    FROM reports r WHERE r.content_hash = ? AND ${MARKED('r')} LIMIT 1)
   UNION ALL
-  (SELECT 'previous', r.id, NULL, NULL, NULL, NULL, NULL, NULL, r.bands, 0
-   FROM reports r WHERE r.origin = ? AND ${MARKED('r')} ORDER BY r.id DESC LIMIT 1)
+  (SELECT 'previous', r.id, NULL, NULL, NULL, NULL, NULL, NULL, r.bands, 0, NULL
+   FROM reports r WHERE r.origin = ? AND ${MARKED('r')} AND ${ingestedHere('r')} ORDER BY r.id DESC LIMIT 1)
   UNION ALL
-  (SELECT 'exact', r.id, r.duplicate_of, r.published, r.sketch, r.fingerprint_exact, NULL, NULL, NULL, 0
+  (SELECT 'held', r.id, r.duplicate_of, NULL, NULL, NULL, r.claim_count, r.entity_count, NULL, 0, q.origin_report_id
+   FROM report_provenance q JOIN reports r ON r.id = q.report_id WHERE q.origin_instance = ? AND q.origin_report_id = ?)
+  UNION ALL
+  (SELECT 'lineage', r.id, r.duplicate_of, NULL, NULL, NULL, r.claim_count, r.entity_count, r.bands, 0, q.origin_report_id
+   FROM reports r JOIN report_provenance q ON q.report_id = r.id
+   WHERE r.origin = ? AND ${MARKED('r')} AND q.origin_instance = ? ORDER BY r.id DESC LIMIT 1)
+  UNION ALL
+  (SELECT 'exact', r.id, r.duplicate_of, r.published, r.sketch, r.fingerprint_exact, NULL, NULL, NULL, 0, NULL
    FROM reports r WHERE r.fingerprint_exact = ? AND ${MARKED('r')} ORDER BY r.id LIMIT 1)
   UNION ALL
-  (SELECT 'banded', r.id, r.duplicate_of, r.published, r.sketch, r.fingerprint_exact, NULL, NULL, NULL, b.shared
+  (SELECT 'banded', r.id, r.duplicate_of, r.published, r.sketch, r.fingerprint_exact, NULL, NULL, NULL, b.shared, NULL
    FROM (SELECT report_id, COUNT(*) AS shared FROM report_bands WHERE band = ANY(?::text[])
          GROUP BY report_id ORDER BY COUNT(*) DESC, report_id LIMIT ${MAX_CANDIDATES}) b
    JOIN reports r ON r.id = b.report_id WHERE ${MARKED('r')} ORDER BY b.shared DESC, r.id)`);
+
+/**
+ * The peers' feed (migration 4 says why): under a lock held until COMMIT, positions for the
+ * reports this transaction wrote and kept (a batch may replace its own earlier version).
+ */
+const LOCK_FEED = prepared(`SELECT pg_advisory_xact_lock(hashtextextended('parallax-feed:' || current_schema(), 0))`);
+const APPEND_FEED = prepared('INSERT INTO report_feed (report_id) SELECT id FROM reports WHERE id = ANY(?::bigint[]) ORDER BY id');
 
 /** PostgreSQL types of the claim columns after report_id, for unnest(). */
 const CLAIM_TYPES: Record<(typeof CLAIM_COLUMNS)[number], string> = {
@@ -94,6 +115,13 @@ c AS (
   INSERT INTO claims (${CLAIM_COLUMNS.join(', ')})
   SELECT r.id, v.* FROM r, unnest(${CLAIM_VALUES.map((c) => `?::${CLAIM_TYPES[c]}[]`).join(', ')}) AS v
   RETURNING id, ordinal),
+provenance AS (
+  INSERT INTO report_provenance (report_id, origin_instance, origin_report_id, origin_ingested_at, received_from, received_at)
+  SELECT r.id, p.* FROM r, (VALUES (?::text, ?::bigint, ?::text, ?::text, ?::text)) AS p(i, n, at, sender, here) WHERE p.i IS NOT NULL),
+items AS (
+  INSERT INTO report_items (report_id, ordinal, kind, type, value, data)
+  SELECT r.id, i.n - 1, i.kind, i.type, i.value, i.data FROM r,
+    unnest(?::text[], ?::text[], ?::text[], ?::jsonb[]) WITH ORDINALITY AS i(kind, type, value, data, n)),
 links AS (
   INSERT INTO claim_entities (claim_id, entity_id)
   SELECT DISTINCT c.id, l.entity_id FROM c JOIN unnest(?::int[], ?::bigint[]) AS l(ordinal, entity_id) ON l.ordinal = c.ordinal)
@@ -127,6 +155,12 @@ export class ReportWriter {
         await tx.run(LOCK_ORIGINS, [batch.map((r) => (r.doc.origin === '-' ? r.contentHash : r.doc.origin))],
         );
         for (const r of batch) outcomes.push(await this.#writeOne(tx, r, ingestedAt, events));
+        const written = outcomes.filter((o) => o.status === 'ingested' || o.status === 'duplicate' || o.status === 'updated').map((o) => o.reportId);
+        if (written.length > 0) {
+          // Last, so the lock is held only from here to COMMIT.
+          await tx.run(LOCK_FEED);
+          await tx.run(APPEND_FEED, [written]);
+        }
         return { outcomes, events };
       });
     try {
@@ -151,16 +185,17 @@ export class ReportWriter {
   }
 
   async #writeOne(tx: Queryable, r: ReportInput, ingestedAt: string, events: StoreEvent[]): Promise<IngestOutcome> {
-    const { doc, extraction, fingerprint, marking } = r;
+    const { doc, extraction, fingerprint, marking, provenance } = r;
     const known = await this.#lookUp(tx, r);
-    if (known.same) return unchangedOutcome(doc.origin, known.same);
-    // The same origin with new content is a new version: it replaces the old one (stdin has no identity).
-    const previous = known.previous;
+    const decided = decideVersion(r, known);
+    if ('outcome' in decided) return decided.outcome;
+    const { previous } = decided;
     const match = await this.#findOriginal(tx, r, known, previous?.id ?? null);
     const entities = mergeByKey(extraction.entities);
     const entityIds = await this.#entityIdsOf(tx, entities);
     const claims = extraction.claims;
     const rows = claims.map((c, ordinal) => claimRow(0, ordinal, c, doc.text, (b) => b));
+    const items = r.items ?? [];
     const links = claims.flatMap((c, ordinal) => [...entitiesOfClaim(c, entities, entityIds)].map((entityId) => [ordinal, entityId]));
     // The report and every row of it in one statement (one round trip): data-modifying CTEs.
     const written = (await tx.get<{ id: number; claim_ids: number[] | null }>(WRITE_REPORT, [
@@ -198,6 +233,15 @@ export class ReportWriter {
       entities.map((e) => e.mentions.length),
       entities.map((e) => JSON.stringify(e.mentions.map((m) => [m.start, m.end]))),
       ...CLAIM_COLUMNS.slice(1).map((_, i) => rows.map((row) => row[i + 1])),
+      provenance?.originInstance ?? null,
+      provenance?.originReportId ?? null,
+      provenance?.originIngestedAt ?? null,
+      provenance?.receivedFrom ?? null,
+      ingestedAt,
+      items.map((i) => i.kind),
+      items.map((i) => i.type),
+      items.map((i) => i.value),
+      items.map((i) => JSON.stringify(i.data)),
       links.map((l) => l[0]),
       links.map((l) => l[1]),
     ]))!;
@@ -227,20 +271,30 @@ export class ReportWriter {
    */
   async #lookUp(tx: Queryable, r: ReportInput): Promise<Known> {
     const mark = markingParams(r.marking);
+    const local = r.provenance === undefined;
+    const origin = r.doc.origin === '-' ? null : r.doc.origin;
     const rows = await tx.all<LookupRow>(LOOK_UP, [
-      r.contentHash,
+      local ? r.contentHash : null,
       ...mark,
-      r.doc.origin === '-' ? null : r.doc.origin,
+      local ? origin : null,
       ...mark,
+      r.provenance?.originInstance ?? null,
+      r.provenance?.originReportId ?? null,
+      local ? null : origin,
+      ...mark,
+      r.provenance?.originInstance ?? null,
       r.fingerprint.exact,
       ...mark,
       r.fingerprint.bands,
       ...mark,
     ]);
-    const known: Known = { same: undefined, previous: undefined, exact: undefined, banded: [] };
+    const known: Known = { exact: undefined, banded: [] };
     for (const row of rows) {
-      if (row.kind === 'same') known.same = { id: row.id, duplicate_of: row.duplicate_of, claim_count: row.claim_count!, entity_count: row.entity_count! };
+      const held: HeldRow = { id: row.id, duplicate_of: row.duplicate_of, claim_count: row.claim_count!, entity_count: row.entity_count! };
+      if (row.kind === 'same') known.same = held;
       else if (row.kind === 'previous') known.previous = { id: row.id, bands: row.bands ?? [] };
+      else if (row.kind === 'held') known.held = held;
+      else if (row.kind === 'lineage') known.lineage = { ...held, bands: row.bands ?? [], origin_report_id: row.origin_report_id! };
       else if (row.kind === 'exact') known.exact = row as Candidate;
       else known.banded.push(row as Candidate);
     }

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../../domain/viewer.js';
+import type { SqlFragment } from '../../share/policy.js';
+import { outgoingFromRow, peerFromRow, PROVENANCE_COLUMNS, type OutgoingRow, type PeerRow } from '../federation-rows.js';
+import { mustBeAdmin } from '../share-rows.js';
+import type { OutgoingQuery, OutgoingReport, Peer, PeerInput, PeerProgress } from '../store.js';
+import { StoreConflictError } from '../viewer-scope.js';
+import type { PgDatabase } from './database.js';
+
+/**
+ * This instance's id, its peers and what goes to them (migration 4), for PostgresStore. What goes
+ * out is read in feed order (`report_feed.seq`, drawn at commit: see migration 4), not id order.
+ */
+export class FederationTables {
+  readonly #db: PgDatabase;
+  #instanceId: string | undefined;
+
+  constructor(db: PgDatabase) {
+    this.#db = db;
+  }
+
+  /** Generated on first use; two processes opening a fresh store agree (the first insert wins). */
+  async instanceId(): Promise<string> {
+    if (this.#instanceId === undefined) {
+      await this.#db.run('INSERT INTO instance_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', ['instance_id', `px-${randomUUID()}`]);
+      this.#instanceId = (await this.#db.get<{ value: string }>('SELECT value FROM instance_settings WHERE key = ?', ['instance_id']))!.value;
+    }
+    return this.#instanceId;
+  }
+
+  async addPeer(viewer: Viewer, input: PeerInput): Promise<Peer> {
+    mustBeAdmin(viewer, 'add a peer');
+    return this.#db.transaction(async (tx) => {
+      await tx.run('LOCK TABLE peers IN SHARE ROW EXCLUSIVE MODE');
+      if (!(await tx.get('SELECT 1 FROM partners WHERE id = ?', [input.partnerId]))) throw new StoreConflictError(`no partner "${input.partnerId}": add it first`);
+      if (await tx.get('SELECT 1 FROM peers WHERE url = ?', [input.url])) throw new StoreConflictError(`a peer at ${input.url} exists already`);
+      const row = await tx.get<PeerRow>('INSERT INTO peers (url, partner_id, token, created_at) VALUES (?, ?, ?, ?) RETURNING *', [
+        input.url,
+        input.partnerId,
+        input.token,
+        new Date().toISOString(),
+      ]);
+      return peerFromRow(row!);
+    });
+  }
+
+  async listPeers(viewer: Viewer): Promise<Peer[]> {
+    mustBeAdmin(viewer, 'list peers');
+    return (await this.#db.all<PeerRow>('SELECT * FROM peers ORDER BY id')).map(peerFromRow);
+  }
+
+  async removePeer(viewer: Viewer, peerId: number): Promise<boolean> {
+    mustBeAdmin(viewer, 'remove a peer');
+    return (await this.#db.run('DELETE FROM peers WHERE id = ?', [peerId])) > 0;
+  }
+
+  async recordPeerProgress(viewer: Viewer, peerId: number, progress: PeerProgress): Promise<void> {
+    mustBeAdmin(viewer, 'record a push');
+    const now = new Date().toISOString();
+    const hasError = progress.error !== undefined;
+    await this.#db.run(
+      `UPDATE peers SET peer_instance = COALESCE(?::text, peer_instance), cursor = COALESCE(?::bigint, cursor), sent = sent + ?,
+         refused = refused + ?, last_ok_at = COALESCE(?::text, last_ok_at), last_error = CASE WHEN ? THEN ?::text ELSE last_error END,
+         last_error_at = COALESCE(?::text, last_error_at) WHERE id = ?`,
+      [
+        progress.peerInstance ?? null,
+        progress.cursor ?? null,
+        progress.sent ?? 0,
+        progress.refused ?? 0,
+        progress.error === null ? now : null,
+        hasError,
+        progress.error ?? null,
+        typeof progress.error === 'string' ? now : null,
+        peerId,
+      ],
+    );
+  }
+
+  /** `visible` is the access policy's filter for alias `r` and the viewer the peer reads as. */
+  async listOutgoingReports(visible: SqlFragment, query: OutgoingQuery): Promise<OutgoingReport[]> {
+    const rows = await this.#db.all<OutgoingRow>(
+      `SELECT r.id, r.origin, r.format, r.title, r.url, r.source, r.published, r.text, r.main_start, r.main_end, r.boilerplate,
+         r.ingested_at, r.classification, r.releasable_to, r.owner, r.tlp, f.seq AS cursor, ${PROVENANCE_COLUMNS}
+       FROM report_feed f JOIN reports r ON r.id = f.report_id LEFT JOIN report_provenance p ON p.report_id = r.id
+       WHERE f.seq > ? AND ${visible.sql} AND (p.report_id IS NULL OR (p.origin_instance <> ? AND p.received_from <> ?))
+       ORDER BY f.seq LIMIT ?`,
+      [query.afterId, ...visible.params, query.exceptInstance, query.exceptInstance, query.limit],
+    );
+    const out: OutgoingReport[] = [];
+    let chars = 0;
+    for (const row of rows) {
+      chars += row.text.length;
+      if (out.length > 0 && query.maxChars !== undefined && chars > query.maxChars) break;
+      out.push(outgoingFromRow(row));
+    }
+    return out;
+  }
+}
