@@ -1,6 +1,8 @@
 import { after, describe } from 'node:test';
 import type { TestStores } from '../test-stores.fixture.js';
 import { analysisTests } from './analysis.js';
+import { federationTests } from './federation.js';
+import { interopTests } from './interop.js';
 import { reportTests } from './reports.js';
 import { shareTests } from './share.js';
 
@@ -15,5 +17,7 @@ export function storeConformance(stores: TestStores): void {
     reportTests(stores);
     analysisTests(stores);
     shareTests(stores);
+    federationTests(stores);
+    interopTests(stores);
   });
 }
