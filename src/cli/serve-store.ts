@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { EventBus } from '../share/event-bus.js';
 import type { Store } from '../store/store.js';
 import type { CommandIO } from './command.js';
 
@@ -11,6 +12,8 @@ export interface ServeOptions {
   port: number;
   conflictDelayMs: number;
   classificationOrder: readonly string[];
+  /** Live events through this bus (serve --bus) rather than in process; closed with the server. */
+  bus?: EventBus;
 }
 
 /**
@@ -26,6 +29,7 @@ export async function serveStore(file: string, store: Store, options: ServeOptio
     analysisWorkerFile: file,
     conflictDelayMs: options.conflictDelayMs,
     ...(web ? { webRoot: web } : {}),
+    ...(options.bus ? { bus: options.bus } : {}),
   });
   try {
     await app.listen({ port: options.port, host: options.host });
@@ -40,6 +44,7 @@ export async function serveStore(file: string, store: Store, options: ServeOptio
   const base = `http://${options.host}:${port}`;
   io.stdout.write(`parallax: serving ${file} on ${base}/api/v1 (OpenAPI: /api/openapi.json)\n`);
   io.stdout.write(web ? `workspace: ${base}/\n` : 'workspace: not built (npm run build), API only\n');
+  if (options.bus) io.stdout.write(`live events through ${options.bus.description}\n`);
   onListening?.(base);
   // Pushes to the peers of `parallax peer add` run beside the requests, in a worker thread.
   const { startFederationWorker } = await import('../server/federation-worker.js');

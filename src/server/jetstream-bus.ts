@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   AckPolicy,
   connect,
@@ -10,11 +11,11 @@ import {
   type ConsumerMessages,
   type JetStreamClient,
   type JetStreamManager,
-  type JsMsg,
   type NatsConnection,
   type NatsError,
 } from 'nats';
 import type { BusEvent, BusReceiver, EventBus } from '../share/event-bus.js';
+import { InOrderDelivery } from './in-order.js';
 import { STREAM_EVENT_TYPES, type StreamEvent } from '../share/event-stream.js';
 
 export interface JetStreamBusOptions {
@@ -43,6 +44,11 @@ const DUPLICATE_WINDOW_MS = 120_000;
 /** Unacknowledged events a consumer may have at once; bounds what a crash leaves to redeliver. */
 const MAX_ACK_PENDING = 1000;
 const PUBLISH_ATTEMPTS = 5;
+
+/** This host and port, as a name JetStream takes: what a node is called unless told. */
+export function defaultNodeId(port: number): string {
+  return `${hostname().replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 50)}-${port}`;
+}
 
 export function checkBusName(value: string, what: string): string {
   if (!NAME.test(value)) throw new BusConfigError(`${what} "${value}": only letters, digits, _ and - (1 to 64 of them)`);
@@ -89,11 +95,9 @@ export async function connectJetStreamBus(options: JetStreamBusOptions): Promise
  * Events through a JetStream stream. Every process publishes what it wrote (with the event's key
  * as `Nats-Msg-Id`, so a retried publish is stored once) and reads the whole stream through its
  * own durable consumer, delivering each event to its EventStream with the stream sequence as id,
- * then acknowledging it. Ids therefore mean the same on every process. A redelivered event
- * (sequence already delivered) is acknowledged and skipped; a gap in the sequence (an event
- * delivered but not acknowledged before a crash comes back only after the ack wait) is filled by
- * reading the missing events from the stream, so events reach the EventStream in order, each
- * once.
+ * then acknowledging it (in order and once each: `InOrderDelivery`). Ids therefore mean the same
+ * on every process. At start it reads back from the stream what it has not acknowledged and the
+ * last `replay` events, so its ring holds what clients of other processes may resume after.
  */
 export class JetStreamBus implements EventBus {
   readonly description: string;
@@ -108,11 +112,7 @@ export class JetStreamBus implements EventBus {
   readonly #sending = new Set<Promise<void>>();
   #receiver: BusReceiver | undefined;
   #messages: ConsumerMessages | undefined;
-  /** The last sequence delivered to the receiver. */
-  #last = 0;
-  /** Messages waiting while a gap is filled. */
-  #queue: JsMsg[] = [];
-  #filling = false;
+  #order: InOrderDelivery | undefined;
   #closed = false;
 
   constructor(nc: NatsConnection, jsm: JetStreamManager, o: JetStreamBusOptions & { prefix: string; stream: string }) {
@@ -167,12 +167,17 @@ export class JetStreamBus implements EventBus {
     const resume = consumer.ack_floor.stream_seq + 1;
     const from = Math.max(state.first_seq, Math.min(resume, state.last_seq - this.#replay + 1));
     receiver.startAfter(from - 1);
-    this.#last = from - 1;
+    const order = (this.#order = new InOrderDelivery({
+      last: from - 1,
+      pass: (seq, data) => this.#deliver(seq, data),
+      read: (seq) => this.#readOne(seq),
+      warn: (message) => process.emitWarning(`${this.#stream}: ${message}`),
+    }));
     if (from <= state.last_seq) await this.#readBack(from, state.last_seq);
     // From here on the durable consumer: what it delivers up to last_seq was read back already
     // and is acknowledged without delivering it twice.
     const durable = await this.#js.consumers.get(this.#stream, this.#durable);
-    this.#messages = await durable.consume({ max_messages: 1000, callback: (m) => this.#onMessage(m) });
+    this.#messages = await durable.consume({ max_messages: 1000, callback: (m) => order.offer(m) });
     void this.#watch(this.#messages);
   }
 
@@ -199,61 +204,24 @@ export class JetStreamBus implements EventBus {
     const reader = await this.#js.consumers.get(this.#stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from });
     const messages = await reader.consume({ max_messages: 1000 });
     for await (const m of messages) {
-      this.#deliver(m.seq, m.data);
+      this.#order!.passed(m.seq, m.data);
       // pending 0: nothing after this one (the events up to `to` that are left were discarded).
       if (m.seq >= to || m.info.pending === 0) break;
     }
     await messages.close();
   }
 
-  #onMessage(m: JsMsg): void {
-    if (this.#filling || m.seq > this.#last + 1) {
-      this.#queue.push(m);
-      if (!this.#filling) void this.#fill();
-      return;
-    }
-    if (m.seq === this.#last + 1) this.#deliver(m.seq, m.data);
-    // Acknowledged once in the EventStream (or found there already).
-    m.ack();
-  }
-
-  /** Delivers the queued messages in order, reading from the stream those that a gap leaves out. */
-  async #fill(): Promise<void> {
-    this.#filling = true;
+  async #readOne(seq: number): Promise<Uint8Array | undefined> {
     try {
-      while (this.#queue.length > 0 && !this.#closed) {
-        this.#queue.sort((a, b) => a.seq - b.seq);
-        const m = this.#queue[0]!;
-        if (m.seq <= this.#last + 1) {
-          this.#queue.shift();
-          if (m.seq === this.#last + 1) this.#deliver(m.seq, m.data);
-          m.ack();
-          continue;
-        }
-        const seq = this.#last + 1;
-        try {
-          const stored = await this.#jsm.streams.getMessage(this.#stream, { seq });
-          this.#deliver(seq, stored.data);
-        } catch (e) {
-          if (!isNotFound(e)) throw e;
-          // Gone from the stream (older than its limits, or deleted): nobody can have it.
-          process.emitWarning(`event ${seq} of ${this.#stream} is no longer in the stream: skipped`);
-          this.#last = seq;
-        }
-      }
+      return (await this.#jsm.streams.getMessage(this.#stream, { seq })).data;
     } catch (e) {
-      if (!this.#closed) process.emitWarning(`events of ${this.description} wait: ${(e as Error).message}`);
-      // The queued messages are not acknowledged: they come again after the ack wait.
-      this.#queue = [];
-    } finally {
-      this.#filling = false;
+      if (isNotFound(e)) return undefined;
+      throw e;
     }
   }
 
   /** Hands one stored event to the receiver; one that is not an event is named and skipped. */
   #deliver(seq: number, data: Uint8Array): void {
-    if (seq <= this.#last) return;
-    this.#last = seq;
     let event: StreamEvent;
     try {
       event = { id: seq, ...parseBusEvent(new TextDecoder().decode(data)) };
@@ -275,6 +243,7 @@ export class JetStreamBus implements EventBus {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#order?.stop();
     this.#messages?.stop();
     await Promise.race([Promise.allSettled([...this.#sending]), new Promise((r) => setTimeout(r, 5000).unref())]);
     // drain: the acknowledgements and publications still buffered go out before the connection closes.

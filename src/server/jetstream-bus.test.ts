@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Marking } from '../domain/marking.js';
+import type { BusEvent } from '../share/event-bus.js';
+import type { StreamEvent } from '../share/event-stream.js';
+import { connectJetStreamBus, parseBusEvent, type JetStreamBus } from './jetstream-bus.js';
+import { deleteTestStream, requireNats, skipNats, TEST_NATS_URL, uniquePrefix } from './nats.fixture.js';
+
+const toNato: Marking = { classification: 'UNCLASSIFIED', releasableTo: ['NATO'], owner: 'kr-mnd', tlp: 'TLP:GREEN' };
+const report = (reportId: number): BusEvent => ({ type: 'report', data: { reportId }, access: { marking: toNato } });
+
+/** A node: its bus and what it was given. */
+async function node(prefix: string, nodeId: string, replay = 0) {
+  const bus = await connectJetStreamBus({ url: TEST_NATS_URL, prefix, nodeId, replay });
+  const got: StreamEvent[] = [];
+  let startedAfter: number | undefined;
+  await bus.subscribe({ startAfter: (id) => (startedAfter = id), deliver: (e) => got.push(e) });
+  return { bus, got, startedAfter: () => startedAfter };
+}
+
+async function until(what: string, ok: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const reportIds = (events: StreamEvent[]) => events.map((e) => e.data['reportId']);
+
+const prefix = uniquePrefix();
+const open: JetStreamBus[] = [];
+before(async () => {
+  if (!skipNats) await requireNats();
+});
+after(async () => {
+  if (skipNats) return;
+  await Promise.all(open.map((b) => b.close()));
+  await deleteTestStream(prefix);
+});
+
+test('every node receives every event once, in one order, with the stream sequence as id; a key published twice is stored once', { skip: skipNats }, async () => {
+  const a = await node(prefix, 'a');
+  const b = await node(prefix, 'b');
+  open.push(a.bus, b.bus);
+  assert.equal(a.startedAfter(), 0, 'a new stream: nothing before');
+  a.bus.publish(report(1), 'report-1');
+  a.bus.publish(report(2), 'report-2');
+  a.bus.publish(report(1), 'report-1'); // a retry: the stream keeps the first
+  b.bus.publish(report(3), 'report-3');
+  await until('three events on both', () => a.got.length >= 3 && b.got.length >= 3);
+  await new Promise((r) => setTimeout(r, 200));
+  for (const n of [a, b]) {
+    assert.deepEqual(reportIds(n.got), [1, 2, 3]);
+    assert.deepEqual(n.got.map((e) => e.id), [1, 2, 3]);
+    assert.deepEqual(n.got[0]!.access, { marking: toNato }, 'the marking travels with the event');
+  }
+});
+
+test('a node started again with its id gets what it missed, once; a new node reads recent events back', { skip: skipNats }, async () => {
+  const a = await node(prefix, 'a2');
+  open.push(a.bus);
+  let b = await node(prefix, 'b-restart');
+  a.bus.publish(report(10), 'report-10');
+  await until('event 10 on b', () => b.got.length === 1);
+  await b.bus.close();
+  a.bus.publish(report(11), 'report-11');
+  a.bus.publish(report(12), 'report-12');
+  await until('events 11 and 12 on a', () => reportIds(a.got).includes(12));
+  b = await node(prefix, 'b-restart');
+  open.push(b.bus);
+  assert.equal(b.startedAfter(), 4, 'resumes after what it acknowledged');
+  assert.deepEqual(reportIds(b.got), [11, 12], 'subscribe resolves once the missed events are delivered');
+  a.bus.publish(report(13), 'report-13');
+  await until('event 13 on b', () => b.got.length === 3);
+  await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual(b.got.map((e) => e.id), [5, 6, 7], 'no repeats');
+
+  const c = await node(prefix, 'c', 3);
+  open.push(c.bus);
+  assert.equal(c.startedAfter(), 4);
+  assert.deepEqual(c.got.map((e) => e.id), [5, 6, 7], 'the last three events, read back');
+});
+
+test('a message that is not a whole event is refused, naming what is wrong', () => {
+  assert.equal(parseBusEvent(JSON.stringify(report(1))).type, 'report');
+  assert.throws(() => parseBusEvent('[1'), SyntaxError);
+  assert.throws(() => parseBusEvent(JSON.stringify({ ...report(1), type: 'gossip' })), /unknown type "gossip"/);
+  const { tlp: _, ...noTlp } = toNato;
+  assert.throws(() => parseBusEvent(JSON.stringify({ ...report(1), access: { marking: noTlp } })), /no access/, 'a marking without TLP could reach too many');
+  assert.equal(parseBusEvent(JSON.stringify({ type: 'conflict', data: {}, access: { scope: 'kr|SECRET|' } })).type, 'conflict');
+});
