@@ -165,7 +165,7 @@ export class JetStreamBus implements EventBus {
     // Where this node stopped (everything up to the ack floor reached its EventStream), or, to
     // fill the ring, the last `replay` events, whichever is older; never before the stream's first.
     const resume = consumer.ack_floor.stream_seq + 1;
-    const from = Math.max(state.first_seq, Math.min(resume, state.last_seq - this.#replay + 1));
+    const from = Math.max(1, state.first_seq, Math.min(resume, state.last_seq - this.#replay + 1));
     receiver.startAfter(from - 1);
     const order = (this.#order = new InOrderDelivery({
       last: from - 1,
@@ -173,7 +173,7 @@ export class JetStreamBus implements EventBus {
       read: (seq) => this.#readOne(seq),
       warn: (message) => process.emitWarning(`${this.#stream}: ${message}`),
     }));
-    if (from <= state.last_seq) await this.#readBack(from, state.last_seq);
+    if (state.messages > 0 && from <= state.last_seq) await this.#readBack(from, state.last_seq);
     // From here on the durable consumer: what it delivers up to last_seq was read back already
     // and is acknowledged without delivering it twice.
     const durable = await this.#js.consumers.get(this.#stream, this.#durable);

@@ -158,7 +158,7 @@ export class EventStream {
       setTimeout(() => {
         this.#waiters = this.#waiters.filter((w) => w !== waiter);
         resolve();
-      }, this.#aheadWaitMs).unref();
+      }, this.#aheadWaitMs);
     });
   }
 
