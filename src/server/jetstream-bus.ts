@@ -21,7 +21,7 @@ import { STREAM_EVENT_TYPES, type StreamEvent } from '../share/event-stream.js';
 export interface JetStreamBusOptions {
   /** The NATS server, `nats://host:port`. */
   url: string;
-  /** Names of the stream (`PREFIX_events`), its subjects (`PREFIX.events.TYPE`) and consumers start with it (default `parallax`). */
+  /** Names of the stream (`PREFIX_events`), its subject (`PREFIX.events`) and consumers start with it (default `parallax`). */
   prefix?: string;
   /** Names this process's durable consumer: a process started again with the same id resumes where it stopped. */
   nodeId: string;
@@ -44,6 +44,12 @@ const DUPLICATE_WINDOW_MS = 120_000;
 /** Unacknowledged events a consumer may have at once; bounds what a crash leaves to redeliver. */
 const MAX_ACK_PENDING = 1000;
 const PUBLISH_ATTEMPTS = 5;
+/**
+ * Events per message at most. An event's id is its message's stream sequence × this plus its
+ * place in the message: the same on every process, increasing, and Last-Event-ID-safe (< 2^53).
+ */
+export const EVENTS_PER_MESSAGE = 1000;
+const idOf = (seq: number, place: number) => seq * EVENTS_PER_MESSAGE + place;
 
 /** This host and port, as a name JetStream takes: what a node is called unless told. */
 export function defaultNodeId(port: number): string {
@@ -79,7 +85,7 @@ export async function connectJetStreamBus(options: JetStreamBusOptions): Promise
     if (!isNotFound(e)) throw e;
     await jsm.streams.add({
       name: stream,
-      subjects: [`${prefix}.events.>`],
+      subjects: [`${prefix}.events`],
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
       discard: DiscardPolicy.Old,
@@ -94,8 +100,8 @@ export async function connectJetStreamBus(options: JetStreamBusOptions): Promise
 /**
  * Events through a JetStream stream. Every process publishes what it wrote (with the event's key
  * as `Nats-Msg-Id`, so a retried publish is stored once) and reads the whole stream through its
- * own durable consumer, delivering each event to its EventStream with the stream sequence as id,
- * then acknowledging it (in order and once each: `InOrderDelivery`). Ids therefore mean the same
+ * own durable consumer, delivering each event to its EventStream with an id made of the stream
+ * sequence, then acknowledging it (in order and once each: `InOrderDelivery`). Ids therefore mean the same
  * on every process. At start it reads back from the stream what it has not acknowledged and the
  * last `replay` events, so its ring holds what clients of other processes may resume after.
  */
@@ -110,6 +116,9 @@ export class JetStreamBus implements EventBus {
   readonly #durable: string;
   readonly #replay: number;
   readonly #sending = new Set<Promise<void>>();
+  /** Events published in this turn of the event loop: one message (one commit's report and claims). */
+  #batch: { event: BusEvent; key: string }[] = [];
+  readonly #batchKeys = new Set<string>();
   #receiver: BusReceiver | undefined;
   #messages: ConsumerMessages | undefined;
   #order: InOrderDelivery | undefined;
@@ -136,7 +145,25 @@ export class JetStreamBus implements EventBus {
       process.emitWarning(`event ${key} not published: the bus ${this.description} is closed`);
       return;
     }
-    const sending = this.#send(`${this.#prefix}.events.${event.type}`, JSON.stringify(event), key);
+    if (this.#batchKeys.has(key)) return;
+    this.#batchKeys.add(key);
+    this.#batch.push({ event, key });
+    if (this.#batch.length === 1) queueMicrotask(() => this.#flush());
+    else if (this.#batch.length >= EVENTS_PER_MESSAGE) this.#flush();
+  }
+
+  /**
+   * One message for the events of this turn: a report and its claims (written in one commit, and
+   * emitted together) travel as one, which costs the publisher and every consumer one message
+   * instead of one per claim. Its key names the first event and the count.
+   */
+  #flush(): void {
+    if (this.#batch.length === 0) return;
+    const batch = this.#batch;
+    this.#batch = [];
+    this.#batchKeys.clear();
+    const payload = JSON.stringify({ events: batch.map((b) => b.event) });
+    const sending = this.#send(`${this.#prefix}.events`, payload, `${batch[0]!.key}+${batch.length}`);
     this.#sending.add(sending);
     void sending.finally(() => this.#sending.delete(sending));
   }
@@ -166,7 +193,7 @@ export class JetStreamBus implements EventBus {
     // fill the ring, the last `replay` events, whichever is older; never before the stream's first.
     const resume = consumer.ack_floor.stream_seq + 1;
     const from = Math.max(1, state.first_seq, Math.min(resume, state.last_seq - this.#replay + 1));
-    receiver.startAfter(from - 1);
+    receiver.startAfter(idOf(from - 1, EVENTS_PER_MESSAGE - 1));
     const order = (this.#order = new InOrderDelivery({
       last: from - 1,
       pass: (seq, data) => this.#deliver(seq, data),
@@ -220,16 +247,27 @@ export class JetStreamBus implements EventBus {
     }
   }
 
-  /** Hands one stored event to the receiver; one that is not an event is named and skipped. */
+  /** Hands the events of one message to the receiver; one that is not an event is named and skipped. */
   #deliver(seq: number, data: Uint8Array): void {
-    let event: StreamEvent;
+    let events: unknown[];
     try {
-      event = { id: seq, ...parseBusEvent(new TextDecoder().decode(data)) };
+      const message = JSON.parse(new TextDecoder().decode(data)) as { events?: unknown };
+      if (!Array.isArray(message?.events)) throw new Error('no list of events');
+      events = message.events;
     } catch (e) {
-      process.emitWarning(`event ${seq} of ${this.#stream} skipped: ${(e as Error).message}`);
+      process.emitWarning(`message ${seq} of ${this.#stream} skipped: ${(e as Error).message}`);
       return;
     }
-    this.#receiver?.deliver(event);
+    events.slice(0, EVENTS_PER_MESSAGE).forEach((raw, place) => {
+      let event: StreamEvent;
+      try {
+        event = { id: idOf(seq, place), ...parseBusEvent(raw) };
+      } catch (e) {
+        process.emitWarning(`event ${place} of message ${seq} of ${this.#stream} skipped: ${(e as Error).message}`);
+        return;
+      }
+      this.#receiver?.deliver(event);
+    });
   }
 
   async #watch(messages: ConsumerMessages): Promise<void> {
@@ -242,6 +280,7 @@ export class JetStreamBus implements EventBus {
 
   async close(): Promise<void> {
     if (this.#closed) return;
+    this.#flush();
     this.#closed = true;
     this.#order?.stop();
     this.#messages?.stop();
@@ -251,9 +290,9 @@ export class JetStreamBus implements EventBus {
   }
 }
 
-/** A message of the stream as an event without its id; throws naming what is wrong. */
-export function parseBusEvent(text: string): BusEvent {
-  const v = JSON.parse(text) as Partial<BusEvent> | null;
+/** One event of a message as an event without its id; throws naming what is wrong. */
+export function parseBusEvent(value: unknown): BusEvent {
+  const v = value as Partial<BusEvent> | null;
   if (v === null || typeof v !== 'object') throw new Error('not a JSON object');
   if (!STREAM_EVENT_TYPES.includes(v.type as never)) throw new Error(`unknown type ${JSON.stringify(v.type)}`);
   if (v.data === null || typeof v.data !== 'object') throw new Error('no data object');
