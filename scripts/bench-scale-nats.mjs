@@ -65,9 +65,11 @@ async function main() {
   const servers = [];
   const basePort = 7340 + 600 + Math.floor(Math.random() * 500);
   for (const [name, port] of [['a', basePort], ['b', basePort + 1]]) {
+    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(
       process.execPath,
-      [fileURLToPath(new URL('../bin/parallax.js', import.meta.url)), 'serve', '--db', db, '--port', String(port), '--bus', BUS, '--bus-prefix', prefix, '--node-id', `bench-${name}`],
+      [...nodeArgs, fileURLToPath(new URL('../bin/parallax.js', import.meta.url)), 'serve', '--db', db, '--port', String(port), '--bus', BUS, '--bus-prefix', prefix, '--node-id', `bench-${name}`],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise((resolve, reject) => {
