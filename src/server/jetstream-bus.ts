@@ -26,8 +26,9 @@ export interface JetStreamBusOptions {
   /** Names this process's durable consumer: a process started again with the same id resumes where it stopped. */
   nodeId: string;
   /**
-   * Recent events read back at start even if this process received them before (default 10,000,
-   * the ring's size), so a client may resume here after an id it got from another process.
+   * Recent messages read back at start even if this process received them before (default 1,000:
+   * a message holds a report and its claims, so more events than the ring keeps), so a client may
+   * resume here after an id it got from another process.
    */
   replay?: number;
   /** How long the stream keeps events (ms; default 7 days): a process down longer misses the older ones. */
@@ -44,6 +45,8 @@ const DUPLICATE_WINDOW_MS = 120_000;
 /** Unacknowledged events a consumer may have at once; bounds what a crash leaves to redeliver. */
 const MAX_ACK_PENDING = 1000;
 const PUBLISH_ATTEMPTS = 5;
+/** More messages than this are never read back at start: their events would leave the ring before anyone reads them. */
+const MAX_READ_BACK = 100_000;
 /**
  * Events per message at most. An event's id is its message's stream sequence × this plus its
  * place in the message: the same on every process, increasing, and Last-Event-ID-safe (< 2^53).
@@ -131,7 +134,7 @@ export class JetStreamBus implements EventBus {
     this.#stream = o.stream;
     this.#prefix = o.prefix;
     this.#durable = `${o.prefix}_${o.nodeId}`;
-    this.#replay = Math.max(0, o.replay ?? 10_000);
+    this.#replay = Math.max(0, o.replay ?? 1000);
     this.description = `${o.url} stream ${o.stream}, consumer ${this.#durable}`;
   }
 
@@ -190,9 +193,10 @@ export class JetStreamBus implements EventBus {
     const { state } = await this.#jsm.streams.info(this.#stream);
     const consumer = await this.#durableConsumer(state.last_seq);
     // Where this node stopped (everything up to the ack floor reached its EventStream), or, to
-    // fill the ring, the last `replay` events, whichever is older; never before the stream's first.
+    // fill the ring, the last `replay` messages, whichever is older; never before the stream's
+    // first, nor so far back that the ring could not hold what is read.
     const resume = consumer.ack_floor.stream_seq + 1;
-    const from = Math.max(1, state.first_seq, Math.min(resume, state.last_seq - this.#replay + 1));
+    const from = Math.max(1, state.first_seq, Math.min(resume, state.last_seq - this.#replay + 1), state.last_seq - MAX_READ_BACK + 1);
     receiver.startAfter(idOf(from - 1, EVENTS_PER_MESSAGE - 1));
     const order = (this.#order = new InOrderDelivery({
       last: from - 1,
