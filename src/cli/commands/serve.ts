@@ -11,7 +11,7 @@ export const serveCommand: Command = {
     '  Pushes to the peers of `parallax peer add` what their partner may see, and keeps doing so as reports arrive.',
     '  --bus: live events through NATS JetStream ($PARALLAX_BUS), so every `parallax serve` on the same database streams every event',
     '  --bus-prefix: names of the JetStream stream and subjects start with it ($PARALLAX_BUS_PREFIX; default parallax)',
-    '  --node-id: this process on the bus ($PARALLAX_NODE_ID; default HOST-PORT); started again with the same id it resumes where it stopped',
+    '  --node-id: this process on the bus, one per process ($PARALLAX_NODE_ID; default HOST-PORT); started again with the same id it resumes where it stopped',
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseArgs({
