@@ -39,6 +39,12 @@ export async function serveStore(file: string, store: Store, options: ServeOptio
     io.stderr.write(`parallax serve: cannot listen on ${options.host}:${options.port}: ${(e as Error).message}\n`);
     return 1;
   }
+  // Listened for from here on: a signal while the rest starts up still stops the server cleanly.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const base = `http://${options.host}:${port}`;
@@ -52,11 +58,7 @@ export async function serveStore(file: string, store: Store, options: ServeOptio
   if (federation.peers > 0) {
     io.stdout.write(`federating as ${await store.instanceId()} with ${federation.peers} peer${federation.peers === 1 ? '' : 's'} (parallax peer list)\n`);
   }
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopped;
   io.stderr.write('parallax serve: stopping\n');
   await federation.close();
   await app.close();
