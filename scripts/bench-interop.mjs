@@ -7,7 +7,7 @@
 //    flat while the bundle grows.
 //      node scripts/bench-interop.mjs [--objects 100000]      (compiled dist/, after `npm run build`)
 //
-// 2. TAXII paging throughput: added by the TAXII work (branch taxii) in the marked section below.
+// 2. TAXII paging throughput is scripts/bench-taxii.mjs, which `npm run bench:interop` runs next.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,7 +83,6 @@ try {
     );
   }
 
-  // ── TAXII paging throughput (branch taxii adds it here: pages of the collection's objects, objects/s) ──
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

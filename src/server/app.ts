@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { DEFAULT_CLASSIFICATIONS } from '../domain/marking.js';
+import { InProcessBus, type BusEvent, type EventBus } from '../share/event-bus.js';
 import { EventStream } from '../share/event-stream.js';
 import type { StoreEvent } from '../store/store-event.js';
 import type { Store } from '../store/store.js';
@@ -42,6 +43,14 @@ export interface ServerOptions {
    * gives it). Without it they run in process (tests, small stores).
    */
   analysisWorkerStore?: string;
+  /**
+   * How events reach the streams (default in process). The server subscribes its EventStream to
+   * it and closes it when it closes. A shared bus (JetStream) carries every event of every
+   * process on the same database, numbered the same everywhere.
+   */
+  bus?: EventBus;
+  /** With a shared bus: how long a client resuming after an id not received here yet waits for it (ms, default 2,000). */
+  aheadWaitMs?: number;
   logger?: boolean;
   /** The built workspace (dist/web): served at `/` without a token, since its files hold no data. */
   webRoot?: string;
@@ -61,21 +70,28 @@ export const API_PREFIX = '/api/v1';
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { store } = options;
   const classificationOrder = options.classificationOrder ?? DEFAULT_CLASSIFICATIONS;
-  const stream = new EventStream({ classificationOrder, capacity: options.streamCapacity ?? 10_000 });
+  const bus = options.bus ?? new InProcessBus();
+  const stream = new EventStream({
+    classificationOrder,
+    capacity: options.streamCapacity ?? 10_000,
+    aheadWaitMs: bus.shared ? (options.aheadWaitMs ?? 2000) : 0,
+  });
   const worker = options.analysisWorkerStore === undefined ? undefined : analysisWorker(options.analysisWorkerStore, classificationOrder);
   const analyses = new AnalysisCache(worker?.analyse ?? analyseInProcess(store), {
     onAlerts(viewer, alerts) {
       // Every alert of analysis goes out to the scope it was computed for: a new conflict as a
-      // `conflict` event, a best estimate that moved as an `alert` event.
+      // `conflict` event, a best estimate that moved as an `alert` event. The store records an
+      // alert once whichever process analyses (a revision check), so it is published once; its
+      // id is its key.
       for (const a of alerts) {
+        const access = { scope: viewerScope(viewer) };
         if (a.kind === 'new-conflict') {
-          stream.publish(
-            'conflict',
-            { alertId: a.id, conflictId: a.conflictId, propositionId: a.propositionId, what: a.what, why: a.why },
-            { scope: viewerScope(viewer) },
+          bus.publish(
+            { type: 'conflict', data: { alertId: a.id, conflictId: a.conflictId, propositionId: a.propositionId, what: a.what, why: a.why }, access },
+            `alert-${a.id}`,
           );
         } else {
-          stream.publish('alert', { alertId: a.id, kind: a.kind, propositionId: a.propositionId, what: a.what, why: a.why }, { scope: viewerScope(viewer) });
+          bus.publish({ type: 'alert', data: { alertId: a.id, kind: a.kind, propositionId: a.propositionId, what: a.what, why: a.why }, access }, `alert-${a.id}`);
         }
       }
     },
@@ -113,12 +129,32 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
 
   const conflicts = new ConflictWatch(stream, analyses, options.conflictDelayMs ?? 30_000);
+  // What this process writes goes on the bus; what the bus delivers (this process's events and
+  // other processes') goes to the stream. A report from elsewhere also makes the analyses stale.
   const unsubscribe = store.onEvent((e) => {
-    if (onStoreEvent(e, ctx)) conflicts.written();
+    analyses.invalidate();
+    const published = busEventOf(e);
+    if (published) bus.publish(published.event, published.key);
   });
+  try {
+    await bus.subscribe({
+      startAfter: (id) => stream.startAfter(id),
+      deliver(e) {
+        if (!stream.deliver(e) || (e.type !== 'report' && e.type !== 'claim')) return;
+        if (e.type === 'report') analyses.invalidate();
+        conflicts.written();
+      },
+    });
+  } catch (e) {
+    unsubscribe();
+    await bus.close();
+    await worker?.close();
+    throw e;
+  }
   app.addHook('onClose', async () => {
     unsubscribe();
     conflicts.stop();
+    await bus.close();
     await worker?.close();
   });
 
@@ -150,23 +186,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app;
 }
 
-/** Store events become stream events (with the report's marking); the analyses go stale. True when a report or claim was published. */
-function onStoreEvent(e: StoreEvent, ctx: ServerContext): boolean {
-  ctx.analyses.invalidate();
+/** A store event as a bus event (with the report's marking) and its key; undefined for those the stream does not carry. */
+function busEventOf(e: StoreEvent): { event: BusEvent; key: string } | undefined {
   switch (e.kind) {
     case 'report.ingested':
-      ctx.stream.publish('report', { reportId: e.reportId, origin: e.origin, claims: e.claims, entities: e.entities, marking: e.marking }, { marking: e.marking });
-      break;
+      return {
+        event: { type: 'report', data: { reportId: e.reportId, origin: e.origin, claims: e.claims, entities: e.entities, marking: e.marking }, access: { marking: e.marking } },
+        key: `report-${e.reportId}-ingested`,
+      };
     case 'report.replaced':
-      ctx.stream.publish('report', { reportId: e.reportId, replaces: e.replacedId, origin: e.origin, marking: e.marking }, { marking: e.marking });
-      break;
+      return {
+        event: { type: 'report', data: { reportId: e.reportId, replaces: e.replacedId, origin: e.origin, marking: e.marking }, access: { marking: e.marking } },
+        key: `report-${e.reportId}-replaces-${e.replacedId}`,
+      };
     case 'claim.created':
-      ctx.stream.publish('claim', { claimId: e.claimId, reportId: e.reportId }, { marking: e.marking });
-      break;
+      return { event: { type: 'claim', data: { claimId: e.claimId, reportId: e.reportId }, access: { marking: e.marking } }, key: `claim-${e.claimId}` };
     default:
-      return false;
+      return undefined;
   }
-  return true;
 }
 
 function packageVersion(): string {

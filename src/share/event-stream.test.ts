@@ -40,3 +40,39 @@ test('resuming after an id replays the visible events since; an id older than th
   assert.equal(stream.since(jp, 99).complete, false, 'an id this stream never gave');
   assert.equal(stream.lastId, 14);
 });
+
+test('events from a bus keep the bus ids: gaps allowed, a repeat ignored, resuming counts from where the stream started', () => {
+  const stream = new EventStream({ classificationOrder: DEFAULT_CLASSIFICATIONS, capacity: 3 });
+  stream.startAfter(40);
+  const got: number[] = [];
+  stream.subscribe({ viewer: jp, send: (e) => got.push(e.id) });
+  const event = (id: number): StreamEvent => ({ id, type: 'report', data: { reportId: id }, access: { marking: toAll } });
+  assert.equal(stream.deliver(event(41)), true);
+  assert.equal(stream.deliver(event(43)), true, 'event 42 was not one of this stream');
+  assert.equal(stream.deliver(event(43)), false, 'delivered again: ignored');
+  assert.equal(stream.deliver(event(42)), false, 'older than the last: ignored');
+  assert.deepEqual(got, [41, 43]);
+  assert.deepEqual(stream.since(jp, 40), { events: [event(41), event(43)], complete: true });
+  assert.equal(stream.since(jp, 39).complete, false, 'before the stream started: may have missed some');
+  stream.deliver(event(44));
+  stream.deliver(event(45));
+  assert.deepEqual(stream.since(jp, 41).events.map((e) => e.id), [43, 44, 45]);
+  assert.equal(stream.since(jp, 40).complete, false, 'event 41 left the ring');
+});
+
+test('a client resuming after an id not received yet waits for it, up to aheadWaitMs', async () => {
+  const stream = new EventStream({ classificationOrder: DEFAULT_CLASSIFICATIONS, aheadWaitMs: 5000 });
+  stream.startAfter(0);
+  let reached = false;
+  const waiting = stream.reached(2).then(() => (reached = true));
+  stream.deliver({ id: 1, type: 'claim', data: {}, access: { marking: toAll } });
+  await new Promise((r) => setImmediate(r));
+  assert.equal(reached, false);
+  stream.deliver({ id: 2, type: 'claim', data: {}, access: { marking: toAll } });
+  await waiting;
+  assert.equal(stream.since(jp, 2).complete, true);
+  const soon = new EventStream({ classificationOrder: DEFAULT_CLASSIFICATIONS, aheadWaitMs: 20 });
+  soon.startAfter(0);
+  await soon.reached(9);
+  assert.equal(soon.since(jp, 9).complete, false, 'never came: the client is told to re-read the lists');
+});

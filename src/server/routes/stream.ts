@@ -60,6 +60,8 @@ export async function streamRoutes(app: FastifyInstance, ctx: ServerContext): Pr
       const last = request.headers['last-event-id'] ?? request.query.lastEventId;
       request.audited = true;
       await writeAudit(ctx.store, request, 200, last === undefined ? null : `from event ${last}`);
+      // An id from another process on the bus may not have reached this one yet: wait for it a little.
+      if (last !== undefined) await ctx.stream.reached(Number(last));
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
