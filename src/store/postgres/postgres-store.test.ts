@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
+import { BODY, doc, input } from '../conformance/report-fixture.js';
+import { prepareReport } from '../prepare-report.js';
 import { MARKINGS, VIEWERS } from '../../share/policy.fixture.js';
 import { canSee, POSTGRES_SQL, visibleReportsSql } from '../../share/policy.js';
 import { storeConformance } from '../conformance/index.js';
@@ -64,6 +67,45 @@ describe('PostgreSQL store', { skip: stores.skip ?? false }, () => {
   test('query commands do not create a store where there is none', async () => {
     const { openStore } = await import('../open-store.js');
     await assert.rejects(openStore(own!.newLocation(), { mustExist: true }), /no store in/);
+  });
+
+  test('the peers\' feed is in commit order: a report whose id is lower but which commits later is not skipped', async () => {
+    const location = own!.newLocation();
+    const [a, b] = [await own!.open(location), await own!.open(location)];
+    const { connectionString, schema } = parsePostgresLocation(location);
+    const blocker = new pg.Client({ connectionString, options: `-c search_path=${schema}` });
+    await blocker.connect();
+    try {
+      const [v1] = await a.ingest([input(doc('wire/depot', BODY))]);
+      // Hold the first version's row: its replacement gets its id, then waits to delete it.
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM reports WHERE id = $1 FOR UPDATE', [v1!.reportId]);
+      const replacing = a.ingest([input(doc('wire/depot', `Updated. ${BODY}`))]);
+      for (let waiting = 0, tries = 0; waiting === 0; tries++) {
+        assert.ok(tries < 500, 'the replacement never waited for the held row');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const { rows } = await blocker.query<{ n: string }>(
+          `SELECT COUNT(*) AS n FROM pg_locks l JOIN pg_locks mine ON mine.pid = pg_backend_pid() AND mine.locktype = l.locktype
+             AND mine.transactionid IS NOT DISTINCT FROM l.transactionid AND mine.granted
+           WHERE NOT l.granted AND l.locktype = 'transactionid'`,
+        );
+        waiting = Number(rows[0]!.n);
+      }
+      // Not a copy of the held report (a copy would wait on it too, to link to it).
+      const [other] = await b.ingest([prepareReport(doc('wire/other', 'Officials said on Monday that 300 artillery shells had arrived by rail.'))]);
+      const first = await a.listOutgoingReports(LOCAL_ADMIN, { afterId: 0, limit: 100, exceptInstance: 'px-none' });
+      assert.deepEqual(first.map((r) => r.id), [v1!.reportId, other!.reportId]);
+      await blocker.query('ROLLBACK');
+      const [v2] = await replacing;
+      assert.equal(v2!.status, 'updated');
+      assert.ok(v2!.reportId! < other!.reportId!, 'the replacement drew its id first and committed last');
+      const next = await a.listOutgoingReports(LOCAL_ADMIN, { afterId: first.at(-1)!.cursor, limit: 100, exceptInstance: 'px-none' });
+      assert.deepEqual(next.map((r) => r.id), [v2!.reportId], 'a cursor of ids would have skipped it');
+    } finally {
+      await blocker.end();
+      await a.close();
+      await b.close();
+    }
   });
 
   describe('two processes', () => {
