@@ -277,14 +277,9 @@ export async function* exportObjects(store: Store, viewer: Viewer, options: Expo
   for (let afterId = 0; ; ) {
     const page = await store.listReports(viewer, { afterId, limit: pageSize });
     if (page.length === 0) break;
-    for (const summary of page) {
-      afterId = summary.id;
-      const report = await store.findReport(viewer, summary.id);
-      if (report === undefined) continue; // replaced since the page was read
-      const [claims, entities] = await Promise.all([
-        store.listClaims(viewer, { reportId: report.id }),
-        store.listEntities(viewer, { reportId: report.id }),
-      ]);
+    afterId = page[page.length - 1]!.id;
+    // The page's reports with their claims and entities in a few queries; one replaced since the page was read is left out.
+    for (const { report, claims, entities } of await store.listReportContents(viewer, page.map((s) => s.id))) {
       for (const o of reportObjects({ report, claims, entities, grades })) if (fresh(o)) yield o;
       if (withPropositions) {
         const created = stixTimestamp(report.ingestedAt);
