@@ -67,7 +67,7 @@ export const releasabilityMarkingId = (releasableTo: readonly string[], owner: s
   stixId('marking-definition', `releasable|${owner}|${[...new Set(releasableTo)].sort().join(',')}`);
 
 /** The ids stixMarking(m).refs gives, without building the definitions. */
-export const markingIds = (m: Marking): string[] => [TLP2_IDS[m.tlp], classificationMarkingId(m.classification), releasabilityMarkingId(m.releasableTo, m.owner)];
+export const markingIds = (m: Marking): string[] => stixMarking(m).refs;
 
 /**
  * A marking's definitions are the same objects for every report so marked: built once per marking

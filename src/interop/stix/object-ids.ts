@@ -11,7 +11,8 @@ import { CLAIM_TYPE } from './objects.js';
  * The ids of the STIX objects a report exports, in one place: export.ts builds its objects with
  * these functions, and the store indexes the ids of each report's objects at ingest
  * (`reportObjectIds`, migration 10) so TAXII finds the reports that carry an id without walking
- * the collection. Pure: hashing only, no I/O.
+ * the collection. Pure: hashing only, no I/O. Changing an id here changes exported ids, and needs
+ * a migration that indexes the stored reports again.
  */
 
 /** The fields of a report its STIX key is made of. */

@@ -319,14 +319,16 @@ CREATE INDEX report_entities_entity ON report_entities(entity_id, report_id);
     name: 'the STIX ids of each report\'s objects; reports by outlet',
     sql: `
 -- Which reports export an object with this STIX id (src/store/sqlite/stix-index.ts): TAXII's
--- objects/{id}/ reads those reports instead of walking the collection. Written at ingest; the
--- reports stored before are indexed by the migration. The second index serves ON DELETE CASCADE.
+-- objects/{id}/ reads those reports instead of walking the collection. Keyed by the first 64 bits
+-- of the id's UUID (a hash of type and key, so another id sharing them is a one in 2^64 chance,
+-- and readers keep only objects whose whole id matches). Written at ingest; the reports stored
+-- before are indexed by the migration. Like report_bands, one b-tree: no foreign key and no index
+-- by report; a replaced report's rows are deleted by value (its ids are computed again).
 CREATE TABLE report_stix_ids (
-  stix_id TEXT NOT NULL,
-  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-  PRIMARY KEY (stix_id, report_id)
+  id_key INTEGER NOT NULL,
+  report_id INTEGER NOT NULL,
+  PRIMARY KEY (id_key, report_id)
 ) WITHOUT ROWID;
-CREATE INDEX report_stix_ids_report ON report_stix_ids(report_id);
 -- TAXII asks for the first and last visible report of an outlet: one seek at each end of this
 -- index instead of a scan of the reports when the outlet is rare.
 CREATE INDEX reports_source ON reports(source);

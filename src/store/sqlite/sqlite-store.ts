@@ -48,6 +48,7 @@ import { openDatabase } from './open-database.js';
 import { readReportContents } from './report-contents.js';
 import { ReportWriter } from './report-writer.js';
 import { ShareTables } from './share-tables.js';
+import { idKeysJson } from './stix-index.js';
 import { StixTables } from './stix-tables.js';
 import { claimFromRow, reportFromRow, summaryFromRow, type ClaimRow, type ReportRow } from './rows.js';
 
@@ -111,8 +112,8 @@ export class SqliteStore implements Store {
     }
     if (query.carrying !== undefined) {
       // The index of migration 10: which reports' objects have these STIX ids.
-      extra.push('r.id IN (SELECT x.report_id FROM report_stix_ids x WHERE x.stix_id IN (SELECT value FROM json_each(?)))');
-      extraParams.push(JSON.stringify(query.carrying));
+      extra.push('r.id IN (SELECT x.report_id FROM report_stix_ids x WHERE x.id_key IN (SELECT value FROM json_each(?)))');
+      extraParams.push(idKeysJson(query.carrying));
     }
     if (query.addedAfter !== undefined) {
       // Ids grow with the time reports are stored: start at the first one stored after the time (index seek).
