@@ -98,7 +98,9 @@ export async function readPage(
   const keptIds = query.ids === undefined ? {} : { ids: [...query.ids] };
   // Reports of the millisecond added_after falls in are read too: their microseconds decide.
   const addedAfterIso = query.addedAfter === undefined ? undefined : new Date(Math.floor(query.addedAfter / 1000) - 1).toISOString();
-  const items: (Item & { after: Position })[] = [];
+  const items: Item[] = [];
+  /** The position after each item (what `next` says when the page ends there). */
+  const afters: Position[] = [];
   let doneR = start.r;
   let k = start.k;
   // The group being emitted: its report id, its items, the next index.
@@ -121,7 +123,8 @@ export async function readPage(
       if (group.at < group.items.length) {
         const i = group.at++;
         const last = group.at === group.items.length;
-        items.push({ ...group.items[i]!, after: last ? { r: group.r, i: 0, k } : { r: group.r, i: group.at, k } });
+        items.push(group.items[i]!);
+        afters.push(last ? { r: group.r, i: 0, k } : { r: group.r, i: group.at, k });
         continue;
       }
       doneR = group.r;
@@ -152,18 +155,19 @@ export async function readPage(
     k = row!.row;
     const inScope = collection.releasedTo === undefined || row!.marking.releasableTo.includes(collection.releasedTo);
     const item = inScope ? reader.keptItem(row!, rowAdded!) : undefined;
-    if (item) items.push({ ...item, after: { r: doneR, i: 0, k } });
+    if (item) {
+      items.push(item);
+      afters.push({ r: doneR, i: 0, k });
+    }
   }
-  if (items.length <= limit) return { items: items.map(strip), more: false };
+  if (items.length <= limit) return { items, more: false };
   // Held back: items[limit] and after. End the page where date_added changes, when it can.
   let cut = limit;
   const held = items[limit]!.dateAdded;
   while (cut > 1 && items[cut - 1]!.dateAdded === held) cut--;
   if (items[cut - 1]!.dateAdded === held) cut = limit;
-  return { items: items.slice(0, cut).map(strip), more: true, next: encodeNext(items[cut - 1]!.after, fingerprint) };
+  return { items: items.slice(0, cut), more: true, next: encodeNext(afters[cut - 1]!, fingerprint) };
 }
-
-const strip = ({ object, dateAdded, version }: Item & { after?: Position }): Item => ({ object, dateAdded, version });
 
 /** Which reports carry an object (a match), with a key that names the match. */
 interface Question {
