@@ -7,6 +7,7 @@ import { declaresRepublication } from '../../collect/republication.js';
 import type { StoreEvent } from '../store-event.js';
 import type { IngestOutcome, ReportInput } from '../store.js';
 import { sketchFromBlob, sketchToBlob } from './sketch-blob.js';
+import { StixIdIndex } from './stix-index.js';
 
 /**
  * Re-ingest, new versions and duplicate links hold between reports of the same marking only. The
@@ -44,9 +45,11 @@ export class ReportWriter {
   /** Candidate lookups prepared once per number of bands. */
   readonly #bandQueries = new Map<number, Database.Statement>();
   readonly #bandInserts = new Map<number, Database.Statement>();
+  readonly #stixIds: StixIdIndex;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.#stixIds = new StixIdIndex(db);
     const p = (sql: string) => db.prepare(sql);
     this.#s = {
       byHash: p(`SELECT id, duplicate_of, claim_count, entity_count FROM reports WHERE content_hash = ? AND ${SAME_MARKING} LIMIT 1`),
@@ -218,6 +221,8 @@ export class ReportWriter {
       for (const entityId of entitiesOfClaim(c, entities, entityIds)) this.#s.insertClaimEntity.run(claimId, entityId);
       events.push({ kind: 'claim.created', claimId, reportId: id, marking });
     });
+    const { text, title, published, url, source, main } = doc;
+    this.#stixIds.add(id, { report: { text, title, published, url, source, main, marking }, entities, claims });
 
     let duplicateOf: number | null = null;
     if (match) {
@@ -235,6 +240,7 @@ export class ReportWriter {
       this.#s.relinkCopies.run(id, previous.id);
       this.#s.deleteFts.run(previous.id);
       for (const b of JSON.parse(previous.bands) as string[]) this.#s.deleteBand.run(b, previous.id);
+      this.#stixIds.remove(previous.id);
       this.#s.deleteReport.run(previous.id);
       events.push({ kind: 'report.replaced', reportId: id, replacedId: previous.id, origin: doc.origin, marking });
     }
