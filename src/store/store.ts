@@ -36,6 +36,15 @@ export interface Store {
   hasReport(viewer: Viewer, query: ReportMatch): Promise<boolean>;
   /** How many visible reports match (TAXII: the rank of a report among those stored in the same millisecond). */
   countMatchingReports(viewer: Viewer, query: ReportMatch): Promise<number>;
+  /**
+   * Batch reads for exports and TAXII pages, a few queries for a whole page:
+   * `listReportContents` gives, for each id the viewer may see (in id order; hidden and absent ids
+   * left out), what findReport, listClaims and listEntities with that reportId give;
+   * `listReportRanges` gives, for each match, the first and last visible report that matches
+   * (null when none does), so "does an earlier (later) report carry it" is one comparison.
+   */
+  listReportContents(viewer: Viewer, reportIds: readonly number[]): Promise<ReportContents[]>;
+  listReportRanges(viewer: Viewer, matches: readonly ReportMatch[]): Promise<(ReportRange | null)[]>;
   /** What an imported report carries beside its text (observables, kept tags), in order; [] when hidden. */
   listReportItems(viewer: Viewer, reportId: number): Promise<ReportItem[]>;
   /**
@@ -211,6 +220,8 @@ export interface ReportQuery {
   addedAfter?: string;
   /** Order of the list (default `id`); `-` before a key reverses it. Ties go by id. */
   sort?: ReportSort;
+  /** Reports whose STIX export carries one of these object ids (indexed at ingest; grade notes are not). */
+  carrying?: readonly string[];
 }
 
 /** A report to look for (hasReport): all given conditions hold. */
@@ -248,6 +259,21 @@ export interface DayCount {
   day: string | null;
   reports: number;
   claims: number;
+}
+
+/** The first and last visible report (ids) that match (listReportRanges). */
+export interface ReportRange {
+  first: number;
+  last: number;
+}
+
+/** One report with what was extracted from it, as the viewer may see it (listReportContents). */
+export interface ReportContents {
+  report: StoredReport;
+  /** Its claims in order, as listClaims with reportId gives them. */
+  claims: StoredClaim[];
+  /** The entities it names, as listEntities with reportId gives them. */
+  entities: EntitySummary[];
 }
 
 export interface ReportSummary {
@@ -548,6 +574,8 @@ export interface StixObjectQuery {
   afterRow?: number;
   limit?: number;
   type?: string;
+  /** Objects with one of these ids only. */
+  ids?: readonly string[];
 }
 
 export interface KeptStixObject {

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import { RELIABILITY } from '../../analyse/admiralty.js';
 import { coordinatesOf } from '../../analyse/coordinates.js';
 import { Containment, PLACES, placeSlug } from '../../analyse/places.js';
-import { outletKeyOf } from '../../analyse/sources.js';
 import { DEFAULT_CLASSIFICATIONS, LOCAL_PARTNER, TLP_LABELS, type Marking } from '../../domain/marking.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { analyseStore } from '../../store/analyse-store.js';
 import type { EntitySummary, SourceGrade, Store, StoredClaim, StoredReport } from '../../store/store.js';
 import { EXTENSION_DEFINITION, NEW_SDO, PARALLAX_IDENTITY, propertyExtension } from './extension.js';
 import { stixId } from './ids.js';
+import { claimLocationKey, claimObjectId, entityObjectId, entityTypeOfKey, outletOf, partnerIdentityId, relationshipId, reportKey, reportObjectId } from './object-ids.js';
 import { countryCodeOf } from './countries.js';
 import { stixMarking, tlpDefinition } from './markings.js';
 import { CLAIM_TYPE, compact, PROPOSITION_TYPE, SPEC_VERSION, stixTimestamp, type StixObject } from './objects.js';
@@ -26,43 +25,7 @@ export interface ReportExportInput {
   grades?: ReadonlyMap<string, SourceGrade>;
 }
 
-/**
- * Stable key of a report: the same text under the same marking is the same STIX report, however
- * it reached the store (a file, a feed, or a bundle we exported: a round trip keeps the ids).
- */
-export function reportKey(report: ReportKeyFields): string {
-  let key = keys.get(report);
-  if (key === undefined) {
-    const m = report.marking;
-    // What the document says about itself and its text; not its format or origin, which a round trip changes.
-    const text = createHash('sha256')
-      .update(JSON.stringify([report.title, report.published, report.url, report.source, report.main.start, report.main.end]))
-      .update('\n')
-      .update(report.text)
-      .digest('hex');
-    key = `${text}|${m.classification}|${m.tlp}|${m.owner}|${[...m.releasableTo].sort().join(',')}`;
-    keys.set(report, key);
-  }
-  return key;
-}
-const keys = new WeakMap<object, string>();
-type ReportKeyFields = Pick<StoredReport, 'text' | 'title' | 'published' | 'url' | 'source' | 'main' | 'marking'>;
-
-export const partnerIdentityId = (partnerId: string): string => stixId('identity', `partner:${partnerId}`);
-export const entityObjectId = (e: Pick<EntitySummary, 'key' | 'type'>): string => stixId(stixTypeOf(e.type), e.key);
-export const claimObjectId = (report: ReportKeyFields, ordinal: number): string =>
-  stixId(CLAIM_TYPE, `${reportKey(report)}|${ordinal}`);
-
-/**
- * People and organisations are `identity`; places `location`. Equipment (missiles, drones,
- * artillery, aircraft, tanks) is `tool`: STIX's "tool" is the means an actor uses to act, which
- * is what a weapon system is in this reporting, while `infrastructure` is what an operation runs
- * on (bases, networks, hosting) and would suggest a fixed installation. `tool_types` says
- * `weapon-system` so a consumer does not take it for software.
- */
-function stixTypeOf(type: EntitySummary['type']): 'identity' | 'location' | 'tool' {
-  return type === 'location' ? 'location' : type === 'equipment' ? 'tool' : 'identity';
-}
+export { claimObjectId, entityObjectId, partnerIdentityId, reportKey } from './object-ids.js';
 
 const containment = new Containment();
 
@@ -79,7 +42,7 @@ export function reportObjects(input: ReportExportInput): StixObject[] {
   const at = stixTimestamp(report.ingestedAt);
   const owner = partnerIdentityId(report.marking.owner);
   const base = { spec_version: SPEC_VERSION, created: at, modified: at, created_by_ref: owner, object_marking_refs: marking.refs };
-  const reportId = stixId('report', reportKey(report));
+  const reportId = reportObjectId(report);
   const out: StixObject[] = [...marking.definitions];
   out.push(partnerIdentity(report.marking.owner, base));
 
@@ -92,19 +55,17 @@ export function reportObjects(input: ReportExportInput): StixObject[] {
     refs.push(obj.id);
     out.push(obj);
   }
-  let outletId: string | undefined;
-  if (report.source !== null && report.source.trim() !== '') {
-    const outlet = report.source.trim();
-    outletId = stixId('identity', outletKeyOf(outlet));
-    refs.push(outletId);
+  const outlet = outletOf(report.source);
+  if (outlet) {
+    refs.push(outlet.id);
     out.push({
       type: 'identity',
       ...base,
-      id: outletId,
-      name: outlet,
+      id: outlet.id,
+      name: outlet.name,
       identity_class: 'organization',
       roles: ['outlet'],
-      extensions: propertyExtension({ source_key: outletKeyOf(outlet) }),
+      extensions: propertyExtension({ source_key: outlet.key }),
     });
   }
 
@@ -116,12 +77,13 @@ export function reportObjects(input: ReportExportInput): StixObject[] {
     if (list === undefined) graded.set(sourceKey, [objectId]);
     else if (!list.includes(objectId)) list.push(objectId);
   };
-  if (outletId !== undefined) noteGrade(outletKeyOf(report.source!.trim()), outletId);
+  if (outlet) noteGrade(outlet.key, outlet.id);
 
   claims.forEach((c, ordinal) => {
     const id = claimObjectId(report, ordinal);
     const speakerRef = c.speakerKey !== null ? idOfKey.get(c.speakerKey) : undefined;
-    const locationRef = c.location !== null ? idOfKey.get(`loc:${placeSlug(c.location)}`) : undefined;
+    const locationKey = claimLocationKey(c.location);
+    const locationRef = locationKey !== undefined ? idOfKey.get(locationKey) : undefined;
     const entityRefs = c.entityKeys.map((k) => idOfKey.get(k)).filter((x): x is string => x !== undefined);
     out.push(
       compact({
@@ -211,10 +173,6 @@ function partnerIdentity(partnerId: string, base: Record<string, unknown>): Stix
   };
 }
 
-const KEY_TYPES: Readonly<Record<string, EntitySummary['type']>> = { person: 'person', org: 'organization', loc: 'location', equip: 'equipment' };
-/** The entity type an extractor key stands for (`person:…`, `org:…`, `loc:…`, `equip:…`). */
-const entityTypeOfKey = (key: string): EntitySummary['type'] => KEY_TYPES[key.slice(0, key.indexOf(':'))] ?? 'organization';
-
 function entityObject(e: EntitySummary, base: Record<string, unknown>): StixObject {
   const id = entityObjectId(e);
   const aliases = e.aliases.filter((a) => a !== e.name);
@@ -252,7 +210,7 @@ function locationObject(slug: string, name: string, aliases: readonly string[], 
   return compact({
     type: 'location',
     ...base,
-    id: stixId('location', key),
+    id: entityObjectId({ key, type: 'location' }),
     name: known ? containment.displayName(slug) : name,
     latitude: where?.latitude,
     longitude: where?.longitude,
@@ -267,7 +225,7 @@ function relationship(base: Record<string, unknown>, source: string, type: strin
   return {
     type: 'relationship',
     ...base,
-    id: stixId('relationship', `${source}|${type}|${target}`),
+    id: relationshipId(source, type, target),
     relationship_type: type,
     source_ref: source,
     target_ref: target,
@@ -319,14 +277,9 @@ export async function* exportObjects(store: Store, viewer: Viewer, options: Expo
   for (let afterId = 0; ; ) {
     const page = await store.listReports(viewer, { afterId, limit: pageSize });
     if (page.length === 0) break;
-    for (const summary of page) {
-      afterId = summary.id;
-      const report = await store.findReport(viewer, summary.id);
-      if (report === undefined) continue; // replaced since the page was read
-      const [claims, entities] = await Promise.all([
-        store.listClaims(viewer, { reportId: report.id }),
-        store.listEntities(viewer, { reportId: report.id }),
-      ]);
+    afterId = page[page.length - 1]!.id;
+    // The page's reports with their claims and entities in a few queries; one replaced since the page was read is left out.
+    for (const { report, claims, entities } of await store.listReportContents(viewer, page.map((s) => s.id))) {
       for (const o of reportObjects({ report, claims, entities, grades })) if (fresh(o)) yield o;
       if (withPropositions) {
         const created = stixTimestamp(report.ingestedAt);

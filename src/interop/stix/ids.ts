@@ -8,9 +8,11 @@ import { createHash, randomUUID } from 'node:crypto';
  */
 export const PARALLAX_NAMESPACE = '1ad1618b-9344-4492-be82-fbc629dba1bb';
 
+const OWN_NAMESPACE = Buffer.from(PARALLAX_NAMESPACE.replace(/-/g, ''), 'hex');
+
 /** RFC 4122 UUIDv5: SHA-1 of the namespace's bytes and the name, version and variant bits set. */
 export function uuidv5(name: string, namespace: string = PARALLAX_NAMESPACE): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  const ns = namespace === PARALLAX_NAMESPACE ? OWN_NAMESPACE : Buffer.from(namespace.replace(/-/g, ''), 'hex');
   if (ns.length !== 16) throw new Error(`not a UUID: ${namespace}`);
   const h = createHash('sha1').update(ns).update(name, 'utf8').digest();
   h[6] = (h[6]! & 0x0f) | 0x50;

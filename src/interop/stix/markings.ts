@@ -35,7 +35,7 @@ export function classificationDefinition(classification: string): StixObject {
   return {
     type: 'marking-definition',
     spec_version: SPEC_VERSION,
-    id: stixId('marking-definition', `classification|${classification}`),
+    id: classificationMarkingId(classification),
     created_by_ref: PARALLAX_IDENTITY_ID,
     created: DEFINED_AT,
     name: statement,
@@ -52,7 +52,7 @@ export function releasabilityDefinition(releasableTo: readonly string[], owner: 
   return {
     type: 'marking-definition',
     spec_version: SPEC_VERSION,
-    id: stixId('marking-definition', `releasable|${owner}|${grantees.join(',')}`),
+    id: releasabilityMarkingId(releasableTo, owner),
     created_by_ref: PARALLAX_IDENTITY_ID,
     created: DEFINED_AT,
     name: statement,
@@ -62,10 +62,29 @@ export function releasabilityDefinition(releasableTo: readonly string[], owner: 
   };
 }
 
+export const classificationMarkingId = (classification: string): string => stixId('marking-definition', `classification|${classification}`);
+export const releasabilityMarkingId = (releasableTo: readonly string[], owner: string): string =>
+  stixId('marking-definition', `releasable|${owner}|${[...new Set(releasableTo)].sort().join(',')}`);
+
+/** The ids stixMarking(m).refs gives, without building the definitions. */
+export const markingIds = (m: Marking): string[] => stixMarking(m).refs;
+
+/**
+ * A marking's definitions are the same objects for every report so marked: built once per marking
+ * (a few distinct markings, many reports). Callers only read them.
+ */
 export function stixMarking(m: Marking): StixMarking {
-  const definitions = [tlpDefinition(m.tlp), classificationDefinition(m.classification), releasabilityDefinition(m.releasableTo, m.owner)];
-  return { refs: definitions.map((d) => d.id), definitions };
+  const key = `${m.tlp}|${m.classification}|${m.owner}|${JSON.stringify(m.releasableTo)}`;
+  let made = madeMarkings.get(key);
+  if (made === undefined) {
+    const definitions = [tlpDefinition(m.tlp), classificationDefinition(m.classification), releasabilityDefinition(m.releasableTo, m.owner)];
+    made = { refs: definitions.map((d) => d.id), definitions };
+    if (madeMarkings.size >= 1_000) madeMarkings.clear();
+    madeMarkings.set(key, made);
+  }
+  return { refs: [...made.refs], definitions: [...made.definitions] };
 }
+const madeMarkings = new Map<string, StixMarking>();
 
 /** What a bundle's marking definitions say, for import. */
 export interface MarkingParts {

@@ -24,7 +24,8 @@ export const PROPOSITION_TYPE = 'x-parallax-proposition';
  */
 export function compact<T extends Record<string, unknown>>(o: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) {
+  for (const k in o) {
+    const v = o[k];
     if (v === null || v === undefined) continue;
     if (Array.isArray(v) && v.length === 0) continue;
     out[k] = v;

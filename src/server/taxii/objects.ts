@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { outletKeyOf } from '../../analyse/sources.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { EXTENSION_ID, PARALLAX_IDENTITY_ID } from '../../interop/stix/extension.js';
-import { entityObjectId, partnerIdentityId, reportObjects, type StixObject } from '../../interop/stix/export.js';
-import { stixId } from '../../interop/stix/ids.js';
+import { reportObjects, type StixObject } from '../../interop/stix/export.js';
 import { stixMarking } from '../../interop/stix/markings.js';
-import type { ReportMatch, ReportSummary, SourceGrade, Store } from '../../store/store.js';
+import { entityObjectId, gradedObjectId, outletOf, partnerIdentityId } from '../../interop/stix/object-ids.js';
+import type { ReportMatch, ReportRange, ReportSummary, SourceGrade, Store } from '../../store/store.js';
 import type { TaxiiCollection } from './collections.js';
 import { parseTimestamp, taxiiTimestamp } from './media.js';
 
@@ -75,6 +74,7 @@ interface Position {
 
 export class NextError extends Error {}
 
+/** Report summaries read per query; their contents are read in smaller chunks, as the page needs them. */
 const REPORT_BATCH = 64;
 const KEPT_BATCH = 256;
 
@@ -92,10 +92,15 @@ export async function readPage(
   const fingerprint = queryFingerprint(viewer, collection, query);
   const start: Position = next === undefined ? { r: 0, i: 0, k: 0 } : decodeNext(next, fingerprint);
   const reader = new CollectionReader(store, viewer, collection, query);
-  const inCollection = collection.releasedTo ? { releasedTo: collection.releasedTo } : {};
+  // By id: only the reports whose objects carry one of the ids (the store's index), not the whole collection.
+  const carrying = query.ids === undefined ? {} : { carrying: await reader.carrying(query.ids) };
+  const inCollection = { ...(collection.releasedTo ? { releasedTo: collection.releasedTo } : {}), ...carrying };
+  const keptIds = query.ids === undefined ? {} : { ids: [...query.ids] };
   // Reports of the millisecond added_after falls in are read too: their microseconds decide.
   const addedAfterIso = query.addedAfter === undefined ? undefined : new Date(Math.floor(query.addedAfter / 1000) - 1).toISOString();
-  const items: (Item & { after: Position })[] = [];
+  const items: Item[] = [];
+  /** The position after each item (what `next` says when the page ends there). */
+  const afters: Position[] = [];
   let doneR = start.r;
   let k = start.k;
   // The group being emitted: its report id, its items, the next index.
@@ -103,68 +108,104 @@ export async function readPage(
   if (start.i > 0) {
     doneR = start.r - 1;
     const [summary] = await store.listReports(viewer, { afterId: start.r - 1, limit: 1, ...inCollection });
-    if (summary && summary.id === start.r) group = { r: start.r, items: await reader.group(summary), at: start.i };
-    else doneR = start.r;
+    if (summary && summary.id === start.r) {
+      await reader.rank([summary]);
+      group = { r: start.r, items: await reader.group([summary], 0, 1), at: start.i };
+    } else doneR = start.r;
   }
   let reports: ReportSummary[] = [];
+  let at = 0;
   let kept: Awaited<ReturnType<Store['listStixObjects']>> = [];
   let reportsDone = false;
   let keptDone = false;
   while (items.length <= limit) {
     if (group) {
       if (group.at < group.items.length) {
-        const at = group.at++;
+        const i = group.at++;
         const last = group.at === group.items.length;
-        items.push({ ...group.items[at]!, after: last ? { r: group.r, i: 0, k } : { r: group.r, i: group.at, k } });
+        items.push(group.items[i]!);
+        afters.push(last ? { r: group.r, i: 0, k } : { r: group.r, i: group.at, k });
         continue;
       }
       doneR = group.r;
       group = undefined;
     }
-    if (reports.length === 0 && !reportsDone) {
+    if (at === reports.length && !reportsDone) {
       reports = await store.listReports(viewer, { afterId: doneR, limit: REPORT_BATCH, ...inCollection, ...(addedAfterIso ? { addedAfter: addedAfterIso } : {}) });
+      at = 0;
       reportsDone = reports.length < REPORT_BATCH;
+      await reader.rank(reports);
     }
     if (kept.length === 0 && !keptDone) {
-      kept = await store.listStixObjects(viewer, { afterRow: k, limit: KEPT_BATCH });
+      kept = await store.listStixObjects(viewer, { afterRow: k, limit: KEPT_BATCH, ...keptIds });
       keptDone = kept.length < KEPT_BATCH;
     }
-    const report = reports[0];
+    const report = reports[at];
     const row = kept[0];
     if (report === undefined && row === undefined) break;
-    const reportAdded = report ? await reader.dateAdded(report) : undefined;
+    const reportAdded = report ? reader.dateAdded(report) : undefined;
     const rowAdded = row ? taxiiTimestamp(row.addedAt) : undefined;
     if (report && (rowAdded === undefined || reportAdded! <= rowAdded)) {
-      reports.shift();
-      group = { r: report.id, items: await reader.group(report), at: 0 };
+      // Contents for this report and, in the same reads, for as many following ones as the page probably needs.
+      group = { r: report.id, items: await reader.group(reports, at, limit + 1 - items.length), at: 0 };
+      at++;
       continue;
     }
     kept.shift();
     k = row!.row;
     const inScope = collection.releasedTo === undefined || row!.marking.releasableTo.includes(collection.releasedTo);
     const item = inScope ? reader.keptItem(row!, rowAdded!) : undefined;
-    if (item) items.push({ ...item, after: { r: doneR, i: 0, k } });
+    if (item) {
+      items.push(item);
+      afters.push({ r: doneR, i: 0, k });
+    }
   }
-  if (items.length <= limit) return { items: items.map(strip), more: false };
+  if (items.length <= limit) return { items, more: false };
   // Held back: items[limit] and after. End the page where date_added changes, when it can.
   let cut = limit;
   const held = items[limit]!.dateAdded;
   while (cut > 1 && items[cut - 1]!.dateAdded === held) cut--;
   if (items[cut - 1]!.dateAdded === held) cut = limit;
-  return { items: items.slice(0, cut).map(strip), more: true, next: encodeNext(items[cut - 1]!.after, fingerprint) };
+  return { items: items.slice(0, cut), more: true, next: encodeNext(afters[cut - 1]!, fingerprint) };
 }
 
-const strip = ({ object, dateAdded, version }: Item & { after?: Position }): Item => ({ object, dateAdded, version });
+/** Which reports carry an object (a match), with a key that names the match. */
+interface Question {
+  key: string;
+  match: ReportMatch;
+}
 
-/** Reads one collection for one viewer: groups of report objects, with versions decided. */
+/** An object of a report group before its version is decided: what to ask the store, if anything. */
+interface Candidate {
+  object: StixObject;
+  version: string;
+  /** Marking definitions and the like: one version, kept when no earlier report carries it. */
+  fixed?: Question;
+  /** Entities, outlet, owner: one version per storing time (`at`: the reports stored at this one's time). */
+  shared?: { any: Question; at: Question };
+}
+
+const question = (kind: string, value: unknown, match: ReportMatch): Question => ({ key: kind + JSON.stringify(value), match });
+const ANY_REPORT: Question = { key: 'any', match: {} };
+
+/**
+ * Reads one collection for one viewer: groups of report objects, with versions decided. Reports
+ * are read a chunk at a time (store.listReportContents), and whether an earlier or later visible
+ * report of the collection carries an object is answered for the whole chunk at once
+ * (store.listReportRanges: the first and last such report), then by comparing ids.
+ */
 class CollectionReader {
   readonly #store: Store;
   readonly #viewer: Viewer;
   readonly #collection: TaxiiCollection;
   readonly #query: ObjectQuery;
   #grades: Promise<Map<string, SourceGrade>> | undefined;
-  readonly #occurs = new Map<string, Promise<boolean>>();
   readonly #rankOf = new Map<number, number>();
+  /** Groups read ahead, by report id, until emitted. */
+  readonly #groups = new Map<number, Item[]>();
+  readonly #ranges = new Map<string, ReportRange | null>();
+  /** Items per report so far, to size the next chunk. */
+  #seen = { reports: 0, items: 0 };
 
   constructor(store: Store, viewer: Viewer, collection: TaxiiCollection, query: ObjectQuery) {
     this.#store = store;
@@ -173,55 +214,123 @@ class CollectionReader {
     this.#query = query;
   }
 
-  /** The report's date_added: its storing time, microseconds = its rank among visible reports of that millisecond. */
-  async dateAdded(report: ReportSummary): Promise<string> {
-    let rank = this.#rankOf.get(report.id);
-    if (rank === undefined) {
-      rank = await this.#store.countMatchingReports(this.#viewer, { ...this.#inCollection(), ingestedAt: report.ingestedAt, beforeId: report.id });
-      this.#rankOf.set(report.id, rank);
+  /**
+   * The object ids to find reports by: the ids asked for, and for a grade note (not indexed: its
+   * id follows the grades) the objects of the graded sources, which the reports it belongs to carry.
+   */
+  async carrying(ids: ReadonlySet<string>): Promise<string[]> {
+    const out = new Set(ids);
+    if ([...ids].some((id) => id.startsWith('note--'))) for (const key of (await this.#gradesBySource()).keys()) out.add(gradedObjectId(key));
+    return [...out];
+  }
+
+  /**
+   * Ranks of reports (in id order, as listReports gives them) among the visible reports of the
+   * collection stored in the same millisecond: counted for the first of each millisecond, and one
+   * more for each next one, since no visible report of the collection lies between two of a batch
+   * (unless the batch holds only the reports carrying some ids: then each is counted).
+   */
+  async rank(reports: readonly ReportSummary[]): Promise<void> {
+    const previous = new Map<string, number>();
+    for (const r of reports) {
+      const known = this.#rankOf.get(r.id);
+      if (known !== undefined) {
+        previous.set(r.ingestedAt, known);
+        continue;
+      }
+      const before = this.#query.ids === undefined ? previous.get(r.ingestedAt) : undefined;
+      const rank = before !== undefined ? before + 1 : await this.#store.countMatchingReports(this.#viewer, { ...this.#inCollection(), ingestedAt: r.ingestedAt, beforeId: r.id });
+      this.#rankOf.set(r.id, rank);
+      previous.set(r.ingestedAt, rank);
     }
+  }
+
+  /** The report's date_added: its storing time, microseconds = its rank among visible reports of that millisecond. */
+  dateAdded(report: ReportSummary): string {
+    const rank = this.#rankOf.get(report.id);
+    if (rank === undefined) throw new Error(`report ${report.id} was not ranked`);
     return taxiiTimestamp(report.ingestedAt, Math.min(rank, 999));
   }
 
-  /** The objects of one report this query returns, in reportObjects order. */
-  async group(summary: ReportSummary): Promise<Item[]> {
-    const q = this.#query;
-    const report = await this.#store.findReport(this.#viewer, summary.id);
-    if (!report) return [];
-    const [claims, entities, grades] = await Promise.all([
-      this.#store.listClaims(this.#viewer, { reportId: report.id }),
-      this.#store.listEntities(this.#viewer, { reportId: report.id }),
-      (this.#grades ??= this.#store.listSourceGrades(this.#viewer).then((gs) => new Map(gs.map((g) => [g.sourceKey, g])))),
-    ]);
-    const dateAdded = await this.dateAdded(summary);
-    if (q.addedAfter !== undefined && parseTimestamp(dateAdded)! <= q.addedAfter) return [];
-    const marking = stixMarking(report.marking);
-    const byId = new Map<string, ReportMatch>();
-    marking.definitions.forEach((d, i) => {
-      const m = report.marking;
-      byId.set(d.id, i === 0 ? { tlp: m.tlp } : i === 1 ? { classification: m.classification } : { owner: m.owner, releasableTo: m.releasableTo });
-    });
-    const shared = new Map<string, ReportMatch>();
-    shared.set(partnerIdentityId(report.marking.owner), { owner: report.marking.owner });
-    if (report.source !== null && report.source.trim() !== '') shared.set(stixId('identity', outletKeyOf(report.source.trim())), { source: report.source });
-    for (const e of entities) shared.set(entityObjectId(e), { entityKey: e.key });
-    const out: Item[] = [];
-    for (const object of reportObjects({ report, claims, entities, grades })) {
-      if (q.types && !q.types.has(object.type)) continue;
-      if (q.ids && !q.ids.has(object.id)) continue;
-      if (q.specVersions && !q.specVersions.has(object.spec_version ?? '2.1')) continue;
-      const version = object.modified ?? object.created ?? dateAdded;
-      const fixed = byId.get(object.id) ?? (object.id === PARALLAX_IDENTITY_ID || object.id === EXTENSION_ID ? {} : undefined);
-      if (fixed !== undefined) {
-        // Never changes: one version, added with the first report that refers to it.
-        if (!this.#wanted(version, true, true) || (await this.#occurs_(fixed, 'before', report.id))) continue;
-      } else if (!OWN_TYPES.has(object.type) && shared.has(object.id)) {
-        const key = shared.get(object.id)!;
-        if (!(await this.#sharedWanted(version, key, summary))) continue;
-      } else if (!this.#wanted(version, true, true)) continue;
-      out.push({ object, dateAdded, version });
+  /**
+   * The objects of reports[at] this query returns, in reportObjects order. Reads it with the next
+   * reports, as many as `wanted` more items probably take, unless read already.
+   */
+  async group(reports: readonly ReportSummary[], at: number, wanted: number): Promise<Item[]> {
+    const summary = reports[at]!;
+    let items = this.#groups.get(summary.id);
+    if (items === undefined) {
+      const perReport = this.#seen.reports === 0 ? 16 : Math.max(this.#seen.items / this.#seen.reports, 1);
+      const chunk = reports.slice(at, at + Math.min(REPORT_BATCH, Math.max(4, Math.ceil(wanted / perReport) + 1)));
+      await this.#read(chunk);
+      items = this.#groups.get(summary.id) ?? [];
     }
-    return out;
+    this.#groups.delete(summary.id);
+    this.#seen.reports++;
+    this.#seen.items += items.length;
+    return items;
+  }
+
+  async #read(chunk: readonly ReportSummary[]): Promise<void> {
+    const q = this.#query;
+    // Reports of added_after's millisecond that it leaves out are not read.
+    const wanted = chunk.filter((s) => q.addedAfter === undefined || parseTimestamp(this.dateAdded(s))! > q.addedAfter);
+    for (const s of chunk) this.#groups.set(s.id, []);
+    if (wanted.length === 0) return;
+    const [contents, grades] = await Promise.all([this.#store.listReportContents(this.#viewer, wanted.map((s) => s.id)), this.#gradesBySource()]);
+    const summaries = new Map(wanted.map((s) => [s.id, s]));
+    const candidates = new Map<number, Candidate[]>();
+    const questions = new Map<string, ReportMatch>();
+    const ask = (x: Question) => questions.set(x.key, x.match);
+    const v = q.versions;
+    for (const { report, claims, entities } of contents) {
+      const summary = summaries.get(report.id)!;
+      const dateAdded = this.dateAdded(summary);
+      const m = report.marking;
+      const markingIds = stixMarking(m).refs;
+      const fixedOf = new Map<string, Question>([
+        [markingIds[0]!, question('t', m.tlp, { tlp: m.tlp })],
+        [markingIds[1]!, question('c', m.classification, { classification: m.classification })],
+        [markingIds[2]!, question('m', [m.owner, m.releasableTo], { owner: m.owner, releasableTo: m.releasableTo })],
+      ]);
+      const sharedOf = new Map<string, Question>([[partnerIdentityId(m.owner), question('o', m.owner, { owner: m.owner })]]);
+      const outlet = outletOf(report.source);
+      if (outlet) sharedOf.set(outlet.id, question('s', report.source, { source: report.source! }));
+      for (const e of entities) sharedOf.set(entityObjectId(e), question('e', e.key, { entityKey: e.key }));
+      const list: Candidate[] = [];
+      for (const object of reportObjects({ report, claims, entities, grades })) {
+        if (q.types && !q.types.has(object.type)) continue;
+        if (q.ids && !q.ids.has(object.id)) continue;
+        if (q.specVersions && !q.specVersions.has(object.spec_version ?? '2.1')) continue;
+        const version = object.modified ?? object.created ?? dateAdded;
+        const fixed = fixedOf.get(object.id) ?? (object.id === PARALLAX_IDENTITY_ID || object.id === EXTENSION_ID ? ANY_REPORT : undefined);
+        if (fixed !== undefined) {
+          if (!this.#wanted(version, true, true)) continue;
+          ask(fixed);
+          list.push({ object, version, fixed });
+        } else if (!OWN_TYPES.has(object.type) && sharedOf.has(object.id)) {
+          const any = sharedOf.get(object.id)!;
+          const at: Question = { key: `${any.key}@${report.ingestedAt}`, match: { ...any.match, ingestedAt: report.ingestedAt } };
+          if (v.all || v.exact.has(exactKey(version))) ask(at);
+          if (v.first || v.last) ask(any);
+          list.push({ object, version, shared: { any, at } });
+        } else if (this.#wanted(version, true, true)) list.push({ object, version });
+      }
+      candidates.set(report.id, list);
+    }
+    await this.#askRanges(questions);
+    for (const [reportId, list] of candidates) {
+      const summary = summaries.get(reportId)!;
+      const dateAdded = this.dateAdded(summary);
+      const items: Item[] = [];
+      for (const c of list) {
+        // Never changes: one version, added with the first report that refers to it.
+        if (c.fixed !== undefined && this.#occurs(c.fixed, 'before', reportId)) continue;
+        if (c.shared !== undefined && !this.#sharedWanted(c.version, c.shared, summary)) continue;
+        items.push({ object: c.object, dateAdded, version: c.version });
+      }
+      this.#groups.set(reportId, items);
+    }
   }
 
   keptItem(row: Awaited<ReturnType<Store['listStixObjects']>>[number], dateAdded: string): Item | undefined {
@@ -242,25 +351,33 @@ class CollectionReader {
     return v.all || (v.first && isFirst) || (v.last && isLast) || v.exact.has(exactKey(version));
   }
 
-  async #sharedWanted(version: string, key: ReportMatch, report: ReportSummary): Promise<boolean> {
+  #sharedWanted(version: string, shared: { any: Question; at: Question }, report: ReportSummary): boolean {
     const v = this.#query.versions;
     const reportId = report.id;
     // Reports stored in one batch share a time, so their copies are one version: the first stands for it.
-    if ((v.all || v.exact.has(exactKey(version))) && !(await this.#occurs_({ ...key, ingestedAt: report.ingestedAt }, 'before', reportId))) return true;
-    if (v.last && !(await this.#occurs_(key, 'after', reportId))) return true;
-    if (v.first && !(await this.#occurs_(key, 'before', reportId))) return true;
+    if ((v.all || v.exact.has(exactKey(version))) && !this.#occurs(shared.at, 'before', reportId)) return true;
+    if (v.last && !this.#occurs(shared.any, 'after', reportId)) return true;
+    if (v.first && !this.#occurs(shared.any, 'before', reportId)) return true;
     return false;
   }
 
-  /** Whether a visible report of the collection before (or after) this one matches. */
-  #occurs_(key: ReportMatch, side: 'before' | 'after', reportId: number): Promise<boolean> {
-    const memo = `${side}|${reportId}|${JSON.stringify(key)}`;
-    let p = this.#occurs.get(memo);
-    if (!p) {
-      p = this.#store.hasReport(this.#viewer, { ...key, ...this.#inCollection(), ...(side === 'before' ? { beforeId: reportId } : { afterId: reportId }) });
-      this.#occurs.set(memo, p);
-    }
-    return p;
+  /** Whether a visible report of the collection before (or after) this one matches (its range, asked for already). */
+  #occurs(x: Question, side: 'before' | 'after', reportId: number): boolean {
+    const range = this.#ranges.get(x.key);
+    if (range === undefined) throw new Error(`no range asked for ${x.key}`);
+    if (range === null) return false;
+    return side === 'before' ? range.first < reportId : range.last > reportId;
+  }
+
+  async #askRanges(questions: ReadonlyMap<string, ReportMatch>): Promise<void> {
+    const missing = [...questions].filter(([key]) => !this.#ranges.has(key));
+    if (missing.length === 0) return;
+    const ranges = await this.#store.listReportRanges(this.#viewer, missing.map(([, m]) => ({ ...m, ...this.#inCollection() })));
+    missing.forEach(([key], i) => this.#ranges.set(key, ranges[i]!));
+  }
+
+  #gradesBySource(): Promise<Map<string, SourceGrade>> {
+    return (this.#grades ??= this.#store.listSourceGrades(this.#viewer).then((gs) => new Map(gs.map((g) => [g.sourceKey, g]))));
   }
 
   #inCollection(): ReportMatch {

@@ -38,10 +38,12 @@ export async function taxiiRoutes(app: FastifyInstance, ctx: ServerContext & { b
       done(new HttpProblem(400, `the body is not valid JSON: ${(e as Error).message}`), undefined);
     }
   });
-  // Exactly the TAXII media type on every response (fastify would add a charset to JSON).
+  // Exactly the TAXII media type on every response (fastify would add a charset to JSON). As
+  // bytes: a page of objects is a megabyte or so, and fastify would measure a string's UTF-8
+  // length for content-length, then encode it again to write it.
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('content-type', TAXII_MEDIA);
-    return payload;
+    return typeof payload === 'string' ? Buffer.from(payload) : payload;
   });
   app.addHook('onRequest', async (request) => {
     const manifest = /\/manifest\/?(\?|$)/.test(request.url);

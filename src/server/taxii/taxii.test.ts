@@ -267,3 +267,57 @@ test('errors: 401, 404, 406, 400, as TAXII error resources', async () => {
   assert.equal((await get('kr-mnd', `/taxii2/api/collections/NATO/objects/?limit=5&match[type]=report&next=${page.next}`)).statusCode, 400);
   assert.equal((await get('jp-mod', `/taxii2/api/collections/NATO/objects/?limit=5&next=${page.next}`)).statusCode, 400);
 });
+
+test('by id: the versions the collection holds, read from the reports that carry the id only; a hidden object answers as an absent one', async () => {
+  // A graded outlet, so reports carry grade notes (found through the graded source's reports).
+  const outlet = (await walk('jp-mod', 'NATO', '&match[type]=identity', 2_000)).objects.find((o) => JSON.stringify(o).includes('"outlet"'))!;
+  const sourceKey = JSON.stringify(outlet).match(/"source_key":"([^"]+)"/)![1]!;
+  await server.store.setSourceGrade(server.viewers.get('kr-mnd')!, { sourceKey, grade: 'B', label: outlet['name'] as string });
+  const whole = await walk('jp-mod', 'NATO', '&match[version]=all', 2_000);
+  const byType = new Map<string, string[]>();
+  for (const o of whole.objects) byType.set(o.type, [...new Set([...(byType.get(o.type) ?? []), o.id])]);
+  assert.ok(byType.get('note')!.length > 0, 'grade notes');
+  const sample = [...byType.values()].flatMap((ids) => [ids[0]!, ids[Math.floor(ids.length / 2)]!, ids[ids.length - 1]!]);
+
+  const store = server.store;
+  const read = store.listReportContents.bind(store);
+  const reportsRead: number[] = [];
+  store.listReportContents = async (viewer, ids) => {
+    reportsRead.push(...ids);
+    return read(viewer, ids);
+  };
+  try {
+    for (const id of new Set(sample)) {
+      const versions = whole.objects.filter((o) => o.id === id);
+      reportsRead.length = 0;
+      const all = await walk('jp-mod', 'NATO', `&match[version]=all&match[id]=${id}`, 2);
+      assert.deepEqual(all.objects, versions, `${id}: every version, in order, paged`);
+      const carriers = new Set(whole.objects.filter((o) => o.type === 'report' && ((o['object_refs'] as string[]).includes(id) || o['created_by_ref'] === id)).map((o) => o.id));
+      if (id.startsWith('report--') || id.startsWith('x-parallax-claim--')) assert.ok(new Set(reportsRead).size <= 1, `${id}: read ${reportsRead.length} reports`);
+      else if (!id.startsWith('note--') && !id.startsWith('marking-definition--')) assert.ok(new Set(reportsRead).size <= carriers.size, `${id}: read the reports that carry it`);
+
+      const latest = (await get('jp-mod', `/taxii2/api/collections/NATO/objects/${id}/`)).json() as Envelope;
+      assert.deepEqual(latest.objects, [versions[versions.length - 1]], `${id}: the last version`);
+      const listed = (await get('jp-mod', `/taxii2/api/collections/NATO/objects/${id}/versions/`)).json() as { versions: string[] };
+      assert.deepEqual(listed.versions, [...new Set(versions.map(versionOf))]);
+    }
+  } finally {
+    store.listReportContents = read;
+  }
+
+  // kr-mnd's CONFIDENTIAL reports: jp-mod may not see them; their objects answer as ids nobody has.
+  const types = '&match[type]=x-parallax-claim,report';
+  const jpSees = new Set((await walk('jp-mod', 'jp-mod', types, 2_000)).objects.map((o) => o.id));
+  const hidden = (await walk('kr-mnd', 'kr-mnd', types, 2_000)).objects.find((o) => !jpSees.has(o.id))!;
+  assert.ok(hidden, 'a claim or report jp-mod may not see');
+  const absent = `${hidden.type}--00000000-0000-4000-8000-000000000000`;
+  for (const suffix of ['/', '/versions/']) {
+    for (const collection of ['jp-mod', 'NATO']) {
+      const a = await get('jp-mod', `/taxii2/api/collections/${collection}/objects/${hidden.id}${suffix}`);
+      const b = await get('jp-mod', `/taxii2/api/collections/${collection}/objects/${absent}${suffix}`);
+      assert.equal(a.statusCode, 404);
+      assert.equal(a.body, b.body, 'the same body');
+    }
+    assert.equal((await get('kr-mnd', `/taxii2/api/collections/kr-mnd/objects/${hidden.id}${suffix}`)).statusCode, 200, 'its owner sees it');
+  }
+});

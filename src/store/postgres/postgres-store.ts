@@ -45,7 +45,9 @@ import type {
   PeerInput,
   PeerProgress,
   ReportEntity,
+  ReportContents,
   ReportMatch,
+  ReportRange,
   ReportSort,
   StixObjectInput,
   StixObjectQuery,
@@ -56,6 +58,7 @@ import { migrate } from './migrations.js';
 import { ReportWriter } from './report-writer.js';
 import { joinMarkedParts, TEXT_SEARCH_CONFIG, tsQuery } from './search.js';
 import { FederationTables } from './federation-tables.js';
+import { idKey } from '../sqlite/stix-index.js';
 import { ShareTables } from './share-tables.js';
 import { StixTables } from './stix-tables.js';
 
@@ -144,12 +147,42 @@ export class PostgresStore implements Store {
       extra.push('r.ingested_at > ?');
       extraParams.push(query.addedAfter);
     }
+    if (query.carrying !== undefined) {
+      // Which reports' objects have these STIX ids (report_stix_ids, migration 4).
+      extra.push('r.id IN (SELECT x.report_id FROM report_stix_ids x WHERE x.id_key = ANY(?::bigint[]))');
+      extraParams.push(query.carrying.map((id) => idKey(id).toString()));
+    }
     const more = extra.map((e) => ` AND ${e}`).join('');
     const rows = await this.#db.all<ReportRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM reports r ${join} WHERE ${where}${more} AND r.id > ? ORDER BY ${this.#reportOrder(query.sort ?? 'id')} LIMIT ? OFFSET ?`,
       [...params, ...extraParams, query.afterId ?? 0, query.limit ?? null, query.offset ?? 0],
     );
     return rows.map(summaryFromRow);
+  }
+
+  /**
+   * One report at a time through findReport, listClaims and listEntities: the same answers as
+   * SQLite's batch read (src/store/sqlite/report-contents.ts), three queries per report.
+   */
+  async listReportContents(viewer: Viewer, reportIds: readonly number[]): Promise<ReportContents[]> {
+    const out: ReportContents[] = [];
+    for (const id of [...new Set(reportIds)].sort((a, b) => a - b)) {
+      const report = await this.findReport(viewer, id);
+      if (!report) continue;
+      const [claims, entities] = await Promise.all([this.listClaims(viewer, { reportId: id }), this.listEntities(viewer, { reportId: id })]);
+      out.push({ report, claims, entities });
+    }
+    return out;
+  }
+
+  async listReportRanges(viewer: Viewer, matches: readonly ReportMatch[]): Promise<(ReportRange | null)[]> {
+    const out: (ReportRange | null)[] = [];
+    for (const q of matches) {
+      const { from, where, params } = this.#matching(viewer, q);
+      const row = await this.#db.get<{ first: number | null; last: number | null }>(`SELECT MIN(r.id) AS first, MAX(r.id) AS last FROM ${from} WHERE ${where}`, params);
+      out.push(row?.first == null || row.last == null ? null : { first: row.first, last: row.last });
+    }
+    return out;
   }
 
   async hasReport(viewer: Viewer, q: ReportMatch): Promise<boolean> {

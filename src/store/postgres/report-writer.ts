@@ -18,7 +18,9 @@ import {
   type OriginalMatch,
   type StoredVersions,
 } from '../report-plan.js';
+import { reportObjectIds } from '../../interop/stix/object-ids.js';
 import { sketchToBlob } from '../sketch-blob.js';
+import { idKey } from '../sqlite/stix-index.js';
 import type { StoreEvent } from '../store-event.js';
 import type { IngestOutcome, ReportInput } from '../store.js';
 import { prepared, type PgDatabase, type Queryable } from './database.js';
@@ -122,6 +124,8 @@ items AS (
   INSERT INTO report_items (report_id, ordinal, kind, type, value, data)
   SELECT r.id, i.n - 1, i.kind, i.type, i.value, i.data FROM r,
     unnest(?::text[], ?::text[], ?::text[], ?::jsonb[]) WITH ORDINALITY AS i(kind, type, value, data, n)),
+stix AS (
+  INSERT INTO report_stix_ids (id_key, report_id) SELECT DISTINCT k, r.id FROM r, unnest(?::bigint[]) AS k),
 links AS (
   INSERT INTO claim_entities (claim_id, entity_id)
   SELECT DISTINCT c.id, l.entity_id FROM c JOIN unnest(?::int[], ?::bigint[]) AS l(ordinal, entity_id) ON l.ordinal = c.ordinal)
@@ -242,6 +246,8 @@ export class ReportWriter {
       items.map((i) => i.type),
       items.map((i) => i.value),
       items.map((i) => JSON.stringify(i.data)),
+      // TAXII's index of the STIX ids this report's export carries (as the SQLite writer's StixIdIndex).
+      [...new Set(reportObjectIds({ report: { text: doc.text, title: doc.title, published: doc.published, url: doc.url, source: doc.source, main: doc.main, marking }, entities, claims }).map((id) => idKey(id).toString()))],
       links.map((l) => l[0]),
       links.map((l) => l[1]),
     ]))!;

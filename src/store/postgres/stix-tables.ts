@@ -72,10 +72,19 @@ export class StixTables {
     const limit = query.limit ?? Number.MAX_SAFE_INTEGER;
     const out: KeptStixObject[] = [];
     const page = Math.min(Math.max(limit, 100), 1000);
-    const byType = query.type !== undefined;
-    const select = `SELECT * FROM stix_objects WHERE row > ? ${byType ? 'AND type = ?' : ''} ORDER BY row LIMIT ?`;
+    const filters: string[] = [];
+    const params: unknown[] = [];
+    if (query.type !== undefined) {
+      filters.push('AND type = ?');
+      params.push(query.type);
+    }
+    if (query.ids !== undefined) {
+      filters.push('AND id = ANY(?::text[])');
+      params.push(query.ids);
+    }
+    const select = `SELECT * FROM stix_objects WHERE row > ? ${filters.join(' ')} ORDER BY row LIMIT ?`;
     for (let after = query.afterRow ?? 0; out.length < limit; ) {
-      const rows = await this.#db.all<StixRow>(select, byType ? [after, query.type, page] : [after, page]);
+      const rows = await this.#db.all<StixRow>(select, [after, ...params, page]);
       if (rows.length === 0) break;
       for (const r of rows) {
         after = r.row;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { indexStoredReports } from './stix-index.js';
 
 /**
  * Numbered schema migrations, applied in order, each in its own transaction, recorded in
@@ -10,6 +11,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Fills what SQL cannot compute (after `sql`, in the same transaction). */
+  fill?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
@@ -352,6 +355,27 @@ DROP INDEX report_entities_entity;
 CREATE INDEX report_entities_entity ON report_entities(entity_id, report_id);
 `,
   },
+  {
+    version: 10,
+    name: 'the STIX ids of each report\'s objects; reports by outlet',
+    sql: `
+-- Which reports export an object with this STIX id (src/store/sqlite/stix-index.ts): TAXII's
+-- objects/{id}/ reads those reports instead of walking the collection. Keyed by the first 64 bits
+-- of the id's UUID (a hash of type and key, so another id sharing them is a one in 2^64 chance,
+-- and readers keep only objects whose whole id matches). Written at ingest; the reports stored
+-- before are indexed by the migration. Like report_bands, one b-tree: no foreign key and no index
+-- by report; a replaced report's rows are deleted by value (its ids are computed again).
+CREATE TABLE report_stix_ids (
+  id_key INTEGER NOT NULL,
+  report_id INTEGER NOT NULL,
+  PRIMARY KEY (id_key, report_id)
+) WITHOUT ROWID;
+-- TAXII asks for the first and last visible report of an outlet: one seek at each end of this
+-- index instead of a scan of the reports when the outlet is rare.
+CREATE INDEX reports_source ON reports(source);
+`,
+    fill: indexStoredReports,
+  },
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */
@@ -376,6 +400,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
       const again = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);
       if (again) return;
       db.exec(m.sql);
+      m.fill?.(db);
       record.run(m.version, m.name, new Date().toISOString());
     }).immediate();
   }

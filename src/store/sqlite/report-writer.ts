@@ -21,6 +21,7 @@ import {
 import { sketchToBlob } from '../sketch-blob.js';
 import type { StoreEvent } from '../store-event.js';
 import type { IngestOutcome, ReportInput } from '../store.js';
+import { StixIdIndex } from './stix-index.js';
 
 /**
  * Writes reports into SQLite with prepared statements. Each report is written inside a savepoint,
@@ -34,9 +35,11 @@ export class ReportWriter {
   /** Candidate lookups prepared once per number of bands. */
   readonly #bandQueries = new Map<number, Database.Statement>();
   readonly #bandInserts = new Map<number, Database.Statement>();
+  readonly #stixIds: StixIdIndex;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.#stixIds = new StixIdIndex(db);
     const p = (sql: string) => db.prepare(sql);
     this.#s = {
       byHash: p(`SELECT id, duplicate_of, claim_count, entity_count FROM reports WHERE content_hash = ? AND ${SAME_MARKING} LIMIT 1`),
@@ -177,6 +180,8 @@ export class ReportWriter {
       for (const entityId of entitiesOfClaim(c, entities, entityIds)) this.#s.insertClaimEntity.run(claimId, entityId);
       return claimId;
     });
+    const { text, title, published, url, source, main } = doc;
+    this.#stixIds.add(id, { report: { text, title, published, url, source, main, marking }, entities, claims });
 
     if (match?.newIsEarlier) {
       // Published before the report we matched: this one is the original, the old ones its copies.
@@ -187,6 +192,7 @@ export class ReportWriter {
       this.#s.relinkCopies.run(id, previous.id);
       this.#s.deleteFts.run(previous.id);
       for (const b of previous.bands) this.#s.deleteBand.run(b, previous.id);
+      this.#stixIds.remove(previous.id);
       this.#s.deleteReport.run(previous.id);
     }
     const written = writtenOutcome({ input: r, id, claimIds, entities: entities.length, match, replacedId: previous?.id ?? null });

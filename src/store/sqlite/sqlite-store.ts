@@ -29,8 +29,10 @@ import type {
   EntitySummary,
   IngestOutcome,
   RecordedAlert,
+  ReportContents,
   ReportInput,
   ReportMatch,
+  ReportRange,
   ReportQuery,
   ReportSummary,
   SearchHit,
@@ -53,8 +55,10 @@ import { PROVENANCE_COLUMNS, provenanceFromRow, type ProvenanceRow } from '../fe
 import { claimRecordQueries, claimRecordsFromRows, type ClaimEntityRow, type ClaimRecordRow } from '../claim-records.js';
 import { ftsQuery } from './fts-query.js';
 import { openDatabase } from './open-database.js';
+import { readReportContents } from './report-contents.js';
 import { ReportWriter } from './report-writer.js';
 import { ShareTables } from './share-tables.js';
+import { idKeysJson } from './stix-index.js';
 import { StixTables } from './stix-tables.js';
 import { claimFromRow, reportFromRow, summaryFromRow, type ClaimRow, type ReportRow } from '../rows.js';
 
@@ -97,6 +101,11 @@ export class SqliteStore implements Store {
   readonly #federation: FederationTables;
   readonly #stix: StixTables;
   readonly #statements = new Map<string, Database.Statement>();
+  readonly #visibleSql = new Map<string, SqlFragment>();
+  /** listReportRanges answers, until the reports change: by this process (#writes) or another (data_version). */
+  readonly #ranges = new Map<string, ReportRange | null>();
+  #rangesOf = '';
+  #writes = 0;
 
   constructor(db: Database.Database, options: SqliteStoreOptions = {}) {
     this.#db = db;
@@ -110,6 +119,7 @@ export class SqliteStore implements Store {
 
   async ingest(reports: readonly ReportInput[]): Promise<IngestOutcome[]> {
     const { outcomes, events } = this.#writer.writeBatch(reports, this.#events.active);
+    this.#writes++;
     this.#events.emit(events);
     return outcomes;
   }
@@ -126,6 +136,11 @@ export class SqliteStore implements Store {
     if (query.releasedTo !== undefined) {
       extra.push('EXISTS (SELECT 1 FROM report_releases x WHERE x.report_id = r.id AND x.grantee = ?)');
       extraParams.push(query.releasedTo);
+    }
+    if (query.carrying !== undefined) {
+      // The index of migration 10: which reports' objects have these STIX ids.
+      extra.push('r.id IN (SELECT x.report_id FROM report_stix_ids x WHERE x.id_key IN (SELECT value FROM json_each(?)))');
+      extraParams.push(idKeysJson(query.carrying));
     }
     if (query.addedAfter !== undefined) {
       // Ids grow with the time reports are stored: start at the first one stored after the time (index seek).
@@ -148,6 +163,39 @@ export class SqliteStore implements Store {
     return (this.#statement(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params) as { n: number }).n;
   }
 
+  async listReportContents(viewer: Viewer, reportIds: readonly number[]): Promise<ReportContents[]> {
+    const visible = { r: this.#visible(viewer, 'r'), o: this.#visible(viewer, 'o') };
+    return readReportContents((sql) => this.#statement(sql), SUMMARY_COLUMNS, visible, reportIds);
+  }
+
+  /**
+   * Kept until the reports change (only ingest writes reports, their releases and entities; another
+   * process's commit shows in data_version): TAXII asks the same ranges page after page.
+   */
+  async listReportRanges(viewer: Viewer, matches: readonly ReportMatch[]): Promise<(ReportRange | null)[]> {
+    const of = `${this.#writes}|${this.#db.pragma('data_version', { simple: true }) as number}`;
+    if (of !== this.#rangesOf || this.#ranges.size >= 100_000) {
+      this.#ranges.clear();
+      this.#rangesOf = of;
+    }
+    return matches.map((q) => {
+      const { from, where, params } = this.#matching(viewer, q);
+      const key = `${from}|${where}|${JSON.stringify(params)}`;
+      let range = this.#ranges.get(key);
+      if (range === undefined) {
+        // By entity: the (entity, report) index gives its reports in order, so each end is one seek.
+        const by = from.startsWith('entities') ? 're.report_id' : 'r.id';
+        const row = this.#statement(
+          `SELECT (SELECT ${by} FROM ${from} WHERE ${where} ORDER BY ${by} LIMIT 1) AS first,
+             (SELECT ${by} FROM ${from} WHERE ${where} ORDER BY ${by} DESC LIMIT 1) AS last`,
+        ).get(...params, ...params) as { first: number | null; last: number | null };
+        range = row.first === null || row.last === null ? null : { first: row.first, last: row.last };
+        this.#ranges.set(key, range);
+      }
+      return range;
+    });
+  }
+
   #matching(viewer: Viewer, q: ReportMatch): { from: string; where: string; params: unknown[] } {
     const v = this.#visible(viewer, 'r');
     const filters: string[] = [v.sql];
@@ -158,7 +206,10 @@ export class SqliteStore implements Store {
     };
     let from = 'reports r';
     const head: unknown[] = [];
-    if (q.entityKey !== undefined) {
+    if (q.entityKey !== undefined && q.ingestedAt !== undefined) {
+      // The reports stored at that time are few (one ingest batch): from them (index by time), then the entity.
+      add('EXISTS (SELECT 1 FROM entities e JOIN report_entities re ON re.entity_id = e.id WHERE e.key = ? AND re.report_id = r.id)', q.entityKey);
+    } else if (q.entityKey !== undefined) {
       // From the entity's rows (index by entity, then report), so the first later report is a seek away.
       from = 'entities e JOIN report_entities re ON re.entity_id = e.id JOIN reports r ON r.id = re.report_id';
       filters.unshift('e.key = ?');
@@ -570,8 +621,16 @@ export class SqliteStore implements Store {
     return REPORT_ORDER[sort].replace('CLASSIFICATION_RANK', rank);
   }
 
+  /** The policy's SQL for a viewer, built once per partner, clearance and communities (every read asks for it). */
   #visible(viewer: Viewer, alias: string): SqlFragment {
-    return visibleReportsSql(viewer, alias, this.#order);
+    const key = JSON.stringify([alias, viewer.partnerId, viewer.clearance, viewer.communities]);
+    let v = this.#visibleSql.get(key);
+    if (v === undefined) {
+      v = visibleReportsSql(viewer, alias, this.#order);
+      if (this.#visibleSql.size >= 1_000) this.#visibleSql.clear();
+      this.#visibleSql.set(key, v);
+    }
+    return { sql: v.sql, params: [...v.params] };
   }
 
   /** `LEFT JOIN reports o`: the original of a copy, only when the viewer may see it too. */

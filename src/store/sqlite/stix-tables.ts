@@ -28,6 +28,8 @@ export class StixTables {
   readonly #insert: Database.Statement;
   readonly #existing: Database.Statement;
   readonly #order: readonly string[];
+  /** The few list queries (by type, by ids, both, neither), prepared once. */
+  readonly #selects = new Map<string, Database.Statement>();
 
   constructor(db: Database.Database, order: readonly string[]) {
     this.#db = db;
@@ -39,6 +41,12 @@ export class StixTables {
     this.#existing = db.prepare(
       `SELECT json FROM stix_objects WHERE id = ? AND modified = ? AND classification = ? AND releasable_to = ? AND owner = ? AND tlp = ?`,
     );
+  }
+
+  #select(sql: string): Database.Statement {
+    let st = this.#selects.get(sql);
+    if (st === undefined) this.#selects.set(sql, (st = this.#db.prepare(sql)));
+    return st;
   }
 
   keep(viewer: Viewer, objects: readonly StixObjectInput[]): KeepOutcome[] {
@@ -66,12 +74,20 @@ export class StixTables {
     const limit = query.limit ?? Number.MAX_SAFE_INTEGER;
     const out: KeptStixObject[] = [];
     const page = Math.min(Math.max(limit, 100), 1000);
-    const byType = query.type !== undefined;
-    const select = this.#db.prepare(
-      `SELECT * FROM stix_objects WHERE row > ? ${byType ? 'AND type = ?' : ''} ORDER BY row LIMIT ?`,
-    );
+    const filters: string[] = [];
+    const params: unknown[] = [];
+    if (query.type !== undefined) {
+      filters.push('AND type = ?');
+      params.push(query.type);
+    }
+    if (query.ids !== undefined) {
+      // By id (the unique key starts with it): the rows of these objects only, not a scan of every kept row.
+      filters.push('AND row IN (SELECT s.row FROM stix_objects s WHERE s.id IN (SELECT value FROM json_each(?)))');
+      params.push(JSON.stringify(query.ids));
+    }
+    const select = this.#select(`SELECT * FROM stix_objects WHERE row > ? ${filters.join(' ')} ORDER BY row LIMIT ?`);
     for (let after = query.afterRow ?? 0; out.length < limit; ) {
-      const rows = select.all(...(byType ? [after, query.type, page] : [after, page])) as StixRow[];
+      const rows = select.all(after, ...params, page) as StixRow[];
       if (rows.length === 0) break;
       for (const r of rows) {
         after = r.row;
