@@ -3,6 +3,7 @@ import type { TestStores } from '../test-stores.fixture.js';
 import { analysisTests } from './analysis.js';
 import { federationTests } from './federation.js';
 import { interopTests } from './interop.js';
+import { reportContentsTests } from './report-contents.js';
 import { reportTests } from './reports.js';
 import { shareTests } from './share.js';
 
@@ -19,5 +20,6 @@ export function storeConformance(stores: TestStores): void {
     shareTests(stores);
     federationTests(stores);
     interopTests(stores);
+    reportContentsTests(stores);
   });
 }
