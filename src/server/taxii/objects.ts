@@ -4,7 +4,7 @@ import { EXTENSION_ID, PARALLAX_IDENTITY_ID } from '../../interop/stix/extension
 import { reportObjects, type StixObject } from '../../interop/stix/export.js';
 import { stixMarking } from '../../interop/stix/markings.js';
 import { entityObjectId, gradedObjectId, outletOf, partnerIdentityId } from '../../interop/stix/object-ids.js';
-import type { ReportMatch, ReportRange, ReportSummary, SourceGrade, Store } from '../../store/store.js';
+import type { EntitySummary, ReportMatch, ReportRange, ReportSummary, SourceGrade, Store } from '../../store/store.js';
 import type { TaxiiCollection } from './collections.js';
 import { parseTimestamp, taxiiTimestamp } from './media.js';
 
@@ -96,6 +96,8 @@ export async function readPage(
   const carrying = query.ids === undefined ? {} : { carrying: await reader.carrying(query.ids) };
   const inCollection = { ...(collection.releasedTo ? { releasedTo: collection.releasedTo } : {}), ...carrying };
   const keptIds = query.ids === undefined ? {} : { ids: [...query.ids] };
+  // By id, most listed reports are skipped unread (CollectionReader.#mayEmit): list more at a time.
+  const batch = query.ids === undefined ? REPORT_BATCH : 4 * REPORT_BATCH;
   // Reports of the millisecond added_after falls in are read too: their microseconds decide.
   const addedAfterIso = query.addedAfter === undefined ? undefined : new Date(Math.floor(query.addedAfter / 1000) - 1).toISOString();
   const items: Item[] = [];
@@ -131,9 +133,9 @@ export async function readPage(
       group = undefined;
     }
     if (at === reports.length && !reportsDone) {
-      reports = await store.listReports(viewer, { afterId: doneR, limit: REPORT_BATCH, ...inCollection, ...(addedAfterIso ? { addedAfter: addedAfterIso } : {}) });
+      reports = await store.listReports(viewer, { afterId: doneR, limit: batch, ...inCollection, ...(addedAfterIso ? { addedAfter: addedAfterIso } : {}) });
       at = 0;
-      reportsDone = reports.length < REPORT_BATCH;
+      reportsDone = reports.length < batch;
       await reader.rank(reports);
     }
     if (kept.length === 0 && !keptDone) {
@@ -143,9 +145,8 @@ export async function readPage(
     const report = reports[at];
     const row = kept[0];
     if (report === undefined && row === undefined) break;
-    const reportAdded = report ? reader.dateAdded(report) : undefined;
     const rowAdded = row ? taxiiTimestamp(row.addedAt) : undefined;
-    if (report && (rowAdded === undefined || reportAdded! <= rowAdded)) {
+    if (report && (rowAdded === undefined || (await reader.dateAdded(report)) <= rowAdded)) {
       // Contents for this report and, in the same reads, for as many following ones as the page probably needs.
       group = { r: report.id, items: await reader.group(reports, at, limit + 1 - items.length), at: 0 };
       at++;
@@ -189,6 +190,32 @@ const question = (kind: string, value: unknown, match: ReportMatch): Question =>
 const ANY_REPORT: Question = { key: 'any', match: {} };
 
 /**
+ * What an asked-for id is: a marking definition ('fixed'), the owner's identity ('o'), the
+ * outlet's ('s'), an entity (its question: the entity key), or a report's own object ('own').
+ */
+type IdKind = 'fixed' | 'o' | 's' | 'own' | Question;
+
+/**
+ * The questions that decide the versions of a report's marking definitions (fixedOf: is there an
+ * earlier report so marked?) and of what it shares with other reports (sharedOf: owner, outlet,
+ * the entities given), by object id.
+ */
+function questionsOf(report: Pick<ReportSummary, 'marking' | 'source'>, entities: readonly EntitySummary[]): { fixedOf: Map<string, Question>; sharedOf: Map<string, Question> } {
+  const m = report.marking;
+  const markingIds = stixMarking(m).refs;
+  const fixedOf = new Map<string, Question>([
+    [markingIds[0]!, question('t', m.tlp, { tlp: m.tlp })],
+    [markingIds[1]!, question('c', m.classification, { classification: m.classification })],
+    [markingIds[2]!, question('m', [m.owner, m.releasableTo], { owner: m.owner, releasableTo: m.releasableTo })],
+  ]);
+  const sharedOf = new Map<string, Question>([[partnerIdentityId(m.owner), question('o', m.owner, { owner: m.owner })]]);
+  const outlet = outletOf(report.source);
+  if (outlet) sharedOf.set(outlet.id, question('s', report.source, { source: report.source! }));
+  for (const e of entities) sharedOf.set(entityObjectId(e), question('e', e.key, { entityKey: e.key }));
+  return { fixedOf, sharedOf };
+}
+
+/**
  * Reads one collection for one viewer: groups of report objects, with versions decided. Reports
  * are read a chunk at a time (store.listReportContents), and whether an earlier or later visible
  * report of the collection carries an object is answered for the whole chunk at once
@@ -204,6 +231,7 @@ class CollectionReader {
   /** Groups read ahead, by report id, until emitted. */
   readonly #groups = new Map<number, Item[]>();
   readonly #ranges = new Map<string, ReportRange | null>();
+  readonly #kinds = new Map<string, IdKind>();
   /** Items per report so far, to size the next chunk. */
   #seen = { reports: 0, items: 0 };
 
@@ -227,10 +255,12 @@ class CollectionReader {
   /**
    * Ranks of reports (in id order, as listReports gives them) among the visible reports of the
    * collection stored in the same millisecond: counted for the first of each millisecond, and one
-   * more for each next one, since no visible report of the collection lies between two of a batch
-   * (unless the batch holds only the reports carrying some ids: then each is counted).
+   * more for each next one, since no visible report of the collection lies between two of a batch.
+   * By id, a batch holds only the reports carrying the ids, most of them skipped unread: each is
+   * counted when its date_added is needed (dateAdded).
    */
   async rank(reports: readonly ReportSummary[]): Promise<void> {
+    if (this.#query.ids !== undefined) return;
     const previous = new Map<string, number>();
     for (const r of reports) {
       const known = this.#rankOf.get(r.id);
@@ -238,18 +268,22 @@ class CollectionReader {
         previous.set(r.ingestedAt, known);
         continue;
       }
-      const before = this.#query.ids === undefined ? previous.get(r.ingestedAt) : undefined;
-      const rank = before !== undefined ? before + 1 : await this.#store.countMatchingReports(this.#viewer, { ...this.#inCollection(), ingestedAt: r.ingestedAt, beforeId: r.id });
+      const before = previous.get(r.ingestedAt);
+      const rank = before !== undefined ? before + 1 : await this.#countBefore(r);
       this.#rankOf.set(r.id, rank);
       previous.set(r.ingestedAt, rank);
     }
   }
 
   /** The report's date_added: its storing time, microseconds = its rank among visible reports of that millisecond. */
-  dateAdded(report: ReportSummary): string {
-    const rank = this.#rankOf.get(report.id);
-    if (rank === undefined) throw new Error(`report ${report.id} was not ranked`);
+  async dateAdded(report: ReportSummary): Promise<string> {
+    let rank = this.#rankOf.get(report.id);
+    if (rank === undefined) this.#rankOf.set(report.id, (rank = await this.#countBefore(report)));
     return taxiiTimestamp(report.ingestedAt, Math.min(rank, 999));
+  }
+
+  #countBefore(r: ReportSummary): Promise<number> {
+    return this.#store.countMatchingReports(this.#viewer, { ...this.#inCollection(), ingestedAt: r.ingestedAt, beforeId: r.id });
   }
 
   /**
@@ -261,7 +295,9 @@ class CollectionReader {
     let items = this.#groups.get(summary.id);
     if (items === undefined) {
       const perReport = this.#seen.reports === 0 ? 16 : Math.max(this.#seen.items / this.#seen.reports, 1);
-      const chunk = reports.slice(at, at + Math.min(REPORT_BATCH, Math.max(4, Math.ceil(wanted / perReport) + 1)));
+      // By id, a few reports first: what they teach about the ids lets most of the others be skipped unread.
+      const size = this.#query.ids !== undefined && this.#kinds.size === 0 ? 4 : Math.max(4, Math.ceil(wanted / perReport) + 1);
+      const chunk = reports.slice(at, at + size);
       await this.#read(chunk);
       items = this.#groups.get(summary.id) ?? [];
     }
@@ -273,9 +309,12 @@ class CollectionReader {
 
   async #read(chunk: readonly ReportSummary[]): Promise<void> {
     const q = this.#query;
-    // Reports of added_after's millisecond that it leaves out are not read.
-    const wanted = chunk.filter((s) => q.addedAfter === undefined || parseTimestamp(this.dateAdded(s))! > q.addedAfter);
     for (const s of chunk) this.#groups.set(s.id, []);
+    const wanted: ReportSummary[] = [];
+    for (const s of await this.#mayEmit(chunk)) {
+      // Reports of added_after's millisecond that it leaves out are not read.
+      if (q.addedAfter === undefined || parseTimestamp(await this.dateAdded(s))! > q.addedAfter) wanted.push(s);
+    }
     if (wanted.length === 0) return;
     const [contents, grades] = await Promise.all([this.#store.listReportContents(this.#viewer, wanted.map((s) => s.id)), this.#gradesBySource()]);
     const summaries = new Map(wanted.map((s) => [s.id, s]));
@@ -285,18 +324,8 @@ class CollectionReader {
     const v = q.versions;
     for (const { report, claims, entities } of contents) {
       const summary = summaries.get(report.id)!;
-      const dateAdded = this.dateAdded(summary);
-      const m = report.marking;
-      const markingIds = stixMarking(m).refs;
-      const fixedOf = new Map<string, Question>([
-        [markingIds[0]!, question('t', m.tlp, { tlp: m.tlp })],
-        [markingIds[1]!, question('c', m.classification, { classification: m.classification })],
-        [markingIds[2]!, question('m', [m.owner, m.releasableTo], { owner: m.owner, releasableTo: m.releasableTo })],
-      ]);
-      const sharedOf = new Map<string, Question>([[partnerIdentityId(m.owner), question('o', m.owner, { owner: m.owner })]]);
-      const outlet = outletOf(report.source);
-      if (outlet) sharedOf.set(outlet.id, question('s', report.source, { source: report.source! }));
-      for (const e of entities) sharedOf.set(entityObjectId(e), question('e', e.key, { entityKey: e.key }));
+      const dateAdded = await this.dateAdded(summary);
+      const { fixedOf, sharedOf } = questionsOf(report, entities);
       const list: Candidate[] = [];
       for (const object of reportObjects({ report, claims, entities, grades })) {
         if (q.types && !q.types.has(object.type)) continue;
@@ -304,12 +333,14 @@ class CollectionReader {
         if (q.specVersions && !q.specVersions.has(object.spec_version ?? '2.1')) continue;
         const version = object.modified ?? object.created ?? dateAdded;
         const fixed = fixedOf.get(object.id) ?? (object.id === PARALLAX_IDENTITY_ID || object.id === EXTENSION_ID ? ANY_REPORT : undefined);
+        const shared = fixed === undefined && !OWN_TYPES.has(object.type) ? sharedOf.get(object.id) : undefined;
+        if (q.ids) this.#learn(object.id, fixed !== undefined ? 'fixed' : shared === undefined ? 'own' : shared.key.startsWith('e') ? shared : (shared.key[0] as 'o' | 's'));
         if (fixed !== undefined) {
           if (!this.#wanted(version, true, true)) continue;
           ask(fixed);
           list.push({ object, version, fixed });
-        } else if (!OWN_TYPES.has(object.type) && sharedOf.has(object.id)) {
-          const any = sharedOf.get(object.id)!;
+        } else if (shared !== undefined) {
+          const any = shared;
           const at: Question = { key: `${any.key}@${report.ingestedAt}`, match: { ...any.match, ingestedAt: report.ingestedAt } };
           if (v.all || v.exact.has(exactKey(version))) ask(at);
           if (v.first || v.last) ask(any);
@@ -321,7 +352,7 @@ class CollectionReader {
     await this.#askRanges(questions);
     for (const [reportId, list] of candidates) {
       const summary = summaries.get(reportId)!;
-      const dateAdded = this.dateAdded(summary);
+      const dateAdded = await this.dateAdded(summary);
       const items: Item[] = [];
       for (const c of list) {
         // Never changes: one version, added with the first report that refers to it.
@@ -331,6 +362,43 @@ class CollectionReader {
       }
       this.#groups.set(reportId, items);
     }
+  }
+
+  /** What an asked-for id is, learned from the first report read that carries it (a fact of the id, not of the report). */
+  #learn(id: string, kind: IdKind): void {
+    if (!this.#kinds.has(id)) this.#kinds.set(id, kind);
+  }
+
+  /**
+   * By id, when only the first or last version is asked for: the reports of the chunk that may
+   * give one, decided from their summaries and the ranges, so that the many reports carrying a
+   * shared object (an entity named everywhere) are not read for the one that gives its version.
+   * An id not yet met in a report read, or a report's own object, is always read.
+   */
+  async #mayEmit(chunk: readonly ReportSummary[]): Promise<readonly ReportSummary[]> {
+    const q = this.#query;
+    const v = q.versions;
+    if (q.ids === undefined || v.all || v.exact.size > 0) return chunk;
+    const kinds = [...q.ids].map((id) => [id, this.#kinds.get(id)] as const);
+    if (kinds.some(([, kind]) => kind === undefined || kind === 'own')) return chunk;
+    // The question deciding each id's version in each report (undefined: the report cannot carry it so).
+    const asked = chunk.map((s) => {
+      const { fixedOf, sharedOf } = questionsOf(s, []);
+      return kinds.map(([id, kind]) =>
+        kind === 'fixed' ? { fixed: fixedOf.get(id) } : { shared: typeof kind === 'object' ? kind : sharedOf.get(id) },
+      );
+    });
+    const questions = new Map<string, ReportMatch>();
+    for (const x of asked.flat()) {
+      const one = x.fixed ?? x.shared;
+      if (one) questions.set(one.key, one.match);
+    }
+    await this.#askRanges(questions);
+    return chunk.filter((s, i) =>
+      asked[i]!.some((x) =>
+        x.fixed ? !this.#occurs(x.fixed, 'before', s.id) : x.shared ? (v.last && !this.#occurs(x.shared, 'after', s.id)) || (v.first && !this.#occurs(x.shared, 'before', s.id)) : false,
+      ),
+    );
   }
 
   keptItem(row: Awaited<ReturnType<Store['listStixObjects']>>[number], dateAdded: string): Item | undefined {
