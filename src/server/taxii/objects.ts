@@ -25,9 +25,13 @@ import { parseTimestamp, taxiiTimestamp } from './media.js';
  * Versions: an object several reports carry (an entity's identity, the outlet, the owner) has
  * one version per report (its `modified` is the report's time). `match[version]=last` (the
  * default) keeps a report's copy only when no later visible report of the collection carries the
- * object, `first` when no earlier one does: one indexed look-up per shared object per page
- * (store.hasReport). Marking definitions and Parallax's own identity and extension never change:
- * they come once, with the first report that refers to them.
+ * object, `first` when no earlier one does: the first and last such report of each shared thing
+ * come from store.listReportRanges, asked once per chunk of reports for all of them. Marking
+ * definitions and Parallax's own identity and extension never change: they come once, with the
+ * first report that refers to them.
+ *
+ * By id: only the reports carrying the ids are listed (store index); with first/last, those that
+ * cannot give the version are skipped unread (#mayEmit).
  *
  * Paging: `next` encodes the position (report id, index in its group, kept row) and a hash of the
  * query and the caller, and is refused for another query. A page ends where date_added changes
@@ -187,6 +191,8 @@ interface Candidate {
 }
 
 const question = (kind: string, value: unknown, match: ReportMatch): Question => ({ key: kind + JSON.stringify(value), match });
+/** The same question about the reports stored at one time (one version of a shared object). */
+const atTime = (x: Question, ingestedAt: string): Question => ({ key: `${x.key}@${ingestedAt}`, match: { ...x.match, ingestedAt } });
 const ANY_REPORT: Question = { key: 'any', match: {} };
 
 /**
@@ -341,7 +347,7 @@ class CollectionReader {
           list.push({ object, version, fixed });
         } else if (shared !== undefined) {
           const any = shared;
-          const at: Question = { key: `${any.key}@${report.ingestedAt}`, match: { ...any.match, ingestedAt: report.ingestedAt } };
+          const at = atTime(any, report.ingestedAt);
           if (v.all || v.exact.has(exactKey(version))) ask(at);
           if (v.first || v.last) ask(any);
           list.push({ object, version, shared: { any, at } });
@@ -370,34 +376,37 @@ class CollectionReader {
   }
 
   /**
-   * By id, when only the first or last version is asked for: the reports of the chunk that may
-   * give one, decided from their summaries and the ranges, so that the many reports carrying a
-   * shared object (an entity named everywhere) are not read for the one that gives its version.
-   * An id not yet met in a report read, or a report's own object, is always read.
+   * By id: the reports of the chunk that may give a version of an asked-for id, decided from
+   * their summaries and the ranges (the same decisions as #read, without the contents), so that
+   * the thousands of reports carrying a shared object (an entity named everywhere) are not read
+   * for the few that give its versions (first, last, or the first of each storing time). An id
+   * not yet met in a report read, a report's own object, or exact versions: always read.
    */
   async #mayEmit(chunk: readonly ReportSummary[]): Promise<readonly ReportSummary[]> {
     const q = this.#query;
     const v = q.versions;
-    if (q.ids === undefined || v.all || v.exact.size > 0) return chunk;
+    if (q.ids === undefined || v.exact.size > 0) return chunk;
     const kinds = [...q.ids].map((id) => [id, this.#kinds.get(id)] as const);
     if (kinds.some(([, kind]) => kind === undefined || kind === 'own')) return chunk;
-    // The question deciding each id's version in each report (undefined: the report cannot carry it so).
+    // The questions deciding each id's version in each report (none: the report cannot carry it so).
     const asked = chunk.map((s) => {
       const { fixedOf, sharedOf } = questionsOf(s, []);
-      return kinds.map(([id, kind]) =>
-        kind === 'fixed' ? { fixed: fixedOf.get(id) } : { shared: typeof kind === 'object' ? kind : sharedOf.get(id) },
-      );
+      return kinds.map(([id, kind]) => {
+        if (kind === 'fixed') return { fixed: fixedOf.get(id) };
+        const any = typeof kind === 'object' ? kind : sharedOf.get(id);
+        return { shared: any && { any, at: atTime(any, s.ingestedAt) } };
+      });
     });
     const questions = new Map<string, ReportMatch>();
+    const ask = (x: Question) => questions.set(x.key, x.match);
     for (const x of asked.flat()) {
-      const one = x.fixed ?? x.shared;
-      if (one) questions.set(one.key, one.match);
+      if (x.fixed) ask(x.fixed);
+      if (x.shared && v.all) ask(x.shared.at);
+      if (x.shared && (v.first || v.last)) ask(x.shared.any);
     }
     await this.#askRanges(questions);
     return chunk.filter((s, i) =>
-      asked[i]!.some((x) =>
-        x.fixed ? !this.#occurs(x.fixed, 'before', s.id) : x.shared ? (v.last && !this.#occurs(x.shared, 'after', s.id)) || (v.first && !this.#occurs(x.shared, 'before', s.id)) : false,
-      ),
+      asked[i]!.some((x) => (x.fixed ? !this.#occurs(x.fixed, 'before', s.id) : x.shared ? this.#sharedWanted('', x.shared, s) : false)),
     );
   }
 
