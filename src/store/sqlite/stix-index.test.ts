@@ -7,10 +7,9 @@ import Database from 'better-sqlite3';
 import { syntheticReports } from '../../cli/synthetic-reports.js';
 import { collectText } from '../../collect/index.js';
 import type { Marking } from '../../domain/marking.js';
-import { LOCAL_ADMIN, type Viewer } from '../../domain/viewer.js';
+import { LOCAL_ADMIN } from '../../domain/viewer.js';
 import { reportObjects } from '../../interop/stix/export.js';
 import { reportObjectIds } from '../../interop/stix/object-ids.js';
-import { TLP2_IDS } from '../../interop/stix/tlp.js';
 import { prepareReport } from '../prepare-report.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 import { idKey } from './stix-index.js';
@@ -23,7 +22,6 @@ const MARKINGS: Marking[] = [
   { classification: 'UNCLASSIFIED', releasableTo: ['ALL'], owner: 'local', tlp: 'TLP:CLEAR' },
   { classification: 'CONFIDENTIAL', releasableTo: ['NATO', 'jp-mod'], owner: 'local', tlp: 'TLP:AMBER' },
 ];
-const jp: Viewer = { partnerId: 'jp-mod', clearance: 'UNCLASSIFIED', communities: [], role: 'reader' };
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parallax-stix-index-'));
@@ -69,23 +67,7 @@ test('each report is indexed by the ids of the objects it exports, grade notes a
   assert.ok(notes > 0, 'graded sources give notes, which the index leaves out');
 });
 
-test('listReports by the ids a report carries finds it, through the policy', async () => {
-  const contents = await store.listReportContents(LOCAL_ADMIN, (await store.listReports(LOCAL_ADMIN)).map((r) => r.id));
-  const objectsOf = new Map(contents.map((c) => [c.report.id, reportObjects(c).map((o) => o.id)]));
-  const visibleToJp = new Set((await store.listReports(jp)).map((r) => r.id));
-  assert.ok(visibleToJp.size > 0 && visibleToJp.size < objectsOf.size);
-  const claimOf = new Map<number, string>();
-  for (const [reportId, ids] of objectsOf) claimOf.set(reportId, ids.find((id) => id.startsWith('x-parallax-claim--')) ?? ids.find((id) => id.startsWith('report--'))!);
-  for (const [reportId, id] of claimOf) {
-    assert.deepEqual((await store.listReports(LOCAL_ADMIN, { carrying: [id] })).map((r) => r.id), [reportId]);
-    assert.deepEqual((await store.listReports(jp, { carrying: [id] })).map((r) => r.id), visibleToJp.has(reportId) ? [reportId] : [], 'a hidden report is not found by its ids');
-  }
-  // A shared object: every report that carries it, in order.
-  const tlpClear = TLP2_IDS['TLP:CLEAR'];
-  const carriers = [...objectsOf].filter(([, ids]) => ids.includes(tlpClear)).map(([r]) => r);
-  assert.ok(carriers.length > 1);
-  assert.deepEqual((await store.listReports(LOCAL_ADMIN, { carrying: [tlpClear, 'indicator--00000000-0000-4000-8000-000000000000'] })).map((r) => r.id), carriers);
-});
+// Finding reports by the ids they carry is in the conformance suite (src/store/conformance/report-contents.ts), on both stores.
 
 test('migration 10 indexes the reports stored before it; a replaced report takes its rows with it', async () => {
   const before = indexRows();
