@@ -13,6 +13,7 @@ import { request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addBenchPartners, randomMarking, seededRandom } from './bench-partners.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -29,37 +30,19 @@ async function main() {
   const BUS = process.env.PARALLAX_BUS || 'nats://127.0.0.1:4222';
   const prefix = `pbench_${randomBytes(4).toString('hex')}`;
   const dist = (p) => import(new URL(`../dist/${p}.js`, import.meta.url).href);
-  const [{ openSqliteStore }, { LOCAL_ADMIN }, { newToken, hashToken }, { canSee }, { syntheticReports }, { connect }] = await Promise.all([
+  const [{ openSqliteStore }, { canSee }, { syntheticReports }, { connect }] = await Promise.all([
     dist('store/sqlite/sqlite-store'),
-    dist('domain/viewer'),
-    dist('share/tokens'),
     dist('share/policy'),
     dist('cli/synthetic-reports'),
     import('nats'),
   ]);
   const texts = syntheticReports(REPORTS, { seed: 99 }).map((r) => r.text);
-  const LEVELS = ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'];
-  const COMMUNITIES = ['NATO', 'KOR-UKR', 'EU', 'FVEY', 'QUAD'];
-  const TLPS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
-  let seed = 42;
-  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
-  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
-  const some = (xs, p) => xs.filter(() => rnd() < p);
+  const random = seededRandom(42);
 
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-nats-'));
   const db = join(dir, 'bench.db');
   const store = await openSqliteStore(db);
-  const partners = [];
-  for (let i = 0; i < PARTNERS; i++) {
-    const p = { partnerId: `p${String(i).padStart(2, '0')}`, clearance: pick(LEVELS), communities: some(COMMUNITIES, 0.35).sort(), role: 'reader' };
-    await store.addPartner(LOCAL_ADMIN, { id: p.partnerId, clearance: p.clearance, communities: p.communities });
-    p.token = newToken();
-    await store.issueToken(LOCAL_ADMIN, { partnerId: p.partnerId, role: 'reader', tokenHash: hashToken(p.token) });
-    partners.push(p);
-  }
-  await store.addPartner(LOCAL_ADMIN, { id: 'poster', clearance: 'SECRET', communities: [] });
-  const posterToken = newToken();
-  await store.issueToken(LOCAL_ADMIN, { partnerId: 'poster', role: 'analyst', tokenHash: hashToken(posterToken) });
+  const { partners, posterToken } = await addBenchPartners(store, PARTNERS, random);
   await store.close();
 
   const servers = [];
@@ -118,11 +101,7 @@ async function main() {
   for (let i = 0; i < REPORTS; i++) {
     const wait = start + (i * 1000) / RATE - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const marking = {
-      classification: pick(LEVELS),
-      releasableTo: rnd() < 0.3 ? ['ALL'] : [...some(COMMUNITIES, 0.3), ...some(partners.map((p) => p.partnerId), 0.05)],
-      tlp: pick(TLPS),
-    };
+    const marking = randomMarking(random, partners);
     const sentAt = performance.timeOrigin + performance.now();
     const body = JSON.stringify({ text: texts[i], url: `https://bench.invalid/${i}/${sentAt.toFixed(3)}`, published: '2025-03-01', marking });
     inflight.push(

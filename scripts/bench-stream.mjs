@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addBenchPartners, randomMarking, seededRandom } from './bench-partners.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -26,37 +27,19 @@ async function main() {
   const RATE = opt('--rate', 100);
   const FLOOR_P99_MS = 100;
   const dist = (p) => import(new URL(`../dist/${p}.js`, import.meta.url).href);
-  const [{ openSqliteStore }, { LOCAL_ADMIN }, { newToken, hashToken }, { canSee }, { syntheticReports }] = await Promise.all([
+  const [{ openSqliteStore }, { canSee }, { syntheticReports }] = await Promise.all([
     dist('store/sqlite/sqlite-store'),
-    dist('domain/viewer'),
-    dist('share/tokens'),
     dist('share/policy'),
     dist('cli/synthetic-reports'),
   ]);
   // Varied reports of our own (the ingest benchmark's), as a real feed would be.
   const texts = syntheticReports(REPORTS, { seed: 99 }).map((r) => r.text);
-  const LEVELS = ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'];
-  const COMMUNITIES = ['NATO', 'KOR-UKR', 'EU', 'FVEY', 'QUAD'];
-  const TLPS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
-  let seed = 42;
-  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
-  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
-  const some = (xs, p) => xs.filter(() => rnd() < p);
+  const random = seededRandom(42);
 
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-stream-'));
   const db = join(dir, 'bench.db');
   const store = await openSqliteStore(db);
-  const partners = [];
-  for (let i = 0; i < PARTNERS; i++) {
-    const p = { partnerId: `p${String(i).padStart(2, '0')}`, clearance: pick(LEVELS), communities: some(COMMUNITIES, 0.35).sort(), role: 'reader' };
-    await store.addPartner(LOCAL_ADMIN, { id: p.partnerId, clearance: p.clearance, communities: p.communities });
-    p.token = newToken();
-    await store.issueToken(LOCAL_ADMIN, { partnerId: p.partnerId, role: 'reader', tokenHash: hashToken(p.token) });
-    partners.push(p);
-  }
-  await store.addPartner(LOCAL_ADMIN, { id: 'poster', clearance: 'SECRET', communities: [] });
-  const posterToken = newToken();
-  await store.issueToken(LOCAL_ADMIN, { partnerId: 'poster', role: 'analyst', tokenHash: hashToken(posterToken) });
+  const { partners, posterToken } = await addBenchPartners(store, PARTNERS, random);
   await store.close();
 
   const port = 7340 + 100 + Math.floor(Math.random() * 500);
@@ -106,11 +89,7 @@ async function main() {
     const due = start + (i * 1000) / RATE;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const marking = {
-      classification: pick(LEVELS),
-      releasableTo: rnd() < 0.3 ? ['ALL'] : [...some(COMMUNITIES, 0.3), ...some(partners.map((p) => p.partnerId), 0.05)],
-      tlp: pick(TLPS),
-    };
+    const marking = randomMarking(random, partners);
     const sentAt = performance.timeOrigin + performance.now();
     const body = JSON.stringify({
       text: texts[i],
