@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Store } from '../store/store.js';
+import { UsageError } from './command.js';
 
 /**
  * Where the store is: `--db`, else $PARALLAX_DB, else ./parallax.db. A `postgres://` or
@@ -39,7 +40,19 @@ export function displayLocation(location: string): string {
   }
 }
 
-/** @deprecated the location may be a URL: use storeLocation. */
-export const storePath = storeLocation;
-/** @deprecated use openStoreAt. */
-export const openStoreFile = openStoreAt;
+/**
+ * Runs an administrative command on the store at `--db` and closes it. A conflict the store
+ * refuses (an existing partner or peer, say) is the user's mistake: a usage error, not a crash.
+ */
+export async function withStore(db: string | undefined, use: (store: Store) => Promise<number>): Promise<number> {
+  const store = await openStoreAt(storeLocation(db));
+  try {
+    return await use(store);
+  } catch (e) {
+    const { StoreConflictError } = await import('../store/viewer-scope.js');
+    if (e instanceof StoreConflictError) throw new UsageError(e.message);
+    throw e;
+  } finally {
+    await store.close();
+  }
+}

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
 import type { Partner, Role, Store } from '../../store/store.js';
 import { UsageError, type Command, type CommandIO } from '../command.js';
-import { openStoreAt, storeLocation } from '../store-option.js';
+import { withStore } from '../store-option.js';
 import { formatTable } from '../table.js';
 
 const ROLE_NAMES: readonly Role[] = ['reader', 'analyst', 'admin'];
@@ -125,17 +125,4 @@ async function issue(store: Store, partnerId: string, role: Role, label: string 
 
 function printToken(io: CommandIO, issued: { id: number; token: string; role: Role; partnerId: string }): void {
   io.stdout.write(`${issued.role} token ${issued.id} for ${issued.partnerId} (shown once; only its hash is stored):\n${issued.token}\n`);
-}
-
-async function withStore(db: string | undefined, use: (store: Store) => Promise<number>): Promise<number> {
-  const store = await openStoreAt(storeLocation(db));
-  try {
-    return await use(store);
-  } catch (e) {
-    const { StoreConflictError } = await import('../../store/viewer-scope.js');
-    if (e instanceof StoreConflictError) throw new UsageError(e.message);
-    throw e;
-  } finally {
-    await store.close();
-  }
 }

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
-import type { Peer, Store } from '../../store/store.js';
+import type { Peer } from '../../store/store.js';
 import { UsageError, type Command } from '../command.js';
-import { openStoreAt, storeLocation } from '../store-option.js';
+import { withStore } from '../store-option.js';
 import { formatTable } from '../table.js';
 
 export const peerCommand: Command = {
@@ -103,17 +103,4 @@ function peerUrl(raw: string): string {
     throw new UsageError(`${raw}: give the peer's address only (the token goes in --token)`);
   }
   return url.href.replace(/\/+$/, '');
-}
-
-async function withStore(db: string | undefined, use: (store: Store) => Promise<number>): Promise<number> {
-  const store = await openStoreAt(storeLocation(db));
-  try {
-    return await use(store);
-  } catch (e) {
-    const { StoreConflictError } = await import('../../store/viewer-scope.js');
-    if (e instanceof StoreConflictError) throw new UsageError(e.message);
-    throw e;
-  } finally {
-    await store.close();
-  }
 }
