@@ -47,6 +47,18 @@ test('the API behind it still wants a token, unknown API paths included', async 
   assert.equal(post.statusCode, 401, 'only GET and HEAD reach the files');
 });
 
+test('TAXII behind the workspace still wants a token, and answers with one', async () => {
+  const accept = { accept: 'application/taxii+json;version=2.1' };
+  for (const url of ['/taxii2/', '/taxii2/api/collections/', '/taxii2']) {
+    const r = await s.app.inject({ url, headers: accept });
+    assert.equal(r.statusCode, 401, url);
+  }
+  const basic = `Basic ${Buffer.from(`kr-mnd:${s.tokens.get('kr-mnd')!}`).toString('base64')}`;
+  const r = await s.app.inject({ url: '/taxii2/api/collections/', headers: { ...accept, authorization: basic } });
+  assert.equal(r.statusCode, 200, r.body);
+  assert.ok(Array.isArray(JSON.parse(r.body).collections));
+});
+
 test('the OpenAPI document lists the API, not the files', async () => {
   const r = await s.app.inject({ url: '/api/openapi.json', headers: bearer(s.tokens.get('kr-mnd')!) });
   const paths = Object.keys(JSON.parse(r.body).paths as object);

@@ -27,9 +27,14 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
-/** True for a request the workspace's files answer: a GET or HEAD outside /api/. */
+/** The paths that answer with data (the API, TAXII): each wants a token, whatever the method. */
+const DATA_PATHS = ['/api', '/taxii2'];
+
+/** True for a request the workspace's files answer: a GET or HEAD outside every data path. */
 export function isWebRequest(request: Pick<FastifyRequest, 'method' | 'url'>): boolean {
-  return (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && request.url !== '/api';
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url.split('?')[0]!;
+  return !DATA_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
 }
 
 /**
