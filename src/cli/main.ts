@@ -1,6 +1,5 @@
-import type { Command, CommandIO } from './command.js';
-import { UsageError } from './command.js';
-import { StoreOpenError } from './store-option.js';
+import { EXTRACT_SUMMARY, type Command, type CommandIO } from './command.js';
+import { runCommand, runProcess } from './run-command.js';
 
 /** A command as `parallax help` lists it; its module is loaded only when it runs. */
 interface CommandEntry {
@@ -17,7 +16,7 @@ interface CommandEntry {
 const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'extract',
-    summary: 'print what Parallax finds in reports (entities, claims) without storing anything',
+    summary: EXTRACT_SUMMARY,
     load: async () => (await import('./commands/extract.js')).extractCommand,
   },
   {
@@ -121,43 +120,12 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stderr.write(`parallax: no command "${name}"; run \`parallax help\`\n`);
     return 2;
   }
-  const command = await entry.load();
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(`usage: ${command.usage}\n${entry.summary}\n`);
-    return 0;
-  }
-  try {
-    return await command.run(rest, io);
-  } catch (e) {
-    if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`parallax ${name}: ${(e as Error).message}\nusage: ${command.usage}\n`);
-      return 2;
-    }
-    if (e instanceof StoreOpenError) {
-      io.stderr.write(`parallax ${name}: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  return runCommand(await entry.load(), entry.summary, rest, io);
 }
 
-/** Runs `parallax` as a process: exit status set from the command, a closed pipe is not an error. */
+/** Runs `parallax` as a process. */
 export function runCli(argv: string[] = process.argv.slice(2)): void {
-  const io: CommandIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
-  // `parallax claims | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  main(argv, io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`parallax: ${(e as Error).stack ?? String(e)}\n`);
-      process.exitCode = 70;
-    },
-  );
+  runProcess((io) => main(argv, io));
 }
 
 // Run directly while developing: `node --import tsx src/cli/main.ts extract …`.

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Store } from '../store/store.js';
-import { UsageError } from './command.js';
+import { CommandFailure, UsageError } from './command.js';
 
 /**
  * Where the store is: `--db`, else $PARALLAX_DB, else ./parallax.db. A `postgres://` or
@@ -12,7 +12,7 @@ export function storeLocation(db: string | undefined): string {
 }
 
 /** The store cannot be opened (missing, not a database, newer schema, unreachable): a plain message, exit 1. */
-export class StoreOpenError extends Error {}
+export class StoreOpenError extends CommandFailure {}
 
 /**
  * Opens the store at a location through the one factory (src/store/open-store.ts), loading the

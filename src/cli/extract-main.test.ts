@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, test } from 'node:test';
+import { runParallax } from './io.fixture.js';
+
+// `parallax extract` starts from its own entry, bundled into one file by `npm run build`. These
+// tests check that the process (bin/parallax.js, bundle or not) says exactly what the in-process
+// command says, for good inputs, a bad one and a missing one.
+const fromSource = import.meta.url.endsWith('.ts');
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin', 'parallax.js');
+const BUNDLE = join(ROOT, 'dist', 'extract.bundle.js');
+const SAMPLES = join(ROOT, 'samples');
+
+const dir = mkdtempSync(join(tmpdir(), 'parallax-extract-main-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function processRun(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('the extract process prints what the in-process command prints, samples and bad inputs alike', async () => {
+  const empty = join(dir, 'empty.txt');
+  writeFileSync(empty, '');
+  const args = ['extract', SAMPLES, empty, join(dir, 'missing.txt'), '--published', '2025-03-01', '--jsonl'];
+  const inProcess = await runParallax(args);
+  const child = processRun(args);
+  assert.equal(child.code, 1);
+  assert.equal(child.code, inProcess.code);
+  assert.ok(child.out.split('\n').length > 12, 'every sample report is printed');
+  assert.equal(child.out, inProcess.out);
+  assert.equal(child.err, inProcess.err);
+  assert.match(child.err, /empty\.txt/);
+  assert.match(child.err, /missing\.txt/);
+});
+
+test('the extract process answers --help and usage errors like the other commands', async () => {
+  for (const args of [['extract', '--help'], ['extract'], ['extract', '--nope', 'x.txt']]) {
+    const inProcess = await runParallax(args);
+    const child = processRun(args);
+    assert.deepEqual({ code: child.code, out: child.out, err: child.err }, inProcess, args.join(' '));
+  }
+});
+
+test('the build leaves a bundle of extract that is newer than the compiled modules', { skip: fromSource }, () => {
+  assert.ok(existsSync(BUNDLE), 'npm run build writes dist/extract.bundle.js');
+  const compiled = statSync(join(ROOT, 'dist', 'exploit', 'pipeline.js')).mtimeMs;
+  assert.ok(statSync(BUNDLE).mtimeMs >= compiled, 'the bundle is fresh, so bin/parallax.js uses it');
+});
