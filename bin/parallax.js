@@ -1,20 +1,9 @@
 #!/usr/bin/env node
 import { statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
+import { applyV8Flags } from '../dist/cli/v8-flags.js';
 
 const command = process.argv[2];
-
-// The optimising compiler runs on the same core as the work, so in a command that lasts seconds the
-// time it spends compiling counts as much as the time compiled code saves. A smaller inlining
-// budget pays everywhere (about 10% on `parallax extract`, see `npm run bench:extract`). Short-lived
-// commands also skip loop peeling and inlined array builtins: smaller graphs compile faster (a few
-// per cent on extract and ingest), while compiled code runs ~1.6% slower, which a server would pay
-// for hours, so `serve` keeps them.
-setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
-if (command !== 'serve') {
-  setFlagsFromString('--no-turbo-loop-peeling');
-  setFlagsFromString('--no-turbo-inline-array-builtins');
-}
+applyV8Flags(command);
 
 if (command === 'extract' && bundleIsFresh()) {
   const { runExtractCli } = await import('../dist/extract.bundle.js');

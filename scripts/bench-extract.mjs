@@ -200,6 +200,28 @@ async function measureParallax(corpus, pin, method, scratch) {
   };
 }
 
+/**
+ * Splits a Parallax run into start-up (a process that extracts one tiny report), steady state (the
+ * last of three passes over the corpus in one process) and, as the rest, JIT warm-up.
+ */
+async function measureBreakdown(pin, scratch, totalSeconds) {
+  const tiny = join(scratch, 'tiny.txt');
+  await writeFile(tiny, 'Seoul said 3,000 troops had left.\n');
+  const starts = [];
+  for (let i = 0; i < 5; i++) {
+    const r = await runCounted([...pin, process.execPath, BIN, 'extract', tiny, '--jsonl'], process.env);
+    if (r.code !== 0) throw new Error(`parallax extract of one tiny report failed (exit ${r.code ?? r.signal})`);
+    starts.push(r.seconds);
+  }
+  const steadyArgv = [...pin, process.execPath, join(ROOT, 'scripts', 'bench-extract-steady.mjs'), CORPUS_DIR, '3'];
+  const r = spawnSync(steadyArgv[0], steadyArgv.slice(1), { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`steady-state pass failed: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  const passes = JSON.parse(r.stdout.trim().split('\n').pop()).seconds;
+  const startUp = median(starts);
+  const steady = passes[passes.length - 1];
+  return { startUpSeconds: startUp, steadySeconds: steady, passSeconds: passes, warmUpSeconds: totalSeconds - startUp - steady };
+}
+
 async function runReference(tool, pin) {
   // The child prints one JSON line with its own timings and peak RSS.
   const argv = [...pin, process.execPath, join(ROOT, 'scripts', 'bench-extract-reference.mjs'), tool, CORPUS_DIR];
@@ -287,6 +309,8 @@ async function main() {
     );
 
     const parallax = await measureParallax(corpus, pin, method, scratch);
+    process.stderr.write('bench:extract: where the time goes (start-up, steady state)\n');
+    const breakdown = await measureBreakdown(pin, scratch, parallax.seconds);
     process.stderr.write('bench:extract: compromise (in-process)\n');
     const compromise = await runReference('compromise', pin);
     process.stderr.write('bench:extract: wink-nlp (in-process)\n');
@@ -345,6 +369,13 @@ async function main() {
     if (parallax.refusedInputs > 0) {
       console.log('(provisional: some inputs were refused rather than extracted; see the warning above)');
     }
+    const share = (s) => `${s.toFixed(2).padStart(5)} s  ${((100 * s) / parallax.seconds).toFixed(0).padStart(3)}%`;
+    console.log('');
+    console.log(`Where the ${parallax.seconds.toFixed(2)} s of a Parallax run go (${FLOOR_MBPS} MB/s allows ${(corpus.fileBytes / 1e6 / FLOOR_MBPS).toFixed(2)} s):`);
+    console.log(`  start-up: Node, modules, tables (a run on one tiny report)    ${share(breakdown.startUpSeconds)}`);
+    console.log(`  steady state: the corpus again once the JIT is warm (3rd pass) ${share(breakdown.steadySeconds)}`);
+    console.log(`  warm-up: JIT compiling, code not yet optimised (the rest)      ${share(breakdown.warmUpSeconds)}`);
+    console.log(`  (in-process passes: ${breakdown.passSeconds.map((x) => x.toFixed(2)).join(' s, ')} s)`);
 
     const result = {
       date: new Date().toISOString(),
@@ -355,7 +386,7 @@ async function main() {
       units: { mb: '10^6 bytes of input files (HTML whole)', rss: 'MiB (2^20 bytes)' },
       corpus,
       runs: RUNS,
-      parallax: { ...parallax, bin: relative(BIN) },
+      parallax: { ...parallax, bin: relative(BIN), breakdown },
       compromise,
       wink,
       floors,
