@@ -88,6 +88,34 @@ function splitCount(t: string): number {
   return n;
 }
 
+/**
+ * "SEOUL EVENING COURIER" → "Seoul Evening Courier": lower case, then a capital for each letter
+ * that opens the text or follows white space or a hyphen. As the regex replacement
+ * `/(^|[\s-])(\p{L})/gu` would do it, by a loop: that regex (with a callback per word) cost more
+ * to compile and run than all the rest of the header's reading.
+ */
 function titleCase(t: string): string {
-  return t.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+  const s = t.toLowerCase();
+  let out = '';
+  let done = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && !isWordBreak(s.charCodeAt(i - 1))) continue;
+    const letter = String.fromCodePoint(s.codePointAt(i)!);
+    if (!isLetter(letter)) continue;
+    out += s.slice(done, i) + letter.toUpperCase();
+    done = i + letter.length;
+  }
+  return out + s.slice(done);
 }
+
+function isWordBreak(c: number): boolean {
+  return c === 45 || isRegexSpace(c);
+}
+
+/** A letter (`\p{L}`); ASCII is told apart without the Unicode regex. */
+function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return UNICODE_LETTER.test(ch);
+}
+const UNICODE_LETTER = /^\p{L}$/u;
