@@ -7,7 +7,10 @@ import type { CommandIO } from './command.js';
 /** One input named on the command line, expanded: folders become the files inside them. */
 export interface InputFile {
   origin: string;
-  /** Reads the bytes; stdin is read once. */
+  /**
+   * Reads the bytes; stdin is read once. The bytes of a file are valid until the next file is read
+   * (one buffer serves every read): decode them first.
+   */
   read(): Promise<Uint8Array>;
 }
 
@@ -42,35 +45,51 @@ export async function expandInputs(
       continue;
     }
     if (st.isDirectory()) {
-      for (const f of await walk(p)) files.push({ origin: f, read: () => readLimited(f) });
+      for (const f of await walk(p)) files.push({ origin: f, read: async () => readLimited(f, true) });
     } else {
-      files.push({ origin: p, read: () => readLimited(p) });
+      const regular = st.isFile();
+      files.push({ origin: p, read: async () => readLimited(p, regular) });
     }
   }
   return { files, missing };
 }
 
+/** The buffer every file is read into: allocating one per file costs more than reading it. */
+let scratch = Buffer.allocUnsafe(1 << 20);
+
 /**
- * Reads a file, refusing one too large before reading it (throws CollectError naming it).
+ * Reads a file into the shared buffer, refusing one too large (throws CollectError naming it).
  * Synchronous on purpose: a batch reads thousands of small files one after another, and the
- * thread-pool round trips of the promise API cost more than the reads themselves.
+ * thread-pool round trips of the promise API cost more than the reads themselves. No stat call
+ * either: a regular file is read in full once a read returns less than asked (it does so only at
+ * the end); other files (pipes) are read until a read returns nothing.
  */
-async function readLimited(path: string): Promise<Uint8Array> {
+function readLimited(path: string, regular: boolean): Uint8Array {
   const fd = openSync(path, 'r');
   try {
-    const size = fstatSync(fd).size;
-    checkSize(path, size);
-    const buf = Buffer.allocUnsafe(size);
     let off = 0;
-    while (off < size) {
-      const n = readSync(fd, buf, off, size - off, off);
+    for (;;) {
+      if (off === scratch.length) growScratch(path, fd, off);
+      const n = readSync(fd, scratch, off, scratch.length - off, null);
       if (n === 0) break;
       off += n;
+      if (regular && off < scratch.length) break;
     }
-    return off === size ? buf : buf.subarray(0, off);
+    return scratch.subarray(0, off);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Doubles the shared buffer for a file of a megabyte or more, once its size (or, for a pipe, what
+ * has come so far) is known to be within the limit: an oversize file is refused before it is read on.
+ */
+function growScratch(path: string, fd: number, read: number): void {
+  checkSize(path, Math.max(fstatSync(fd).size, read));
+  const bigger = Buffer.allocUnsafe(Math.min(scratch.length * 2, DEFAULT_MAX_BYTES + 1));
+  scratch.copy(bigger);
+  scratch = bigger;
 }
 
 async function walk(dir: string): Promise<string[]> {

@@ -16,6 +16,8 @@ const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?$
 
 /** The first date found in `text`, as `YYYY-MM-DD`, or null. */
 export function findDate(text: string): string | null {
+  // Every form has a year of four digits: most lines have none and need no regex.
+  if (!hasFourDigits(text)) return null;
   const iso = ISO.exec(text);
   const mdy = MONTH_DAY_YEAR.exec(text);
   const dmy = DAY_MONTH_YEAR.exec(text);
@@ -27,6 +29,17 @@ export function findDate(text: string): string | null {
   found.sort((a, b) => a.at - b.at);
   for (const f of found) if (f.date) return f.date;
   return null;
+}
+
+function hasFourDigits(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run === 4) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** Parses a machine date (ISO 8601, RFC 822) or a written one; null when there is none. */

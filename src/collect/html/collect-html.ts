@@ -30,14 +30,14 @@ export function htmlDocument(
   html: string,
   options: HtmlOptions = {},
 ): { doc: CollectedDocument; related: CollectedDocument[] } | null {
-  const root = parseHtml(html);
+  const { root, elements } = parseHtml(html);
   const { text, blocks } = renderHtml(root);
   if (blocks.length === 0) return null;
-  const container = findContainer(root, blocks);
+  const container = findContainer(elements, blocks);
   const inside: HtmlBlock[] = [];
   const outside: HtmlBlock[] = [];
   for (const b of blocks) (container && !isInside(b.owner, container) ? outside : inside).push(b);
-  const meta = htmlMeta(root, container);
+  const meta = htmlMeta(elements, container);
   const body = findMainBody(inside, { outlet: meta.source });
 
   const boilerplate: BoilerplateSpan[] = [...body.boilerplate];

@@ -14,15 +14,26 @@ const DROPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 
 const DROP_TOKENS =
   /(?:^|[\s_-])(?:cookies?|cookie-?banner|consent|gdpr|cmp|share|sharing|sharebar|social|social-?links|sr-only|visually-?hidden|screen-?reader(?:-?text)?|skip(?:-?link)?|breadcrumbs?|nav|navbar|navigation|menu|toolbar|modal|popup|overlay|ad|ads|advert|advertisement|adslot|ad-?slot|dfp|site-?header|site-?footer|global-?header|global-?footer|masthead|header|footer|print-?only)(?:$|[\s_-])/;
 
-/** Class or id tokens of parts that are text but not the story. */
-const KIND_TOKENS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
-  [/(?:^|[\s_-])(?:related|teasers?|more-?stories|more-?news|more-?from|recommended|recommendations?|readmore|read-?more|also-?read|read-?next|trending|popular|most-?read|most-?popular|outbrain|taboola|you-?may-?like|suggested|story-?list|headlines)(?:$|[\s_-])/, 'related'],
-  [/(?:^|[\s_-])(?:promo|promos|newsletter|subscribe|subscription|signup|sign-?up|app-?download|download-?app|app-?promo|cta|sponsored|paywall|offer|banner)(?:$|[\s_-])/, 'promo'],
-  [/(?:^|[\s_-])(?:comments?|comment-?list|disqus|discussion|replies|responses)(?:$|[\s_-])/, 'comments'],
-  [/(?:^|[\s_-])(?:byline|bylines|author|authors|dateline|timestamp|pubdate|publish-?date|meta|article-?meta|post-?meta|entry-?meta|date)(?:$|[\s_-])/, 'byline'],
-  [/(?:^|[\s_-])(?:disclaimer|disclosure|republish|copyright)(?:$|[\s_-])/, 'disclosure'],
-  [/(?:^|[\s_-])(?:caption|credit|credits|editor-?s?-?note|note|notes|tagline|bio|author-?bio|correction|tags|topics|keywords)(?:$|[\s_-])/, 'other'],
+/** Class or id tokens of parts that are text but not the story (words of the token regexes). */
+const KIND_WORDS: ReadonlyArray<[string, BoilerplateKind]> = [
+  ['related|teasers?|more-?stories|more-?news|more-?from|recommended|recommendations?|readmore|read-?more|also-?read|read-?next|trending|popular|most-?read|most-?popular|outbrain|taboola|you-?may-?like|suggested|story-?list|headlines', 'related'],
+  ['promo|promos|newsletter|subscribe|subscription|signup|sign-?up|app-?download|download-?app|app-?promo|cta|sponsored|paywall|offer|banner', 'promo'],
+  ['comments?|comment-?list|disqus|discussion|replies|responses', 'comments'],
+  ['byline|bylines|author|authors|dateline|timestamp|pubdate|publish-?date|meta|article-?meta|post-?meta|entry-?meta|date', 'byline'],
+  ['disclaimer|disclosure|republish|copyright', 'disclosure'],
+  ['caption|credit|credits|editor-?s?-?note|note|notes|tagline|bio|author-?bio|correction|tags|topics|keywords', 'other'],
 ];
+
+/** One of the words as a whole token of a class or id list (tokens part at spaces, `_` and `-`). */
+const tokenRegex = (words: string): RegExp => new RegExp(`(?:^|[\\s_-])(?:${words})(?:$|[\\s_-])`);
+
+const KIND_TOKENS: ReadonlyArray<[RegExp, BoilerplateKind]> = KIND_WORDS.map(([words, kind]) => [tokenRegex(words), kind]);
+
+/**
+ * Any of the kind tokens: one scan rules out the class names of most elements, where six would
+ * find nothing. (The kind is still that of the first regex that matches, wherever its token stands.)
+ */
+const ANY_KIND_TOKEN = tokenRegex(KIND_WORDS.map(([words]) => words).join('|'));
 
 const ARTICLE_TOKENS =
   /(?:^|[\s_-])(?:article-?body|story-?body|post-?body|entry-?content|post-?content|article-?content|article__body|story-?content|content-?body|articletext|story-?text|body-?text|article-?text)(?:$|[\s_-])/;
@@ -47,7 +58,7 @@ export function isDropped(el: HtmlElement): boolean {
 export function elementKind(el: HtmlElement): BoilerplateKind | null {
   if (el.tag === 'html' || el.tag === 'body' || el.tag === 'main') return null;
   const t = tokens(el);
-  if (t.trim()) for (const [re, kind] of KIND_TOKENS) if (re.test(t)) return kind;
+  if (t.trim() && ANY_KIND_TOKEN.test(t)) for (const [re, kind] of KIND_TOKENS) if (re.test(t)) return kind;
   if (el.tag === 'aside') return 'related';
   if (el.tag === 'figcaption') return 'other';
   if (el.attrs.role === 'complementary') return 'related';

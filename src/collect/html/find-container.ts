@@ -1,6 +1,6 @@
 import { isProse } from '../main-body/cues.js';
 import { isArticleCandidate } from './element-hints.js';
-import { elements, isInside, type HtmlElement } from './html-tree.js';
+import { isInside, type HtmlElement } from './html-tree.js';
 import type { HtmlBlock } from './html-text.js';
 
 /**
@@ -8,14 +8,14 @@ import type { HtmlBlock } from './html-text.js';
  * prose, narrowed to a nested candidate that keeps nearly all of it; failing that, the smallest
  * element holding most of the page's prose. Null when the page is all one part.
  */
-export function findContainer(root: HtmlElement, blocks: HtmlBlock[]): HtmlElement | null {
+export function findContainer(elements: HtmlElement[], blocks: HtmlBlock[]): HtmlElement | null {
   const prose = blocks.filter((b) => !b.hint && isProse(b.text));
   const total = prose.reduce((n, b) => n + b.text.length, 0);
   if (total === 0) return null;
   const proseIn = (el: HtmlElement): number => prose.reduce((n, b) => (isInside(b.owner, el) ? n + b.text.length : n), 0);
 
   const candidates: Array<{ el: HtmlElement; chars: number }> = [];
-  for (const el of elements(root)) if (isArticleCandidate(el)) candidates.push({ el, chars: proseIn(el) });
+  for (const el of elements) if (isArticleCandidate(el)) candidates.push({ el, chars: proseIn(el) });
   candidates.sort((a, b) => b.chars - a.chars);
   let best = candidates[0];
   if (best && best.chars >= Math.min(200, total * 0.5)) {

@@ -1,5 +1,5 @@
 import { parseDate } from '../dates.js';
-import { elements, isInside, textOf, type HtmlElement } from './html-tree.js';
+import { isInside, textOf, type HtmlElement } from './html-tree.js';
 
 export interface HtmlMeta {
   title: string | null;
@@ -16,7 +16,7 @@ const DATE_META = [
 const TITLE_SEPARATOR = /\s+(?:\||–|—|-|::|·|•)\s+/;
 
 /** Title, publication date, canonical URL and site name from the markup. */
-export function htmlMeta(root: HtmlElement, container: HtmlElement | null): HtmlMeta {
+export function htmlMeta(elements: HtmlElement[], container: HtmlElement | null): HtmlMeta {
   const meta = new Map<string, string>();
   let canonical: string | null = null;
   let docTitle: string | null = null;
@@ -24,7 +24,7 @@ export function htmlMeta(root: HtmlElement, container: HtmlElement | null): Html
   let containerH1: string | null = null;
   let timeDate: string | null = null;
   let ldDate: string | null = null;
-  for (const el of elements(root)) {
+  for (const el of elements) {
     const a = el.attrs;
     switch (el.tag) {
       case 'meta': {

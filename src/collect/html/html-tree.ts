@@ -9,15 +9,26 @@ export interface HtmlElement {
 }
 export type HtmlNode = HtmlElement | string;
 
-/** Parses HTML forgivingly (htmlparser2 closes implied tags and decodes entities). */
-export function parseHtml(html: string): HtmlElement {
+/** A parsed page: its root, and every element in document order (the root first). */
+export interface HtmlTree {
+  root: HtmlElement;
+  elements: HtmlElement[];
+}
+
+/**
+ * Parses HTML forgivingly (htmlparser2 closes implied tags and decodes entities). Elements are
+ * listed as their tags open, which is document order: the passes over all elements need no walk.
+ */
+export function parseHtml(html: string): HtmlTree {
   const root: HtmlElement = { tag: '#root', attrs: {}, children: [], parent: null };
+  const elements: HtmlElement[] = [root];
   let current = root;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         const el: HtmlElement = { tag: name, attrs, children: [], parent: current };
         current.children.push(el);
+        elements.push(el);
         current = el;
       },
       ontext(data) {
@@ -36,20 +47,7 @@ export function parseHtml(html: string): HtmlElement {
   );
   parser.write(html);
   parser.end();
-  return root;
-}
-
-/** Elements in document order (iterative: deeply nested pages do not overflow the stack). */
-export function* elements(root: HtmlElement): Generator<HtmlElement> {
-  const stack: HtmlElement[] = [root];
-  while (stack.length) {
-    const el = stack.pop()!;
-    yield el;
-    for (let i = el.children.length - 1; i >= 0; i--) {
-      const c = el.children[i]!;
-      if (typeof c !== 'string') stack.push(c);
-    }
-  }
+  return { root, elements };
 }
 
 /** All text inside an element, raw. */

@@ -70,18 +70,18 @@ const ITEM: BlockRole = Object.freeze({ role: 'item' });
 export function classifyBlock(block: TextBlock): BlockRole {
   const t = block.text;
   if (t.length <= 80) {
-    const label = t.toLowerCase().replace(/[\s:.!…»›>|–—-]+$/, '').replace(/^[«‹<|–—-]+\s*/, '');
+    const label = labelOf(t);
     if (ANY_TAIL_LABEL.test(label)) for (const [re, kind] of TAIL_LABELS) if (re.test(label)) return { role: 'tail', kind };
   }
-  // The anchored formulas are tried only when the first character can open them.
+  // The anchored formulas are tried only when the first two letters can open them.
   const c = t.charCodeAt(0);
-  const opens = firstLetterBit(c);
-  if (opens & CORRECTION_OPENS && CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
+  const opens = openingOf(t);
+  if (CORRECTION_OPENS.has(opens) && CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(t)) return { role: 'tail', kind: 'disclosure' };
-  if (t.length <= 200 && opens & INLINE_PROMO_OPENS && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
-  if (t.length <= 160 && opens & CREDIT_OPENS && CREDIT.test(t)) return { role: 'furniture', kind: 'other' };
+  if (t.length <= 200 && INLINE_PROMO_OPENS.has(opens) && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
+  if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(t)) return { role: 'furniture', kind: 'other' };
   if (t.length <= 300 && (c === 91 || c === 40) && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
-  if (t.length <= 160 && opens & APP_PROMO_OPENS && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
+  if (t.length <= 160 && APP_PROMO_OPENS.has(opens) && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
   if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };
   if (block.heading) return HEADING;
   if (block.listItem) return isProse(t) || t.length > 40 ? ITEM : HEADING;
@@ -91,16 +91,54 @@ export function classifyBlock(block: TextBlock): BlockRole {
 
 const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
 
-/** A bit per ASCII letter (either case; a case-blind regex of ASCII words matches no other character). */
-function firstLetterBit(c: number): number {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 << ((c | 32) - 97) : 0;
+/**
+ * The first two characters as one number, ASCII letters in lower case (a case-blind regex of ASCII
+ * words matches no other character); -1 when either is not an ASCII letter.
+ */
+function openingOf(t: string): number {
+  const a = t.charCodeAt(0) | 32;
+  const b = t.charCodeAt(1) | 32;
+  return a >= 97 && a <= 122 && b >= 97 && b <= 122 ? (a << 8) | b : -1;
 }
-const letterBits = (letters: string): number => [...letters].reduce((m, l) => m | firstLetterBit(l.charCodeAt(0)), 0);
-/** Letters each anchored formula can open with (see the regexes). */
-const CORRECTION_OPENS = letterBits('ceu');
-const INLINE_PROMO_OPENS = letterBits('rsamwl');
-const CREDIT_OPENS = letterBits('mtfcipvgs');
-const APP_PROMO_OPENS = letterBits('dgi');
+const openings = (words: string): ReadonlySet<number> => new Set(words.split(' ').map(openingOf));
+/** Words each anchored formula can open with (see the regexes): only their first two letters count. */
+const CORRECTION_OPENS = openings('corrections clarifications editor update');
+const INLINE_PROMO_OPENS = openings('read see also related more watch listen');
+const CREDIT_OPENS = openings('main top featured cover image photo picture video graphic illustration map credits sources via');
+const APP_PROMO_OPENS = openings('download get install');
+
+/**
+ * A short line as the tail labels are written: lower case, without the marks that may close it
+ * ("Related stories:", "More »") or open it ("» Comments"). Trimmed by hand: a regex anchored at
+ * the end only would be tried at every position of the line.
+ */
+function labelOf(t: string): string {
+  let end = t.length;
+  while (end > 0 && isLabelCloser(t.charCodeAt(end - 1))) end--;
+  let start = 0;
+  while (start < end && isLabelOpener(t.charCodeAt(start))) start++;
+  if (start > 0) while (start < end && isRegexSpace(t.charCodeAt(start))) start++;
+  return (start === 0 && end === t.length ? t : t.slice(start, end)).toLowerCase();
+}
+
+/** As `[\s:.!…»›>|–—-]`. */
+function isLabelCloser(c: number): boolean {
+  return c === 58 || c === 46 || c === 33 || c === 0x2026 || c === 0xbb || c === 0x203a || c === 62 || isLabelDash(c) || isRegexSpace(c);
+}
+/** As `[«‹<|–—-]`. */
+function isLabelOpener(c: number): boolean {
+  return c === 0xab || c === 0x2039 || c === 60 || isLabelDash(c);
+}
+/** `|`, en dash, em dash, hyphen. */
+function isLabelDash(c: number): boolean {
+  return c === 124 || c === 0x2013 || c === 0x2014 || c === 45;
+}
+/** White space as a regex's `\s` has it. */
+export function isRegexSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 function mayDisclose(t: string): boolean {
   return DISCLOSURE_KEYS.test(t);

@@ -1,5 +1,5 @@
 import { findDate } from '../dates.js';
-import { isAllCaps, isHeaderFurniture } from './cues.js';
+import { isAllCaps, isHeaderFurniture, isRegexSpace } from './cues.js';
 import type { TextBlock } from './text-block.js';
 
 /** Labels of a genre or section, not names of outlets. */
@@ -35,7 +35,7 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
         // "By Park Min-seo, Hanbit Wire, Seoul": the byline names the outlet after the author.
         const byline = /^By\s+[^,]+,\s+(\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*){1,4})\s*(?:,|$)/u.exec(p);
         if (!pipeOutlet && byline) pipeOutlet = byline[1]!;
-        if (!pipeOutlet && /^[A-Z]/.test(p) && !/\d/.test(p) && !NOT_OUTLET.test(p) && !/:/.test(p) && p.split(/\s+/).length <= 6)
+        if (!pipeOutlet && /^[A-Z]/.test(p) && !/\d/.test(p) && !NOT_OUTLET.test(p) && !/:/.test(p) && splitCount(p) <= 6)
           pipeOutlet = p;
       }
       continue;
@@ -46,14 +46,13 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
       title = isAllCaps(quoted[1]!) ? titleCase(quoted[1]!) : quoted[1]!;
     }
     // "Seoul Evening Courier — Politics", "MERIDIAN DEFENCE DAILY — Washington bureau": masthead, then section.
-    const dashed = /^(\p{Lu}[\p{L}'’.&-]*(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for)){0,5})\s+[—–]\s+\S/u.exec(t);
+    const dashed = hasDash(t) ? MASTHEAD_DASH.exec(t) : null;
     if (dashed && !mastheadOutlet && !/\d/.test(dashed[1]!) && !GENRE.has(dashed[1]!.toLowerCase())) {
       mastheadOutlet = isAllCaps(dashed[1]!) ? titleCase(dashed[1]!) : dashed[1]!;
       continue;
     }
     if (isAllCaps(t)) {
-      const words = t.split(/\s+/);
-      if (!mastheadOutlet && words.length <= 6 && !GENRE.has(t.toLowerCase()) && !NOT_OUTLET.test(t) && !/[[\]()]/.test(t))
+      if (!mastheadOutlet && splitCount(t) <= 6 && !GENRE.has(t.toLowerCase()) && !NOT_OUTLET.test(t) && !/[[\]()]/.test(t))
         mastheadOutlet = titleCase(t);
       continue;
     }
@@ -64,12 +63,59 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
       continue;
     }
     // An editor's note in brackets ("[Script as read …]") is no headline.
-    if (!title && !furniture && !/^\[.*\]$/.test(t) && t.split(/\s+/).length >= 3 && !(date === undefined ? findDate(t) : date)) title = t;
+    if (!title && !furniture && !/^\[.*\]$/.test(t) && splitCount(t) >= 3 && !(date === undefined ? findDate(t) : date)) title = t;
   }
   // A masthead line names the outlet; a part of a pipe line may be a byline ("February 20 | Hwang Jae-won").
   return { title, published, outlet: mastheadOutlet ?? pipeOutlet };
 }
 
-function titleCase(t: string): string {
-  return t.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+/** "Seoul Evening Courier — Politics": a masthead of capitalised words, a dash, a section. */
+const MASTHEAD_DASH = /^(\p{Lu}[\p{L}'’.&-]*(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for)){0,5})\s+[—–]\s+\S/u;
+
+/** An en or em dash: MASTHEAD_DASH cannot match without one, and few lines have one. */
+function hasDash(t: string): boolean {
+  return t.indexOf('—') >= 0 || t.indexOf('–') >= 0;
 }
+
+/** As `t.split(/\s+/).length`, without making the parts: one more than the runs of white space. */
+function splitCount(t: string): number {
+  let n = 1;
+  for (let i = 0; i < t.length; i++) {
+    if (!isRegexSpace(t.charCodeAt(i))) continue;
+    n++;
+    while (i + 1 < t.length && isRegexSpace(t.charCodeAt(i + 1))) i++;
+  }
+  return n;
+}
+
+/**
+ * "SEOUL EVENING COURIER" → "Seoul Evening Courier": lower case, then a capital for each letter
+ * that opens the text or follows white space or a hyphen. As the regex replacement
+ * `/(^|[\s-])(\p{L})/gu` would do it, by a loop: that regex (with a callback per word) cost more
+ * to compile and run than all the rest of the header's reading.
+ */
+function titleCase(t: string): string {
+  const s = t.toLowerCase();
+  let out = '';
+  let done = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && !isWordBreak(s.charCodeAt(i - 1))) continue;
+    const letter = String.fromCodePoint(s.codePointAt(i)!);
+    if (!isLetter(letter)) continue;
+    out += s.slice(done, i) + letter.toUpperCase();
+    done = i + letter.length;
+  }
+  return out + s.slice(done);
+}
+
+function isWordBreak(c: number): boolean {
+  return c === 45 || isRegexSpace(c);
+}
+
+/** A letter (`\p{L}`); ASCII is told apart without the Unicode regex. */
+function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return UNICODE_LETTER.test(ch);
+}
+const UNICODE_LETTER = /^\p{L}$/u;
