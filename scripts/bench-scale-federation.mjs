@@ -11,6 +11,7 @@ import { Agent, createServer, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { takeSseFrames } from '../dist/server/sse-frames.fixture.js';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -90,13 +91,10 @@ await new Promise((resolve, reject) => {
     let buffer = '';
     res.on('data', (chunk) => {
       const now = performance.timeOrigin + performance.now();
-      buffer += chunk;
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (!/^event: report$/m.test(frame)) continue;
-        const data = JSON.parse(frame.split('\n').find((l) => l.startsWith('data: ')).slice(6));
+      const taken = takeSseFrames(buffer + chunk);
+      buffer = taken.rest;
+      for (const { event, data } of taken.frames) {
+        if (event !== 'report') continue;
         if (arrivals.has(data.origin)) duplicateEvents++;
         else arrivals.set(data.origin, now);
       }

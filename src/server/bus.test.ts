@@ -13,6 +13,7 @@ import { fixtureReport, troopsInRussia } from '../store/analysis.fixture.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { buildServer } from './app.js';
 import { connectJetStreamBus } from './jetstream-bus.js';
+import { takeSseFrames } from './sse-frames.fixture.js';
 import { deleteTestStream, requireNats, skipNats, TEST_NATS_URL, uniquePrefix } from './nats.fixture.js';
 
 // Two `parallax serve` processes on one SQLite file, as two servers in this process, each with its
@@ -62,14 +63,9 @@ function listen(node: Node, token: string, lastEventId?: number) {
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
       ready();
-      buffer += chunk;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const fields = new Map([...buffer.slice(0, end).matchAll(/^(\w+): ?(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
-        buffer = buffer.slice(end + 2);
-        const event = fields.get('event');
-        if (event !== undefined) frames.push({ id: Number(fields.get('id')), event, data: JSON.parse(fields.get('data') ?? 'null') });
-      }
+      const taken = takeSseFrames(buffer + chunk);
+      buffer = taken.rest;
+      for (const f of taken.frames) frames.push({ id: Number(f.id), event: f.event, data: f.data });
     });
   });
   req.on('error', () => undefined);

@@ -6,6 +6,7 @@ import type { Marking } from '../domain/marking.js';
 import { fixtureReport, troopsInRussia } from '../store/analysis.fixture.js';
 import { buildServer } from './app.js';
 import { bearer, startTestServer, type TestServer } from './server.fixture.js';
+import { takeSseFrames } from './sse-frames.fixture.js';
 
 // Sentences are our own.
 const nato: Marking = { classification: 'UNCLASSIFIED', releasableTo: ['NATO'], owner: 'local', tlp: 'TLP:GREEN' };
@@ -53,14 +54,9 @@ function subscribe(partner: string, until: (frames: Frame[]) => boolean, lastEve
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         ready();
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const fields = new Map([...buffer.slice(0, end).matchAll(/^(\w+): ?(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
-          buffer = buffer.slice(end + 2);
-          const event = fields.get('event');
-          if (event !== undefined) got.push({ id: fields.get('id') ?? null, event, data: JSON.parse(fields.get('data') ?? 'null') });
-        }
+        const taken = takeSseFrames(buffer + chunk);
+        buffer = taken.rest;
+        for (const f of taken.frames) got.push({ id: f.id ?? null, event: f.event, data: f.data });
         if (until(got)) {
           req.destroy();
           resolve(got);
