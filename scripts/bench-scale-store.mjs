@@ -24,7 +24,7 @@ const QUERIES = Number(process.env.BENCH_QUERIES) || 100;
 const CORES = availableParallelism();
 
 const dist = (p) => import(new URL(`../dist/${p}.js`, import.meta.url).href);
-const [{ openStore }, { syntheticReports }, { collectText }, { prepareReport }, { postgresTestUrl }, { openDatabase }] = await Promise.all([
+const [{ openStore }, { syntheticReports, mulberry32 }, { collectText }, { prepareReport }, { postgresTestUrl }, { openDatabase }] = await Promise.all([
   dist('store/open-store'),
   dist('cli/synthetic-reports'),
   dist('collect/index'),
@@ -182,17 +182,6 @@ const ABOUT = ['Syrskyi', 'Pentagon', 'Rason'];
 const ENTITIES = [...SPEAKERS.map(([k]) => [k, k.startsWith('per:') ? 'person' : 'organization']), ...PLACES.map(([k]) => [k, 'location'])];
 const ENTITY_ID = new Map(ENTITIES.map(([k], i) => [k, i + 1]));
 
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const day = (d) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
 
 /** Reports `from`..`to` (ids 1-based), each with its claims and entities, the same for both stores. */
@@ -202,7 +191,7 @@ function* generate(batch) {
     const reports = [];
     const to = Math.min(REPORTS, from + batch);
     for (let i = from; i < to; i++) {
-      const rnd = prng(i + 1);
+      const rnd = mulberry32(i + 1);
       const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
       const id = i + 1;
       const n = Math.floor(perReport) + (rnd() < perReport % 1 ? 1 : 0);

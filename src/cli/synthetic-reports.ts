@@ -52,8 +52,8 @@ const OUTLETS = ['Korea Wire', 'Eastern Front Daily', 'Harbour Times', 'Capital 
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-/** A small deterministic PRNG (mulberry32): the same seed gives the same reports. */
-function random(seed: number): () => number {
+/** A small deterministic PRNG (mulberry32): the same seed gives the same reports (benches use it too). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -71,7 +71,7 @@ export interface SyntheticReport {
 
 /** `count` plain-text reports; every `copyEvery`-th is a syndicated copy of an earlier one (0: none). */
 export function syntheticReports(count: number, options: { seed?: number; copyEvery?: number } = {}): SyntheticReport[] {
-  const rnd = random(options.seed ?? 7);
+  const rnd = mulberry32(options.seed ?? 7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const bodies: string[] = [];
   const out: SyntheticReport[] = [];
