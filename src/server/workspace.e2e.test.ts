@@ -220,7 +220,7 @@ describe('analyst workspace in Chromium', { skip: missing ?? false }, () => {
 
     await p.locator('nav').getByRole('link', { name: 'Graph' }).click();
     await p.locator('[data-testid=graph][data-ready=true]').waitFor();
-    await p.locator('.side-panel').getByRole('button', { name: 'Russia' }).click();
+    await p.locator('.side-panel').getByRole('button', { name: 'Russia', exact: true }).click();
     await p.locator('.side-panel h2').getByText('Russia').waitFor();
     await shot(p, '11-graph');
     await p.close();
