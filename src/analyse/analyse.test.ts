@@ -343,6 +343,26 @@ test('whose count: the noun phrase first; a nationality past it is something els
   assert.equal(a.conflicts.length, 0, '8,000 in Kursk is a part of 12,000 in all');
 });
 
+test("a place in the speaker's title is whose minister, not whose count", () => {
+  const a = analyse([
+    claim({ id: 't1', number: '6,000', low: 6000, unit: 'soldiers', reportId: 'r-t', source: 'A', attributedTo: 'Jane Doyle', location: 'Russia',
+      sentenceText: 'British Foreign Secretary Jane Doyle says around 6,000 have reached Russia.', entities: [loc('united-kingdom', 'United Kingdom'), RU] }),
+    claim({ id: 't2', number: '2,000', low: 2000, unit: 'soldiers', reportId: 'r-t', source: 'A', location: 'Russia',
+      sentenceText: 'The first rotation of 2,000 North Korean soldiers reached Russia in October.', counted: 'North Korean soldiers', entities: [NK, RU] }),
+  ]);
+  assert.notEqual(propOf(a, 't1').subject?.key, 'loc:united-kingdom', 'the minister is British, the soldiers are not');
+  assert.equal(propOf(a, 't1').subject?.key, 'loc:north-korea', 'the report is about North Korean soldiers');
+
+  // The same with the country abbreviated, linked to the claim but written as "US", not "United States".
+  const b = analyse([
+    claim({ id: 'u1', number: '7,000', low: 7000, unit: 'soldiers', reportId: 'r-u', source: 'A', attributedTo: 'John Reyes', location: 'Russia',
+      sentenceText: 'US Defense Secretary John Reyes says some 7,000 are now in Russia.', entities: [loc('united-states', 'United States'), RU] }),
+    claim({ id: 'u2', number: '1,000', low: 1000, unit: 'soldiers', reportId: 'r-u', source: 'A', location: 'Russia',
+      sentenceText: 'A first wave of 1,000 North Korean soldiers landed in Russia.', counted: 'North Korean soldiers', entities: [NK, RU] }),
+  ]);
+  assert.equal(propOf(b, 'u1').subject?.key, 'loc:north-korea', '"US" opens the secretary\'s title');
+});
+
 test('"the first group of 1,500" is part of a total, not a rival figure', () => {
   const a = analyse([
     claim({ id: 'f1', number: '12,000', low: 12000, unit: 'troops', counted: 'North Korean troops', source: 'A', published: '2024-10-18',

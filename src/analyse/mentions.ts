@@ -69,7 +69,26 @@ export function scanNames(text: string): Mention[] {
     const hit = NAMED.get(normaliseName(m[0]));
     if (hit) out.push({ at: m.index, end: m.index + m[0].length, place: hit.place, actor: hit.actor, key: null });
   }
+  if (text.includes('U')) scanCapitalAbbreviations(text, out);
   return out;
+}
+
+/**
+ * "US" and "UK" in capitals only: NAME_RE is case-blind, and "us" is a pronoun. Not before "$"
+ * ("US$2 billion" is a currency). Kept in text order with the other names.
+ */
+const CAPITAL_ABBREVIATIONS = /(?<![\w.])(US|UK)(?![\w$])/g;
+const ABBREVIATED = new Map([['US', 'united-states'], ['UK', 'united-kingdom']]);
+
+function scanCapitalAbbreviations(text: string, out: Mention[]): void {
+  CAPITAL_ABBREVIATIONS.lastIndex = 0;
+  let added = false;
+  for (let m = CAPITAL_ABBREVIATIONS.exec(text); m !== null; m = CAPITAL_ABBREVIATIONS.exec(text)) {
+    const slug = ABBREVIATED.get(m[1]!)!;
+    out.push({ at: m.index, end: m.index + m[0].length, place: slug, actor: `loc:${slug}`, key: null });
+    added = true;
+  }
+  if (added) out.sort((x, y) => x.at - y.at);
 }
 
 const slugOfKey = (key: string): string => key.slice(key.indexOf(':') + 1);

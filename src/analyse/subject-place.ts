@@ -41,7 +41,7 @@ export function readAbout(r: ClaimRecord, kind: MeasureKind, where: Containment,
   // The speaker is never what is measured.
   if (r.attributedTo !== null) {
     const s = text.indexOf(r.attributedTo);
-    if (s >= 0) for (const m of mentions) if (m.at >= s && m.end <= s + r.attributedTo.length) used.add(m);
+    if (s >= 0) for (const m of mentions) if ((m.at >= s && m.end <= s + r.attributedTo.length) || opensTitleOf(text, m, s)) used.add(m);
   }
   if (r.speakerKey !== null) for (const m of mentions) if (m.key === r.speakerKey) used.add(m);
 
@@ -92,6 +92,17 @@ export function readAbout(r: ClaimRecord, kind: MeasureKind, where: Containment,
   subject ??= pick(null);
   const counterpart = kind === 'count' || subject === null ? null : pick(subject);
   return { subject, counterpart, place, placeFrom };
+}
+
+/** Capitalised words of a title between a place and the name it belongs to (" Secretary of State "). */
+const TITLE_WORDS = /^(?:\s+(?:[A-Z][\w.'’-]*|of|the|for|and))+\s+$/;
+
+/**
+ * "US Secretary of State Antony Blinken says around 8,000…": a place that opens the speaker's title
+ * belongs to the speaker (whose minister), not to what is counted.
+ */
+function opensTitleOf(text: string, m: Mention, speakerAt: number): boolean {
+  return m.at >= 0 && m.end < speakerAt && speakerAt - m.end <= 60 && TITLE_WORDS.test(text.slice(m.end, speakerAt));
 }
 
 /** Demonym or actor inside the counted noun phrase, or in "from/of X" right after it. */
