@@ -44,6 +44,15 @@ const FOOTER_NOTE =
   /contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [A-Z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism/i;
 
 const BYLINE = /^(?:by|from|interview by|reporting by|words by|analysis by|written by)\s+[A-Z]/;
+/**
+ * "By Tomasz Wierzbicki, Verification Desk", "By Dan Reyes and Mia Lund": "By" and a name of two to
+ * four capitalised words, then the end, a desk or outlet after a separator, or a second name. A
+ * lead that opens "By December, Russia had …" names no one (one capitalised word, then prose).
+ */
+const CAPITAL_BYLINE =
+  /^By\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|del)){1,3}(?:\s*$|\s*[,|·•—–]\s*[^\n]{1,60}$|\s+and\s+\p{Lu}[^\n]{1,60}$)/u;
+/** Longer than any byline: a paragraph that opens with "By" and two capitalised words is prose. */
+const MAX_BYLINE = 100;
 const SPEAKER = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^)]{1,40}\))?:\s/;
 
 export type BlockRole =
@@ -183,6 +192,7 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
   const t = block.text;
   if (t.length > 300) return null;
   if (BYLINE.test(t)) return 'byline';
+  if (t.length <= MAX_BYLINE && CAPITAL_BYLINE.test(t) && !endsSentence(t)) return 'byline';
   if (HEADER_NOTE.test(t)) return 'other';
   if (/\s[|·•]\s/.test(t) && !endsSentence(t)) return 'byline';
   if (isAllCaps(t)) return 'other';

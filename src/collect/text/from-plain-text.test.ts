@@ -26,6 +26,33 @@ test('a scraped page: title line out, Read more list and disclosure out', () => 
   assert.ok(kinds.includes('related'));
 });
 
+test('a question headline over a capitalised byline and a date line is header, not story', () => {
+  const text = [
+    'VERIFIED',
+    '',
+    'Are the city’s ferries really running at half capacity?',
+    '',
+    'By Ines Duarte, Data Desk',
+    'Published March 3, 2025',
+    '',
+    'Posts shared widely this week claimed that the harbour ferries carried only half their usual passengers in February.',
+    '',
+    'By December, the operator had already cut two routes, and its figures show 41,000 trips last month.',
+  ].join('\n');
+  const [doc] = collectPlainText('ferry.txt', text);
+  assert.match(mainOf(doc!), /^Posts shared widely/);
+  assert.match(mainOf(doc!), /41,000 trips last month\.$/);
+});
+
+test('a lead that opens "By December, …" stays in the story', () => {
+  const text = [
+    'By December, the operator had cut two ferry routes and sold three of its older boats.',
+    'Passenger numbers fell by a fifth over the winter, the harbour board said on Monday.',
+  ].join('\n');
+  const [doc] = collectPlainText('ferry2.txt', text);
+  assert.match(mainOf(doc!), /^By December, the operator/);
+});
+
 test('an image credit and a Read also line end the story; headings inside it stay', () => {
   const text = [
     'The border crossing was closed for a second day on Sunday as guards checked every lorry.',
