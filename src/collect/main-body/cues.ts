@@ -161,12 +161,15 @@ export function isProse(t: string): boolean {
   return words >= 5 || (words >= 3 && SPEAKER.test(t));
 }
 
-/** Ends with . ! ? or … (possibly followed by closing quotes or brackets, or a footnote mark). */
+/**
+ * Ends with . ! ? or … (possibly followed by closing quotes or brackets, a footnote mark, or the
+ * marker a social-media thread closes a post with: "… is out. /end", "… the front. 3/7").
+ */
 export function endsSentence(t: string): boolean {
-  let i = t.length - 1;
+  let i = threadMarkerStart(t) - 1;
   if (t.charCodeAt(i) === 93 /* ] */) {
-    const open = t.lastIndexOf('[');
-    if (open > 0 && /^\[\d+\]$/.test(t.slice(open))) i = open - 1;
+    const open = t.lastIndexOf('[', i);
+    if (open > 0 && /^\[\d+\]$/.test(t.slice(open, i + 1))) i = open - 1;
     while (i >= 0 && t.charCodeAt(i) === 32) i--;
   }
   while (i >= 0 && CLOSERS.has(t.charCodeAt(i))) i--;
@@ -174,6 +177,19 @@ export function endsSentence(t: string): boolean {
   return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
 const CLOSERS = new Set([41, 34, 39, 0x201d, 0x2019, 0xbb, 93]);
+
+/** A thread's closing marker after a space: "/end", "/fin", "(end)", a post counter "3/7", the thread emoji. */
+const THREAD_MARKER = /\s(?:\/(?:end|fin|x)|\((?:end|fin)\)|end\/|\d{1,3}\/\d{1,3}|\u{1F9F5})\s*$/iu;
+
+// Where a closing thread marker starts (the text's length when there is none). Asked only of
+// text whose last characters hold a slash, a bracket or a surrogate: most text has none.
+function threadMarkerStart(t: string): number {
+  const n = t.length;
+  const tail = t.slice(Math.max(0, n - 9));
+  if (tail.indexOf('/') < 0 && tail.indexOf('(') < 0 && !/[\ud800-\udfff]/.test(tail)) return n;
+  const m = THREAD_MARKER.exec(t.slice(Math.max(0, n - 12)));
+  return m === null ? n : n - m[0].length;
+}
 
 /** Number of space-separated words, counting no further than `limit`. */
 function countWords(t: string, limit: number): number {

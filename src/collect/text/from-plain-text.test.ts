@@ -217,3 +217,21 @@ test('a scripted item: the quoted headline, not the editor\'s note in brackets',
   const [doc] = collectPlainText('r.txt', text);
   assert.equal(doc!.title, 'Dockers End Nine-Day Strike');
 });
+
+test('a numbered thread: a last post closed by "/end" and posts closed by a counter stay in the story', () => {
+  const text = [
+    'Harbour Watcher @harbour_watch · shipping and ports',
+    'Thread · Mar 3, 2025',
+    '',
+    '1/3 Three tankers left the northern terminal overnight, all of them riding low in the water, which suggests full loads.',
+    '',
+    'Satellite passes at dawn showed the berths empty again and two tugs heading back to the inner basin. 2/3',
+    '',
+    '3/3 Summing up: busy night. More when the port authority posts its log. /end',
+    '',
+    '💬 12   🔁 40   ❤️ 210',
+  ].join('\n');
+  const [doc] = collectPlainText('thread.txt', text);
+  assert.match(mainOf(doc!), /^1\/3 Three tankers/);
+  assert.match(mainOf(doc!), /posts its log\. \/end$/);
+});
