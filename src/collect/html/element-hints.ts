@@ -45,7 +45,7 @@ function tokens(el: HtmlElement): string {
 /** True for an element that carries no readable text (hidden, a control, a widget). */
 export function isDropped(el: HtmlElement): boolean {
   if (SKIPPED_TAGS.has(el.tag)) return true;
-  if (el.tag === 'header' || el.tag === 'footer') return true;
+  if (el.tag === 'header' || el.tag === 'footer') return !quoteCredit(el);
   const a = el.attrs;
   if ('hidden' in a || a['aria-hidden'] === 'true') return true;
   if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) return true;
@@ -54,13 +54,25 @@ export function isDropped(el: HtmlElement): boolean {
   return DROP_TOKENS.test(tokens(el));
 }
 
+/**
+ * `<blockquote><p>…</p><footer>Name, title</footer></blockquote>`, or a figcaption beside a
+ * blockquote in a figure: it says who is quoted, and is read with the quote (not dropped as the
+ * page's footer, nor set aside as a picture's caption).
+ */
+function quoteCredit(el: HtmlElement): boolean {
+  const parent = el.parent;
+  if (!parent || (el.tag !== 'footer' && el.tag !== 'figcaption')) return false;
+  if (parent.tag === 'blockquote') return el.tag === 'footer';
+  return parent.tag === 'figure' && parent.children.some((c) => typeof c !== 'string' && c.tag === 'blockquote');
+}
+
 /** What an element is, when its tag or class says it is not the story. */
 export function elementKind(el: HtmlElement): BoilerplateKind | null {
   if (el.tag === 'html' || el.tag === 'body' || el.tag === 'main') return null;
   const t = tokens(el);
   if (t.trim() && ANY_KIND_TOKEN.test(t)) for (const [re, kind] of KIND_TOKENS) if (re.test(t)) return kind;
   if (el.tag === 'aside') return 'related';
-  if (el.tag === 'figcaption') return 'other';
+  if (el.tag === 'figcaption') return quoteCredit(el) ? null : 'other';
   if (el.attrs.role === 'complementary') return 'related';
   return null;
 }

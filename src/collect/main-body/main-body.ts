@@ -33,17 +33,18 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   if (blocks.length === 0) return { main: { start: 0, end: 0 }, boilerplate: [], related: [], header: [] };
   const roles = blocks.map((b): BlockRole => (b.hint ? { role: 'furniture', kind: b.hint } : classifyBlock(b)));
 
-  const start = findStart(blocks, roles);
+  const first = findStart(blocks, roles);
   let tail = blocks.length;
-  for (let i = start + 1; i < blocks.length; i++) {
+  for (let i = first + 1; i < blocks.length; i++) {
     if (roles[i]!.role === 'tail') {
       tail = i;
       break;
     }
   }
-  const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, start)) : (options.outlet ?? null);
+  const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, first)) : (options.outlet ?? null);
   let end = tail - 1;
-  while (end > start && isTrailingFurniture(blocks[end]!, roles[end]!, outlet)) end--;
+  while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet)) end--;
+  const start = unitStart(blocks, roles, first, end);
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -79,6 +80,38 @@ function findStart(blocks: TextBlock[], roles: BlockRole[]): number {
   // No prose at all (a list, a table): everything that is not furniture.
   const first = roles.findIndex((r) => r.role !== 'furniture' && r.role !== 'tail');
   return first < 0 ? 0 : first;
+}
+
+/**
+ * Written answers, registers, listings: the story is a series of units, each opening with the same
+ * headings ("Question for …", "UIN …", "Asked by: …") above its prose. The first unit's headings
+ * lie above the first prose, where they look like the page's header; when a later unit inside the
+ * story opens with headings of the same leads (at least two), they are the story's too, and so is
+ * the unit's title above them when the later unit has one (a heading after prose).
+ */
+function unitStart(blocks: TextBlock[], roles: BlockRole[], start: number, end: number): number {
+  let runFrom = start;
+  while (runFrom > 0 && roles[runFrom - 1]!.role === 'heading') runFrom--;
+  if (start - runFrom < 2) return start;
+  for (let j = start + 2; j <= end; j++) {
+    if (roles[j]!.role !== 'prose' || roles[j - 1]!.role !== 'heading') continue;
+    let a = start - 1;
+    let b = j - 1;
+    while (a >= runFrom && b > start && roles[b]!.role === 'heading' && headingLead(blocks[a]!.text) === headingLead(blocks[b]!.text)) {
+      a--;
+      b--;
+    }
+    if (start - 1 - a < 2) continue;
+    if (a >= runFrom && b > start && roles[b]!.role === 'heading' && roles[b - 1]!.role === 'prose') a--;
+    return a + 1;
+  }
+  return start;
+}
+
+// The first two words of a heading in small letters, numbers left out: "UIN 15382, tabled on …" → "uin tabled".
+function headingLead(text: string): string {
+  const words = text.toLowerCase().match(/\p{L}+/gu);
+  return words ? `${words[0]} ${words[1] ?? ''}` : '';
 }
 
 function isTrailingFurniture(block: TextBlock, role: BlockRole, outlet: string | null): boolean {

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { collectPlainText } from '../text/from-plain-text.js';
+
+const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+
+test('a register of units: the first unit\'s headings belong to the story when later units open the same way', () => {
+  const text = [
+    'Harbour Board > Recorded petitions',
+    'Petitions and replies',
+    'Fishing quotas: northern waters',
+    'Petition to the Fisheries Committee',
+    'Ref 3301, lodged on 4 March 2024',
+    'Lodged by: Morwenna Tally (Coastal Alliance - Port Hallow)',
+    'The petitioners ask the Board to publish the catch limits set for the northern grounds this season and last.',
+    'The Board replies that the limits were set at 4,000 tonnes and will be published on its site within a month.',
+    'Harbour dues: small vessels',
+    'Petition to the Finance Committee',
+    'Ref 3307, lodged on 9 March 2024',
+    'Lodged by: Ewan Brisk (Independent - Saltmere)',
+    'The petitioners ask whether dues for boats under ten metres will rise next year, as the trade press reports.',
+    'The Board replies that no rise is planned before the review due in the autumn.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('petitions.txt', text);
+  assert.match(mainOf(doc!), /^Fishing quotas: northern waters\n/);
+  assert.match(mainOf(doc!), /review due in the autumn\.$/);
+});
