@@ -124,13 +124,3 @@ test('deeply nested markup does not overflow the stack', () => {
   const [doc] = collectHtml('deep.html', html);
   assert.equal(doc!.text, 'The archive kept every page of the old harbour records in one box.');
 });
-
-test('a quotation’s own footer (who is quoted) stays in the text; the page footer does not', () => {
-  const html = `<body><article><p>The agency opened two new shelters in the valley on Friday morning.</p>
-    <blockquote><p>“We can now house 400 families before the first snow.”</p><footer>Lena Marsh, Director of Relief Operations</footer></blockquote>
-    <p>Both shelters have heating, water and a field kitchen run by volunteers.</p></article>
-    <footer><p>Copyright line.</p></footer></body>`;
-  const [doc] = collectHtml('page.html', html);
-  assert.ok(doc!.text.includes('families before the first snow.”\n\nLena Marsh, Director of Relief Operations\n\nBoth'), doc!.text);
-  assert.ok(!doc!.text.includes('Copyright'));
-});

@@ -45,9 +45,7 @@ function tokens(el: HtmlElement): string {
 /** True for an element that carries no readable text (hidden, a control, a widget). */
 export function isDropped(el: HtmlElement): boolean {
   if (SKIPPED_TAGS.has(el.tag)) return true;
-  // A quotation's own footer names who is quoted ("<blockquote>… <footer>Name, Minister …</footer>"):
-  // it is the quotation's attribution, not page furniture.
-  if (el.tag === 'header' || (el.tag === 'footer' && el.parent?.tag !== 'blockquote')) return true;
+  if (el.tag === 'header' || el.tag === 'footer') return true;
   const a = el.attrs;
   if ('hidden' in a || a['aria-hidden'] === 'true') return true;
   if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) return true;
