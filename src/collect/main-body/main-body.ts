@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { classifyBlock, isFooterNote, isHeaderFurniture, titleCaseRatio, type BlockRole } from './cues.js';
+import { classifyBlock, isFooterNote, isHeaderFurniture, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import type { BoilerplateKind, TextBlock } from './text-block.js';
@@ -94,7 +94,8 @@ const MAX_STANDFIRST = 400;
 function isStandfirst(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
   if (blocks[i]!.text.length > MAX_STANDFIRST || i + 2 >= blocks.length) return false;
   const next = i + 1;
-  if (roles[next]!.role === 'prose' || isHeaderFurniture(blocks[next]!) !== 'byline') return false;
+  // A byline naming writers, not any line with bars ("Soldiers at the border | Photo: AP" captions a lead).
+  if (roles[next]!.role === 'prose' || !isNamedByline(blocks[next]!)) return false;
   for (let j = next + 1; j < blocks.length && j <= next + 3; j++) if (roles[j]!.role === 'prose') return true;
   return false;
 }

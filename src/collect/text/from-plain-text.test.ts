@@ -264,3 +264,17 @@ test('a lead paragraph followed by prose, with no byline under it, stays the sto
   const [doc] = collectPlainText('harbour2.txt', text);
   assert.match(mainOf(doc!), /^The quay at the old harbour/);
 });
+
+test('a lead followed by a caption line with bars stays the story: only a byline naming writers marks a teaser', () => {
+  const text = [
+    'Ferry Strike Ends',
+    '',
+    'The ferry crews returned to work on Monday after the port agreed to hire 40 more deckhands.',
+    '',
+    'Crews at the quay on Monday | Photo: Harbour Press',
+    '',
+    'The strike had stopped all crossings to the islands for nine days.',
+  ].join('\n');
+  const [doc] = collectPlainText('ferry3.txt', text);
+  assert.match(mainOf(doc!), /^The ferry crews returned/);
+});
