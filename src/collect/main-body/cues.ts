@@ -215,6 +215,12 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
   return null;
 }
 
+/** A byline that names its writers ("By …", "Reporting by …"), not a line of metadata set off by bars. */
+export function isNamedByline(block: TextBlock): boolean {
+  const t = block.text;
+  return t.length <= 300 && (BYLINE.test(t) || (t.length <= MAX_BYLINE && CAPITAL_BYLINE.test(t) && !endsSentence(t)));
+}
+
 /** End matter: a short paragraph about the outlet, its newsletter or its staff. */
 export function isFooterNote(block: TextBlock, outlet: string | null): boolean {
   const t = block.text;

@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { classifyBlock, isFooterNote, isHeaderFurniture, titleCaseRatio, type BlockRole } from './cues.js';
+import { classifyBlock, isFooterNote, isHeaderFurniture, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import type { BoilerplateKind, TextBlock } from './text-block.js';
@@ -75,11 +75,29 @@ function findStart(blocks: TextBlock[], roles: BlockRole[]): number {
       if (!/\.[)"'”’»]*$/.test(b.text) && roles[i + 1]!.role !== 'prose' && (isHeaderFurniture(next) === 'byline' || (next.text.length < 80 && findDate(next.text))))
         continue;
     }
+    if (isStandfirst(blocks, roles, i)) continue;
     return i;
   }
   // No prose at all (a list, a table): everything that is not furniture.
   const first = roles.findIndex((r) => r.role !== 'furniture' && r.role !== 'tail');
   return first < 0 ? 0 : first;
+}
+
+/** Longest teaser (standfirst) set above a byline: a story's lead that long is not skipped. */
+const MAX_STANDFIRST = 400;
+
+/**
+ * A teaser under the headline ("X has become … An analysis."): a short paragraph of prose whose
+ * next block is the byline, with the story's prose further down. Bylines sit between the
+ * headline matter and the story, so prose above one is headline matter too, full stop or not.
+ */
+function isStandfirst(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  if (blocks[i]!.text.length > MAX_STANDFIRST || i + 2 >= blocks.length) return false;
+  const next = i + 1;
+  // A byline naming writers, not any line with bars ("Soldiers at the border | Photo: AP" captions a lead).
+  if (roles[next]!.role === 'prose' || !isNamedByline(blocks[next]!)) return false;
+  for (let j = next + 1; j < blocks.length && j <= next + 3; j++) if (roles[j]!.role === 'prose') return true;
+  return false;
 }
 
 /**

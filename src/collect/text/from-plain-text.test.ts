@@ -235,3 +235,46 @@ test('a numbered thread: a last post closed by "/end" and posts closed by a coun
   assert.match(mainOf(doc!), /^1\/3 Three tankers/);
   assert.match(mainOf(doc!), /posts its log\. \/end$/);
 });
+
+test('a teaser paragraph between the headline and the byline is headline matter, not the story', () => {
+  const text = [
+    'Harbours',
+    '',
+    'The Salt Road',
+    '',
+    'The northern ports have become the busiest in the region. Their cranes rarely stop, and the towns around them are paying for it. A report.',
+    '',
+    'By Ilse Marten and Piet Haas, Hamburg',
+    'Sunday, 4 May 2025 · from the print edition',
+    '',
+    'The quay at the old harbour is barely 400 metres long, yet some 30 ships a week tie up there in summer.',
+    '',
+    'Port officials expect the figure to rise again next year.',
+  ].join('\n');
+  const [doc] = collectPlainText('harbour.txt', text);
+  assert.match(mainOf(doc!), /^The quay at the old harbour/);
+});
+
+test('a lead paragraph followed by prose, with no byline under it, stays the story', () => {
+  const text = [
+    'The quay at the old harbour is barely 400 metres long, yet some 30 ships a week tie up there.',
+    '',
+    'Port officials expect the figure to rise again next year, the harbour master said.',
+  ].join('\n');
+  const [doc] = collectPlainText('harbour2.txt', text);
+  assert.match(mainOf(doc!), /^The quay at the old harbour/);
+});
+
+test('a lead followed by a caption line with bars stays the story: only a byline naming writers marks a teaser', () => {
+  const text = [
+    'Ferry Strike Ends',
+    '',
+    'The ferry crews returned to work on Monday after the port agreed to hire 40 more deckhands.',
+    '',
+    'Crews at the quay on Monday | Photo: Harbour Press',
+    '',
+    'The strike had stopped all crossings to the islands for nine days.',
+  ].join('\n');
+  const [doc] = collectPlainText('ferry3.txt', text);
+  assert.match(mainOf(doc!), /^The ferry crews returned/);
+});
