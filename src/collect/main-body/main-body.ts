@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { classifyBlock, isFooterNote, isHeaderFurniture, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
+import { classifyBlock, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import type { BoilerplateKind, TextBlock } from './text-block.js';
@@ -34,9 +34,11 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const roles = blocks.map((b): BlockRole => (b.hint ? { role: 'furniture', kind: b.hint } : classifyBlock(b)));
 
   const first = findStart(blocks, roles);
+  // A paper's keywords follow its abstract: under an abstract their label opens no end matter.
+  const paper = first > 0 && isAbstractLabel(blocks[first - 1]!);
   let tail = blocks.length;
   for (let i = first + 1; i < blocks.length; i++) {
-    if (roles[i]!.role === 'tail') {
+    if (roles[i]!.role === 'tail' && !(paper && isKeywordsLabel(blocks[i]!))) {
       tail = i;
       break;
     }
