@@ -38,12 +38,13 @@ const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo|picture|video
 const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;
 
 /**
- * Notes to the reader or presenter, newsletter delivery lines, tables of contents, and a copyright
+ * Notes to the reader or presenter, production notes ("This report is produced by … It covers …"),
+ * newsletter delivery lines, tables of contents, and a copyright
  * or licence line ("© 2025 The Author(s). … Creative Commons …"): above the story it is the
  * masthead's, however much prose it holds.
  */
 const HEADER_NOTE =
-  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[A-Z][a-z]{2})/i;
+  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[A-Z][a-z]{2})/i;
 
 /** End matter that names the outlet, the newsletter or the staff. */
 const FOOTER_NOTE =

@@ -48,3 +48,21 @@ test('a paper: its licence line is masthead, its keywords stay inside, its refer
   assert.match(mainOf(doc!), /\nKEYWORDS\n/);
   assert.match(mainOf(doc!), /one or more months\.$/);
 });
+
+test('a bulletin: its production note is masthead, its key points above the first section are the story\'s', () => {
+  const text = [
+    'MOLDOVA',
+    'Northern Floods: Flash Update No. 3',
+    'As of 2 June 2025',
+    'This update is prepared by the relief office with its partners. It covers 26 May to 1 June. The next update is due on 9 June.',
+    'KEY POINTS',
+    '• Rivers in the north rose above warning levels on four days of the week.',
+    '• About 1,200 people left their homes in low-lying villages.',
+    'OVERVIEW',
+    'Rain fell on the northern districts for most of the week, and two bridges were closed after the river undercut their supports.',
+    'Partners distributed water kits to the families who stayed behind, and the school in the district centre is now a shelter.',
+  ].join('\n');
+  const [doc] = collectPlainText('update.txt', text);
+  assert.match(mainOf(doc!), /^KEY POINTS\n/);
+  assert.match(mainOf(doc!), /is now a shelter\.$/);
+});
