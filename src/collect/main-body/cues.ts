@@ -14,6 +14,8 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:download|get|install) (?:the|our) .{0,40}app\b|^(?:sign up|subscribe)(?: (?:for|to|now)\b.*)?$|^(?:newsletter|advertisement|sponsored(?: content)?|promoted(?: stories)?)$/, 'promo'],
   [/^(?:tags?|topics?|filed under|categories|keywords)$|^(?:share|share this (?:article|story|page)?|follow us(?: on .{1,40})?)$/, 'other'],
   [/^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/, 'other'],
+  // A paper's or a report's apparatus: the list of works it cites closes the text ("References (selected)").
+  [/^(?:references|bibliography|works cited|literature cited|endnotes|footnotes|notes and references|sources and notes)(?: \([^)]{1,30}\))?$/, 'other'],
 ];
 
 /** Any of the tail labels: one regex rules out most short lines before they are told apart. */
@@ -35,9 +37,14 @@ const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo|picture|video
 /** Broadcast-script directions: [STING …], (MUSIC), [TRAIL: …]. */
 const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;
 
-/** Notes to the reader or presenter, newsletter delivery lines, tables of contents. */
+/**
+ * Notes to the reader or presenter, production notes ("This report is produced by … It covers …"),
+ * newsletter delivery lines, tables of contents, and a copyright
+ * or licence line ("© 2025 The Author(s). … Creative Commons …"): above the story it is the
+ * masthead's, however much prose it holds.
+ */
 const HEADER_NOTE =
-  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[A-Z][a-z]{2})/i;
+  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[A-Z][a-z]{2})/i;
 
 /** End matter that names the outlet, the newsletter or the staff. */
 const FOOTER_NOTE =
@@ -251,4 +258,17 @@ export function titleCaseRatio(t: string): number {
   const words = t.split(/\s+/).filter((w) => w.length > 3);
   if (words.length === 0) return 0;
   return words.filter((w) => /^["'“‘(]?[A-Z0-9]/.test(w)).length / words.length;
+}
+
+/** The label over a paper's abstract ("ABSTRACT", "Summary:"): what follows it is the text's own. */
+const ABSTRACT_LABEL = /^(?:abstract|summary)\s*:?$/i;
+/** The label over a paper's keywords, which sit between its abstract and its first section. */
+const KEYWORDS_LABEL = /^(?:key ?words|index terms)\s*:?$/i;
+
+export function isAbstractLabel(block: TextBlock): boolean {
+  return block.text.length <= 12 && ABSTRACT_LABEL.test(block.text);
+}
+
+export function isKeywordsLabel(block: TextBlock): boolean {
+  return block.text.length <= 12 && KEYWORDS_LABEL.test(block.text);
 }

@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { classifyBlock, isFooterNote, isHeaderFurniture, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
+import { classifyBlock, endsSentence, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import type { BoilerplateKind, TextBlock } from './text-block.js';
@@ -34,9 +34,11 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const roles = blocks.map((b): BlockRole => (b.hint ? { role: 'furniture', kind: b.hint } : classifyBlock(b)));
 
   const first = findStart(blocks, roles);
+  // A paper's keywords follow its abstract: under an abstract their label opens no end matter.
+  const paper = first > 0 && isAbstractLabel(blocks[first - 1]!);
   let tail = blocks.length;
   for (let i = first + 1; i < blocks.length; i++) {
-    if (roles[i]!.role === 'tail') {
+    if (roles[i]!.role === 'tail' && !(paper && isKeywordsLabel(blocks[i]!))) {
       tail = i;
       break;
     }
@@ -44,7 +46,8 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, first)) : (options.outlet ?? null);
   let end = tail - 1;
   while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet)) end--;
-  const start = unitStart(blocks, roles, first, end);
+  const unit = unitStart(blocks, roles, first, end);
+  const start = unit === first ? leadingItems(blocks, roles, first) : unit;
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -98,6 +101,30 @@ function isStandfirst(blocks: TextBlock[], roles: BlockRole[], i: number): boole
   if (roles[next]!.role === 'prose' || !isNamedByline(blocks[next]!)) return false;
   for (let j = next + 1; j < blocks.length && j <= next + 3; j++) if (roles[j]!.role === 'prose') return true;
   return false;
+}
+
+/** Longest label set over a list of key points ("HIGHLIGHTS", "Key points:"). */
+const MAX_LIST_LABEL = 40;
+
+/**
+ * Key points set as bullets above the story's first paragraph ("• At least 9 people were killed
+ * …"): items that are sentences are the story's own, and so is the short label over them.
+ */
+function leadingItems(blocks: TextBlock[], roles: BlockRole[], first: number): number {
+  // The story's first section may have a label of its own ("SITUATION OVERVIEW") below the list.
+  let i = isListLabel(blocks, roles, first - 1) && isSentenceItem(blocks, roles, first - 2) ? first - 1 : first;
+  const below = i;
+  while (isSentenceItem(blocks, roles, i - 1)) i--;
+  if (i === below) return first;
+  return isListLabel(blocks, roles, i - 1) ? i - 1 : i;
+}
+
+function isSentenceItem(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  return i >= 0 && roles[i]!.role === 'item' && endsSentence(blocks[i]!.text);
+}
+
+function isListLabel(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  return i >= 0 && roles[i]!.role === 'heading' && blocks[i]!.text.length <= MAX_LIST_LABEL && !endsSentence(blocks[i]!.text);
 }
 
 /**

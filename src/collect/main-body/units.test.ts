@@ -25,3 +25,44 @@ test('a register of units: the first unit\'s headings belong to the story when l
   assert.match(mainOf(doc!), /^Fishing quotas: northern waters\n/);
   assert.match(mainOf(doc!), /review due in the autumn\.$/);
 });
+
+test('a paper: its licence line is masthead, its keywords stay inside, its reference list is end matter', () => {
+  const text = [
+    'QUARTERLY REVIEW OF RIVER STUDIES',
+    'https://doi.org/10.0000/qrrs.2024.0102',
+    'Silt and Settlement: Dredging Records of the Lower Vell, 1950–1990',
+    'Marta Quill(a) and Otto Brenn(b)',
+    '© 2024 The Author(s). Published by Vell Academic. This article is distributed under the terms of the Creative Commons Attribution License.',
+    'ABSTRACT',
+    'Dredging logs of the lower Vell record how much silt was lifted each season over four decades. We compare them with parish records of flooding.',
+    'KEYWORDS',
+    'dredging; silt; flood records; archives',
+    '1. Introduction',
+    'The harbour authority kept its dredging logs by hand until 1990, and most of them survive in the county archive (Penrose 2011).',
+    'Our count finds that 212 seasons were logged in full, while the rest lack one or more months.',
+    'References',
+    'Penrose, A. (2011) Harbours of the Vell. Exeter: Lowland Press, pp. 12–40.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('paper.txt', text);
+  assert.match(mainOf(doc!), /^Dredging logs of the lower Vell/);
+  assert.match(mainOf(doc!), /\nKEYWORDS\n/);
+  assert.match(mainOf(doc!), /one or more months\.$/);
+});
+
+test('a bulletin: its production note is masthead, its key points above the first section are the story\'s', () => {
+  const text = [
+    'MOLDOVA',
+    'Northern Floods: Flash Update No. 3',
+    'As of 2 June 2025',
+    'This update is prepared by the relief office with its partners. It covers 26 May to 1 June. The next update is due on 9 June.',
+    'KEY POINTS',
+    '• Rivers in the north rose above warning levels on four days of the week.',
+    '• About 1,200 people left their homes in low-lying villages.',
+    'OVERVIEW',
+    'Rain fell on the northern districts for most of the week, and two bridges were closed after the river undercut their supports.',
+    'Partners distributed water kits to the families who stayed behind, and the school in the district centre is now a shelter.',
+  ].join('\n');
+  const [doc] = collectPlainText('update.txt', text);
+  assert.match(mainOf(doc!), /^KEY POINTS\n/);
+  assert.match(mainOf(doc!), /is now a shelter\.$/);
+});
