@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,4 +51,16 @@ test('the build leaves a bundle of extract that is newer than the compiled modul
   assert.ok(existsSync(BUNDLE), 'npm run build writes dist/extract.bundle.js');
   const compiled = statSync(join(ROOT, 'dist', 'exploit', 'pipeline.js')).mtimeMs;
   assert.ok(statSync(BUNDLE).mtimeMs >= compiled, 'the bundle is fresh, so bin/parallax.js uses it');
+});
+
+test('a folder is read for its reports only: gold files, READMEs and annotators\' notes beside them are skipped', async () => {
+  const folder = join(dir, 'with-sidecars');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'r1.txt'), 'Officials said 300 engineers arrived in Kursk on Monday.\n');
+  writeFileSync(join(folder, 'r1.gold.json'), '{}');
+  writeFileSync(join(folder, 'README.md'), 'About 40 reports live here.\n');
+  writeFileSync(join(folder, 'NOTES-r.md'), 'The writer invented 12 facts.\n');
+  const r = await runParallax(['extract', folder, '--published', '2025-03-01', '--jsonl']);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out.trim().split('\n').length, 1, r.out);
 });

@@ -21,8 +21,8 @@ export interface MissingInput {
 
 const INPUT_EXTENSIONS = /\.(txt|text|md|html?|xml|rss|atom|json)$/i;
 
-/** Files that sit beside reports in a folder but are not reports: gold annotations, READMEs, licences. */
-const isSidecar = (name: string): boolean => name.endsWith('.gold.json') || /^(readme|license|licence|changelog)(\.|$)/i.test(name);
+/** Files that sit beside reports in a folder but are not reports: gold annotations, READMEs, notes, licences. */
+const isSidecar = (name: string): boolean => name.endsWith('.gold.json') || /^(readme|license|licence|changelog|notes)([.-]|$)/i.test(name);
 
 /** Expands paths (files, folders, `-`) into input files in a stable order; reports missing ones. */
 export async function expandInputs(
