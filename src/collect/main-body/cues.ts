@@ -19,6 +19,16 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
 ];
 
 /** Any of the tail labels: one regex rules out most short lines before they are told apart. */
+/**
+ * A share button's label on a line of its own. Newsletter platforms set one in the middle of a
+ * post as well as under it, so it closes the story only when no paragraph follows.
+ */
+export function isShareButton(block: TextBlock): boolean {
+  const t = block.text;
+  return t.length <= 30 && SHARE_BUTTON.test(labelOf(t));
+}
+const SHARE_BUTTON = /^share(?: this(?: (?:article|story|page|post))?)?$/;
+
 const ANY_TAIL_LABEL = new RegExp(TAIL_LABELS.map(([re]) => `(?:${re.source})`).join('|'));
 
 /** Opening words of an inline end-matter line ("Read more: Some headline"). */
@@ -43,12 +53,14 @@ const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;
  * or licence line ("© 2025 The Author(s). … Creative Commons …"): above the story it is the
  * masthead's, however much prose it holds.
  */
+// Also the record line a hearing's transcript opens with ("The committee met, pursuant to call, at
+// 10 a.m., …"): procedure above the first speaker, not the proceedings.
 const HEADER_NOTE =
-  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[A-Z][a-z]{2})/i;
+  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[A-Z][a-z]{2})|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b/i;
 
 /** End matter that names the outlet, the newsletter or the staff. */
 const FOOTER_NOTE =
-  /contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [A-Z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism/i;
+  /contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [A-Z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b/i;
 
 const BYLINE = /^(?:by|from|interview by|reporting by|words by|analysis by|written by)\s+[A-Z]/;
 /**
@@ -129,13 +141,26 @@ const APP_PROMO_OPENS = openings('download get install');
  * the end only would be tried at every position of the line.
  */
 function labelOf(t: string): string {
-  let end = t.length;
+  let end = editLinkStart(t);
   while (end > 0 && isLabelCloser(t.charCodeAt(end - 1))) end--;
   let start = 0;
   while (start < end && isLabelOpener(t.charCodeAt(start))) start++;
   if (start > 0) while (start < end && isRegexSpace(t.charCodeAt(start))) start++;
   return (start === 0 && end === t.length ? t : t.slice(start, end)).toLowerCase();
 }
+
+/**
+ * Where the section-edit link of a wiki heading starts ("See also[edit]", "References [ edit |
+ * edit source ]"): encyclopedia pages set it after every heading, so the label is read without it.
+ * The line's length when it has none (most lines do not end in a bracket).
+ */
+function editLinkStart(t: string): number {
+  const n = t.length;
+  if (t.charCodeAt(n - 1) !== 93 /* ] */) return n;
+  const m = EDIT_LINK.exec(t);
+  return m === null ? n : m.index;
+}
+const EDIT_LINK = /\s*\[\s*edit(?: source)?(?:\s*\|\s*edit source)?\s*\]$/i;
 
 /** As `[\s:.!…»›>|–—-]`. */
 function isLabelCloser(c: number): boolean {

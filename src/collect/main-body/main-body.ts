@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { classifyBlock, endsSentence, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
+import { classifyBlock, endsSentence, isShareButton, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import type { BoilerplateKind, TextBlock } from './text-block.js';
@@ -38,6 +38,10 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const paper = first > 0 && isAbstractLabel(blocks[first - 1]!);
   let tail = blocks.length;
   for (let i = first + 1; i < blocks.length; i++) {
+    if (roles[i]!.role === 'tail' && isShareButton(blocks[i]!) && paragraphFollows(blocks, roles, i)) {
+      roles[i] = { role: 'furniture', kind: 'other' };
+      continue;
+    }
     if (roles[i]!.role === 'tail' && !(paper && isKeywordsLabel(blocks[i]!))) {
       tail = i;
       break;
@@ -53,12 +57,33 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const boilerplate = mergeSpans(blocks, kinds);
   const relatedBlocks = blocks.filter((_, i) => i > end && kinds[i] === 'related');
   return {
-    main: { start: blocks[start]!.start, end: blocks[end]!.end },
+    main: { start: blocks[start]!.start, end: blocks[end]!.end - trailingMarks(blocks[end]!.text) },
     boilerplate,
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
   };
 }
+
+/** Shortest block read as a paragraph of the story (not a headline or a teaser line). */
+const MIN_PARAGRAPH = 200;
+
+/** The next block that is not furniture is a paragraph of prose: the story goes on past block i. */
+function paragraphFollows(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  let j = i + 1;
+  while (j < blocks.length && roles[j]!.role === 'furniture') j++;
+  return j < blocks.length && roles[j]!.role === 'prose' && blocks[j]!.text.length >= MIN_PARAGRAPH;
+}
+
+/**
+ * Length of the reference marks after the story's last sentence ("… since 2023.[12]", "….[citation
+ * needed]"): an encyclopedia's apparatus, not its prose. Zero when the text ends otherwise.
+ */
+function trailingMarks(text: string): number {
+  if (text.charCodeAt(text.length - 1) !== 93 /* ] */) return 0;
+  const m = TRAILING_MARKS.exec(text);
+  return m === null || m.index === 0 ? 0 : m[0].length;
+}
+const TRAILING_MARKS = /(?:\s*\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{1,25} needed|dubious|disputed|when\?|who\?|which\?|failed verification|not in citation given)\])+$/;
 
 const GENRE_LABEL =
   /^(?:analysis|opinion|comment|commentary|explainer|explained|interview|exclusive|update|breaking|live|factbox|fact ?check|timeline|editorial|feature|review|q ?& ?a|insight|perspective|podcast|video|watch|listen)\s*[:|–—-]\s/i;
