@@ -199,6 +199,7 @@ export function isProse(t: string): boolean {
  */
 export function endsSentence(t: string): boolean {
   let i = threadMarkerStart(t) - 1;
+  if (t.charCodeAt(i) === 93 /* ] */) i -= referenceMarksLength(t.slice(0, i + 1));
   if (t.charCodeAt(i) === 93 /* ] */) {
     const open = t.lastIndexOf('[', i);
     if (open > 0 && /^\[\d+\]$/.test(t.slice(open, i + 1))) i = open - 1;
@@ -208,6 +209,17 @@ export function endsSentence(t: string): boolean {
   const c = t.charCodeAt(i);
   return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
+/**
+ * Length of the reference marks after the story's last sentence ("… since 2023.[12]", "….[citation
+ * needed]"): an encyclopedia's apparatus, not its prose. Zero when the text ends otherwise.
+ */
+export function referenceMarksLength(text: string): number {
+  if (text.charCodeAt(text.length - 1) !== 93 /* ] */) return 0;
+  const m = TRAILING_MARKS.exec(text);
+  return m === null || m.index === 0 ? 0 : m[0].length;
+}
+const TRAILING_MARKS = /(?:\s*\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{1,25} needed|dubious|disputed|when\?|who\?|which\?|failed verification|not in citation given)\])+$/;
+
 const CLOSERS = new Set([41, 34, 39, 0x201d, 0x2019, 0xbb, 93]);
 
 /** A thread's closing marker after a space: "/end", "/fin", "(end)", a post counter "3/7", the thread emoji. */

@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { classifyBlock, endsSentence, isShareButton, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
+import { classifyBlock, endsSentence, isShareButton, referenceMarksLength, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import type { BoilerplateKind, TextBlock } from './text-block.js';
@@ -57,7 +57,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const boilerplate = mergeSpans(blocks, kinds);
   const relatedBlocks = blocks.filter((_, i) => i > end && kinds[i] === 'related');
   return {
-    main: { start: blocks[start]!.start, end: blocks[end]!.end - trailingMarks(blocks[end]!.text) },
+    main: { start: blocks[start]!.start, end: blocks[end]!.end - referenceMarksLength(blocks[end]!.text) },
     boilerplate,
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
@@ -73,17 +73,6 @@ function paragraphFollows(blocks: TextBlock[], roles: BlockRole[], i: number): b
   while (j < blocks.length && roles[j]!.role === 'furniture') j++;
   return j < blocks.length && roles[j]!.role === 'prose' && blocks[j]!.text.length >= MIN_PARAGRAPH;
 }
-
-/**
- * Length of the reference marks after the story's last sentence ("… since 2023.[12]", "….[citation
- * needed]"): an encyclopedia's apparatus, not its prose. Zero when the text ends otherwise.
- */
-function trailingMarks(text: string): number {
-  if (text.charCodeAt(text.length - 1) !== 93 /* ] */) return 0;
-  const m = TRAILING_MARKS.exec(text);
-  return m === null || m.index === 0 ? 0 : m[0].length;
-}
-const TRAILING_MARKS = /(?:\s*\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{1,25} needed|dubious|disputed|when\?|who\?|which\?|failed verification|not in citation given)\])+$/;
 
 const GENRE_LABEL =
   /^(?:analysis|opinion|comment|commentary|explainer|explained|interview|exclusive|update|breaking|live|factbox|fact ?check|timeline|editorial|feature|review|q ?& ?a|insight|perspective|podcast|video|watch|listen)\s*[:|–—-]\s/i;
