@@ -124,3 +124,30 @@ test('deeply nested markup does not overflow the stack', () => {
   const [doc] = collectHtml('deep.html', html);
   assert.equal(doc!.text, 'The archive kept every page of the old harbour records in one box.');
 });
+
+test('a newsletter post: a mid-post Share button does not end it, footnote links become marks, the paywall teaser is not the story', () => {
+  const para = (s: string): string => `<p>${s} ${'The harbour pilots kept their own tallies of every ship that came in, and the ledgers were checked each week. '.repeat(2)}</p>`;
+  const html = `<body><article>
+    ${para('The grain terminal loaded more ships this autumn than in any season before.<a class="footnote-anchor" href="#footnote-1">1</a>')}
+    <p>Share</p>
+    ${para('Rail deliveries to the terminal slowed in the second half of the season.')}
+    <div class="footnote"><a class="footnote-number" href="#footnote-anchor-1">1</a><div><p>Port statistics office, annual summary, March 2025.</p></div></div>
+    <p>Paid subscribers: Monday's issue has the full table of sailings. Upgrade to paid</p>
+    <h4>12 Comments</h4><p>A reader wrote that the count looked low to him.</p>
+  </article></body>`;
+  const [doc] = collectHtml('post.html', html);
+  const main = slice(doc!.text, doc!.main);
+  assert.match(main, /before\.\[1\] The harbour/);
+  assert.match(main, /Rail deliveries/);
+  assert.match(main, /annual summary, March 2025\.$/);
+});
+
+test('an embedded post keeps its author line and time stamp, which a page header class would drop', () => {
+  const html = `<body><article><p>${'The ferry operator cancelled the evening crossings after the storm warning was issued by the coast guard. '.repeat(3)}</p>
+    <div class="tweet"><div class="tweet-header"><span>Ines Marlow</span> <span>@imarlow_port</span></div>
+    <div class="tweet-text">All evening sailings off until Thursday.</div><div class="tweet-footer"><span>9:12 AM · Mar 3, 2025</span></div></div>
+    <p>${'Passengers were offered refunds or places on the morning boats, the operator said in a statement on its site. '.repeat(3)}</p></article></body>`;
+  const [doc] = collectHtml('post.html', html);
+  assert.ok(doc!.text.includes('Ines Marlow @imarlow_port'));
+  assert.ok(doc!.text.includes('Mar 3, 2025'));
+});

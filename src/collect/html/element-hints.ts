@@ -51,7 +51,20 @@ export function isDropped(el: HtmlElement): boolean {
   if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) return true;
   if (a.role && DROPPED_ROLES.has(a.role.toLowerCase())) return true;
   if (el.tag === 'html' || el.tag === 'body') return false;
-  return DROP_TOKENS.test(tokens(el));
+  return DROP_TOKENS.test(tokens(el)) && !embeddedPostPart(el);
+}
+
+/** Class tokens of a social-media post embedded in a story (a tweet, a Bluesky or Mastodon post). */
+const EMBED_TOKENS = /(?:^|\s)(?:tweet|twitter-tweet|embedded-?post|embedded-?tweet|social-?embed|post-?embed|bluesky-?embed|mastodon-?embed|x-?post)(?:$|\s)/;
+
+/**
+ * The header or footer of an embedded post (`<div class="tweet"><div class="tweet-header">`): its
+ * author's name and handle, and the time it was posted, say who wrote the quoted post and when,
+ * so they are kept as text rather than dropped as a page's header or footer.
+ */
+function embeddedPostPart(el: HtmlElement): boolean {
+  const parent = el.parent;
+  return parent !== null && parent !== undefined && EMBED_TOKENS.test(tokens(parent));
 }
 
 /**

@@ -100,6 +100,11 @@ export function renderHtml(root: HtmlElement): HtmlText {
     if (strength) flush(strength);
     else if (CELL_TAGS.has(tag) && buf) buf += ' ';
     if (tag === 'br') continue;
+    const mark = tag === 'a' ? footnoteNumber(node) : null;
+    if (mark) {
+      stack.push({ node: `[${mark}]`, owner, hint: childHint, inLink: true, inPre });
+      continue;
+    }
     if (strength) stack.push(strength);
     const childOwner = strength ? node : owner;
     const link = inLink || tag === 'a';
@@ -110,6 +115,21 @@ export function renderHtml(root: HtmlElement): HtmlText {
   }
   flush(2);
   return { text: parts.join(''), blocks };
+}
+
+/**
+ * The number of a footnote link (`<a href="#footnote-2">2</a>`, `<a href="#fn3">3</a>`): a link
+ * within the page whose whole text is a number of up to three digits. Newsletter and blog
+ * platforms write it bare after a word ("… years.1 I was …"), where it would read as a count or a
+ * decimal; it is rendered in brackets ("[1]"), as encyclopedias write theirs. Null otherwise.
+ */
+function footnoteNumber(el: HtmlElement): string | null {
+  const href = el.attrs.href;
+  if (!href || href.charCodeAt(0) !== 35 /* # */ || el.children.length !== 1) return null;
+  const only = el.children[0]!;
+  if (typeof only !== 'string') return null;
+  const t = only.trim();
+  return t.length >= 1 && t.length <= 3 && /^\d+$/.test(t) ? t : null;
 }
 
 /** The white space collapse() acts on (isWhite), as a regex character class. */

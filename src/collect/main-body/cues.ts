@@ -19,6 +19,16 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
 ];
 
 /** Any of the tail labels: one regex rules out most short lines before they are told apart. */
+/**
+ * A share button's label on a line of its own. Newsletter platforms set one in the middle of a
+ * post as well as under it, so it closes the story only when no paragraph follows.
+ */
+export function isShareButton(block: TextBlock): boolean {
+  const t = block.text;
+  return t.length <= 30 && SHARE_BUTTON.test(labelOf(t));
+}
+const SHARE_BUTTON = /^share(?: this(?: (?:article|story|page|post))?)?$/;
+
 const ANY_TAIL_LABEL = new RegExp(TAIL_LABELS.map(([re]) => `(?:${re.source})`).join('|'));
 
 /** Opening words of an inline end-matter line ("Read more: Some headline"). */
@@ -43,12 +53,14 @@ const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;
  * or licence line ("© 2025 The Author(s). … Creative Commons …"): above the story it is the
  * masthead's, however much prose it holds.
  */
+// Also the record line a hearing's transcript opens with ("The committee met, pursuant to call, at
+// 10 a.m., …"): procedure above the first speaker, not the proceedings.
 const HEADER_NOTE =
-  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[A-Z][a-z]{2})/i;
+  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[A-Z][a-z]{2})|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b/i;
 
 /** End matter that names the outlet, the newsletter or the staff. */
 const FOOTER_NOTE =
-  /contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [A-Z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism/i;
+  /contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [A-Z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b/i;
 
 const BYLINE = /^(?:by|from|interview by|reporting by|words by|analysis by|written by)\s+[A-Z]/;
 /**
@@ -129,13 +141,26 @@ const APP_PROMO_OPENS = openings('download get install');
  * the end only would be tried at every position of the line.
  */
 function labelOf(t: string): string {
-  let end = t.length;
+  let end = editLinkStart(t);
   while (end > 0 && isLabelCloser(t.charCodeAt(end - 1))) end--;
   let start = 0;
   while (start < end && isLabelOpener(t.charCodeAt(start))) start++;
   if (start > 0) while (start < end && isRegexSpace(t.charCodeAt(start))) start++;
   return (start === 0 && end === t.length ? t : t.slice(start, end)).toLowerCase();
 }
+
+/**
+ * Where the section-edit link of a wiki heading starts ("See also[edit]", "References [ edit |
+ * edit source ]"): encyclopedia pages set it after every heading, so the label is read without it.
+ * The line's length when it has none (most lines do not end in a bracket).
+ */
+function editLinkStart(t: string): number {
+  const n = t.length;
+  if (t.charCodeAt(n - 1) !== 93 /* ] */) return n;
+  const m = EDIT_LINK.exec(t);
+  return m === null ? n : m.index;
+}
+const EDIT_LINK = /\s*\[\s*edit(?: source)?(?:\s*\|\s*edit source)?\s*\]$/i;
 
 /** As `[\s:.!…»›>|–—-]`. */
 function isLabelCloser(c: number): boolean {
@@ -174,6 +199,7 @@ export function isProse(t: string): boolean {
  */
 export function endsSentence(t: string): boolean {
   let i = threadMarkerStart(t) - 1;
+  if (t.charCodeAt(i) === 93 /* ] */) i -= referenceMarksLength(t.slice(0, i + 1));
   if (t.charCodeAt(i) === 93 /* ] */) {
     const open = t.lastIndexOf('[', i);
     if (open > 0 && /^\[\d+\]$/.test(t.slice(open, i + 1))) i = open - 1;
@@ -183,6 +209,17 @@ export function endsSentence(t: string): boolean {
   const c = t.charCodeAt(i);
   return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
+/**
+ * Length of the reference marks after the story's last sentence ("… since 2023.[12]", "….[citation
+ * needed]"): an encyclopedia's apparatus, not its prose. Zero when the text ends otherwise.
+ */
+export function referenceMarksLength(text: string): number {
+  if (text.charCodeAt(text.length - 1) !== 93 /* ] */) return 0;
+  const m = TRAILING_MARKS.exec(text);
+  return m === null || m.index === 0 ? 0 : m[0].length;
+}
+const TRAILING_MARKS = /(?:\s*\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{1,25} needed|dubious|disputed|when\?|who\?|which\?|failed verification|not in citation given)\])+$/;
+
 const CLOSERS = new Set([41, 34, 39, 0x201d, 0x2019, 0xbb, 93]);
 
 /** A thread's closing marker after a space: "/end", "/fin", "(end)", a post counter "3/7", the thread emoji. */

@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { classifyBlock, endsSentence, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
+import { classifyBlock, endsSentence, isShareButton, referenceMarksLength, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import type { BoilerplateKind, TextBlock } from './text-block.js';
@@ -38,6 +38,10 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const paper = first > 0 && isAbstractLabel(blocks[first - 1]!);
   let tail = blocks.length;
   for (let i = first + 1; i < blocks.length; i++) {
+    if (roles[i]!.role === 'tail' && isShareButton(blocks[i]!) && paragraphFollows(blocks, roles, i)) {
+      roles[i] = { role: 'furniture', kind: 'other' };
+      continue;
+    }
     if (roles[i]!.role === 'tail' && !(paper && isKeywordsLabel(blocks[i]!))) {
       tail = i;
       break;
@@ -53,11 +57,21 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const boilerplate = mergeSpans(blocks, kinds);
   const relatedBlocks = blocks.filter((_, i) => i > end && kinds[i] === 'related');
   return {
-    main: { start: blocks[start]!.start, end: blocks[end]!.end },
+    main: { start: blocks[start]!.start, end: blocks[end]!.end - referenceMarksLength(blocks[end]!.text) },
     boilerplate,
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
   };
+}
+
+/** Shortest block read as a paragraph of the story (not a headline or a teaser line). */
+const MIN_PARAGRAPH = 200;
+
+/** The next block that is not furniture is a paragraph of prose: the story goes on past block i. */
+function paragraphFollows(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  let j = i + 1;
+  while (j < blocks.length && roles[j]!.role === 'furniture') j++;
+  return j < blocks.length && roles[j]!.role === 'prose' && blocks[j]!.text.length >= MIN_PARAGRAPH;
 }
 
 const GENRE_LABEL =

@@ -66,3 +66,28 @@ test('a bulletin: its production note is masthead, its key points above the firs
   assert.match(mainOf(doc!), /^KEY POINTS\n/);
   assert.match(mainOf(doc!), /is now a shelter\.$/);
 });
+
+test('an encyclopedia page: "[edit]" after a heading does not hide that it opens the end matter, and the last reference marks are cut', () => {
+  const text = [
+    'The river ferry at Vennholm carried about 40,000 passengers a year before the bridge opened in 1998, when traffic fell to a few hundred crossings.[2]',
+    'History[edit]',
+    'The first licence was granted to a family of boatmen, who ran two flat-bottomed boats across the narrows until the service passed to the county.[3][citation needed]',
+    'See also[edit]',
+    'Ferries of the northern lakes',
+    'References[ edit ]',
+    '^ "Ferry traffic down by half". Lake Courier. 3 May 1999.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('ferry.txt', text);
+  assert.match(mainOf(doc!), /^The river ferry/);
+  assert.match(mainOf(doc!), /passed to the county\.$/);
+});
+
+test('a hearing transcript: the record line of the meeting is procedure above the first speaker', () => {
+  const text = [
+    'The subcommittee met, pursuant to notice, at 2:00 p.m., in room 401, Hon. Clara Vint (chairwoman of the subcommittee) presiding.',
+    'OPENING STATEMENT OF HON. CLARA VINT',
+    'Chairwoman VINT. The subcommittee will come to order. Today we look at how the port authority spent its dredging budget over the last five years.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('hearing.txt', text);
+  assert.match(mainOf(doc!), /^Chairwoman VINT\. The subcommittee/);
+});
