@@ -10,6 +10,8 @@ test('synonyms of troops and of shells share one measure', () => {
   assert.equal(m('casualties').key, 'casualties');
   assert.equal(m('killed').key, 'killed');
   assert.equal(m('soldiers', 'North Korean soldiers wounded').key, 'wounded');
+  assert.equal(m('', 'killed or wounded').key, 'casualties', 'both outcomes counted together are casualties');
+  assert.equal(m('', 'killed').key, 'killed');
   assert.equal(m('engineers').key, 'engineer', 'unknown nouns group with themselves');
 });
 

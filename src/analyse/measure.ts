@@ -209,7 +209,9 @@ function measureOfPhrase(rawUnit: string, rawCounted: string | null): Measure {
     return { key: `share:${base}`, kind: 'share', base, currency: null, increment: false };
   }
   const named = classesIn(counted);
-  let base = named.find((n) => OUTCOME_CLASSES.has(n)) ?? countClass(unit) ?? named[0] ?? (singular(unit) || 'unspecified');
+  // "killed or wounded": both outcomes together are casualties, not the first of them.
+  const outcome = named.includes('killed') && named.includes('wounded') ? 'casualties' : named.find((n) => OUTCOME_CLASSES.has(n));
+  let base = outcome ?? countClass(unit) ?? named[0] ?? (singular(unit) || 'unspecified');
   if (OUTCOME_CLASSES.has(countClass(unit) ?? '')) base = countClass(unit)!;
   let increment = false;
   for (const m of `${counted} ${unit}`.matchAll(WORD)) if (INCREMENT_WORDS.has(m[0].toLowerCase())) increment = true;
