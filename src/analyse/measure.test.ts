@@ -11,6 +11,7 @@ test('synonyms of troops and of shells share one measure', () => {
   assert.equal(m('killed').key, 'killed');
   assert.equal(m('soldiers', 'North Korean soldiers wounded').key, 'wounded');
   assert.equal(m('', 'killed or wounded').key, 'casualties', 'both outcomes counted together are casualties');
+  assert.equal(m('killed or wounded', 'killed or wounded').key, 'casualties', 'also when the unit names both');
   assert.equal(m('', 'killed').key, 'killed');
   assert.equal(m('engineers').key, 'engineer', 'unknown nouns group with themselves');
 });

@@ -212,7 +212,8 @@ function measureOfPhrase(rawUnit: string, rawCounted: string | null): Measure {
   // "killed or wounded": both outcomes together are casualties, not the first of them.
   const outcome = named.includes('killed') && named.includes('wounded') ? 'casualties' : named.find((n) => OUTCOME_CLASSES.has(n));
   let base = outcome ?? countClass(unit) ?? named[0] ?? (singular(unit) || 'unspecified');
-  if (OUTCOME_CLASSES.has(countClass(unit) ?? '')) base = countClass(unit)!;
+  // The unit's own outcome wins ("soldiers" counted, "killed" unit), unless the phrase names both ("killed or wounded").
+  if (outcome !== 'casualties' && OUTCOME_CLASSES.has(countClass(unit) ?? '')) base = countClass(unit)!;
   let increment = false;
   for (const m of `${counted} ${unit}`.matchAll(WORD)) if (INCREMENT_WORDS.has(m[0].toLowerCase())) increment = true;
   return { key: increment ? `${base}+added` : base, kind: 'count', base, currency: null, increment };
