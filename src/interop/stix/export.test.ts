@@ -10,11 +10,11 @@ import type { Marking } from '../../domain/marking.js';
 import { LOCAL_ADMIN, type Viewer } from '../../domain/viewer.js';
 import { openSqliteStore, type SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { exportObjects, type StixObject } from './export.js';
-import { loadStixValidator } from './stix-schemas.fixture.js';
+import { loadStixValidator, STIX_SCHEMAS_MISSING } from './stix-schemas.fixture.js';
 import { TLP2_IDS } from './tlp.js';
 
 const SAMPLES = fileURLToPath(new URL('../../../samples/', import.meta.url));
-const validator = loadStixValidator();
+const validator = STIX_SCHEMAS_MISSING ? null : loadStixValidator();
 
 async function collect(store: SqliteStore, viewer: Viewer, options = {}): Promise<StixObject[]> {
   const out: StixObject[] = [];
@@ -23,7 +23,7 @@ async function collect(store: SqliteStore, viewer: Viewer, options = {}): Promis
 }
 const bundleOf = (objects: StixObject[]) => ({ type: 'bundle', id: 'bundle--6ba7b810-9dad-41d1-80b4-00c04fd430c8', objects });
 
-describe('STIX export of the sample reports', () => {
+describe('STIX export of the sample reports', { skip: STIX_SCHEMAS_MISSING }, () => {
   let dir: string;
   let store: SqliteStore;
   const restricted: Marking = { classification: 'CONFIDENTIAL', releasableTo: ['kr-mnd'], owner: 'local', tlp: 'TLP:AMBER' };
@@ -52,7 +52,7 @@ describe('STIX export of the sample reports', () => {
     const types = new Set(objects.map((o) => o.type));
     for (const t of ['report', 'identity', 'location', 'tool', 'x-parallax-claim', 'x-parallax-proposition', 'relationship', 'marking-definition', 'extension-definition'])
       assert.ok(types.has(t), `exports ${t}`);
-    assert.deepEqual(validator.bundle(bundleOf(objects)), []);
+    assert.deepEqual(validator!.bundle(bundleOf(objects)), []);
   });
 
   test('ids are unique, every reference resolves, and every object carries markings', async () => {
@@ -82,6 +82,6 @@ describe('STIX export of the sample reports', () => {
     assert.deepEqual(quorrin(partner), []);
     assert.ok(!partner.some((o) => JSON.stringify(o).includes('1,700')));
     assert.ok(!partner.some((o) => o.id === TLP2_IDS['TLP:AMBER']), 'not even its marking');
-    assert.deepEqual(validator.bundle(bundleOf(partner)), []);
+    assert.deepEqual(validator!.bundle(bundleOf(partner)), []);
   });
 });

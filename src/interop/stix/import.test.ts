@@ -11,11 +11,11 @@ import { prepareReport } from '../../store/prepare-report.js';
 import { openSqliteStore, type SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { exportObjects, type StixObject } from './export.js';
 import { importBundle, readBundle } from './import.js';
-import { loadStixValidator, STANDARDS } from './stix-schemas.fixture.js';
+import { loadStixValidator, STANDARDS, STIX_SCHEMAS_MISSING } from './stix-schemas.fixture.js';
 
-const validator = loadStixValidator();
+const validator = STIX_SCHEMAS_MISSING ? null : loadStixValidator();
 const EXAMPLES = join(STANDARDS, 'stix2.1-examples');
-const exampleFiles = [
+const exampleFiles = STIX_SCHEMAS_MISSING ? [] : [
   ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).map((f) => join(EXAMPLES, f)),
   ...readdirSync(join(EXAMPLES, 'threat-reports')).map((f) => join(EXAMPLES, 'threat-reports', f)),
 ];
@@ -28,7 +28,7 @@ async function all(store: SqliteStore, propositions = false, viewer: Viewer = LO
 }
 const bundle = (objects: StixObject[]) => ({ type: 'bundle', id: 'bundle--6ba7b810-9dad-41d1-80b4-00c04fd430c8', objects });
 
-describe('STIX import', () => {
+describe('STIX import', { skip: STIX_SCHEMAS_MISSING }, () => {
   let dir: string;
   let n = 0;
   const fresh = () => openSqliteStore(join(dir, `s${++n}.db`));
@@ -132,7 +132,7 @@ describe('STIX import', () => {
           // kr-mnd owns some reports and others are released to it; it sees at least those.
           const kr: Viewer = { partnerId: 'kr-mnd', clearance: 'SECRET', communities: ['NATO'], role: 'reader' };
           const exported = await all(a, true, kr);
-          assert.deepEqual(validator.bundle(bundle(exported)), []);
+          assert.deepEqual(validator!.bundle(bundle(exported)), []);
           await importBundle(b, 'b.json', JSON.stringify(bundle(exported)), options);
           const claims = (os: StixObject[]) => os.filter((o) => o.type === 'x-parallax-claim').map((o) => JSON.stringify([o.id, o.value, o.unit, o.speaker, o.span, o.sentence])).sort();
           assert.deepEqual(claims(await all(b, false, kr)), claims(exported));

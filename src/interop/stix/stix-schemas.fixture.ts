@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -10,6 +10,12 @@ import type { StixObject } from './objects.js';
 export const STANDARDS = fileURLToPath(new URL('../../../../shared/standards/', import.meta.url));
 const SCHEMAS = join(STANDARDS, 'stix2.1-schemas');
 const BASE = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/';
+
+/**
+ * Why the tests that check against the OASIS schemas cannot run, or false when they can: the
+ * schemas are read from ../shared beside the project, which a clone elsewhere does not have.
+ */
+export const STIX_SCHEMAS_MISSING: string | false = existsSync(SCHEMAS) ? false : `no OASIS STIX schemas at ${SCHEMAS} (clone the project beside ../shared)`;
 
 // ajv-formats is CommonJS with a default export; under NodeNext the import is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { bearer, startTestServer, type TestServer } from '../server.fixture.js';
-import { loadStixValidator } from '../../interop/stix/stix-schemas.fixture.js';
+import { loadStixValidator, STIX_SCHEMAS_MISSING } from '../../interop/stix/stix-schemas.fixture.js';
 import type { StixObject } from '../../interop/stix/objects.js';
 
-describe('GET and POST /api/v1/stix/bundle', () => {
+describe('GET and POST /api/v1/stix/bundle', { skip: STIX_SCHEMAS_MISSING }, () => {
   let s: TestServer;
-  const validator = loadStixValidator();
+  const validator = STIX_SCHEMAS_MISSING ? null : loadStixValidator();
   before(async () => {
     s = await startTestServer([
       { id: 'kr-mnd', clearance: 'CONFIDENTIAL', communities: ['NATO'], role: 'analyst' },
@@ -29,8 +29,8 @@ describe('GET and POST /api/v1/stix/bundle', () => {
   test('each caller gets a valid bundle of what it may see, and nothing else', async () => {
     const kr = await get('kr-mnd');
     const jp = await get('jp-mod');
-    assert.deepEqual(validator.bundle(kr), []);
-    assert.deepEqual(validator.bundle(jp), []);
+    assert.deepEqual(validator!.bundle(kr), []);
+    assert.deepEqual(validator!.bundle(jp), []);
     const values = (b: typeof kr) => b.objects.filter((o) => o.type === 'x-parallax-claim').map((o) => (o.value as { low: number }).low).sort((a, b) => a - b);
     assert.deepEqual(values(kr), [300, 1500]);
     assert.deepEqual(values(jp), [300]);
