@@ -1,6 +1,6 @@
 import type { Viewer } from '../domain/viewer.js';
 import { fromJson } from './rows.js';
-import type { AuditEntry, Partner, Role } from './store.js';
+import type { AuditEntry, Partner, Role, TokenRecord } from './store.js';
 import { StoreConflictError, StorePermissionError } from './viewer-scope.js';
 
 /** Rows of the share tables (partners, tokens, audit log) as every dialect selects them, and their rules. */
@@ -22,6 +22,31 @@ export interface AuditRow {
   ids: string | string[];
   detail: string | null;
   hash: string;
+}
+
+export interface TokenRow {
+  id: number | string;
+  partner_id: string;
+  role: Role;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** The columns of `TokenRow`: never the hash. */
+export const TOKEN_COLUMNS = 'id, partner_id, role, label, created_at, revoked_at';
+
+export function tokenFromRow(r: TokenRow): TokenRecord {
+  return { id: Number(r.id), partnerId: r.partner_id, role: r.role, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at };
+}
+
+/**
+ * Whose tokens a viewer lists: `{ all: true }` for an admin who names no partner, else one
+ * partner's. Anyone but an admin sees only its own partner's; naming another gives `none`.
+ */
+export function tokenScope(viewer: Viewer, partnerId: string | undefined): { all: true } | { partnerId: string } | 'none' {
+  if (viewer.role === 'admin') return partnerId === undefined ? { all: true } : { partnerId };
+  return partnerId === undefined || partnerId === viewer.partnerId ? { partnerId: viewer.partnerId } : 'none';
 }
 
 export function partnerFromRow(r: PartnerRow): Partner {

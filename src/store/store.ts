@@ -101,6 +101,12 @@ export interface Store {
   /** Revokes a token (by the id `issueToken` returned); admins only. False when there is no such live token. */
   revokeToken(viewer: Viewer, tokenId: number): Promise<boolean>;
   /**
+   * Tokens as records (never their hashes), oldest first, revoked ones with the time: every
+   * partner's for an admin, the caller's own partner's for anyone else; `partnerId` narrows it.
+   * An admin finds here the id `revokeToken` wants when the printed one is lost.
+   */
+  listTokens(viewer: Viewer, query?: { partnerId?: string }): Promise<TokenRecord[]>;
+  /**
    * Authentication: the viewer a token hash acts as, or undefined for an unknown or revoked token.
    * The one read without a viewer, since it is how a request gets one.
    */
@@ -467,6 +473,11 @@ export interface IssuedToken {
   role: Role;
   label: string | null;
   createdAt: string;
+}
+
+/** A token as `listTokens` gives it: what was issued, and when it was revoked (null: live). */
+export interface TokenRecord extends IssuedToken {
+  revokedAt: string | null;
 }
 
 /** Who did what: one request or command. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
-import type { Partner, Role, Store } from '../../store/store.js';
+import type { Partner, Role, Store, TokenRecord } from '../../store/store.js';
 import { UsageError, type Command, type CommandIO } from '../command.js';
 import { withStore } from '../store-option.js';
 import { formatTable } from '../table.js';
@@ -13,7 +13,8 @@ export const partnerCommand: Command = {
     'parallax partner add NAME --clearance LEVEL [--community C]... [--role R] [--db FILE]',
     '       parallax partner list [--db FILE] [--json]',
     '       parallax partner token NAME [--role R] [--label TEXT] [--db FILE]',
-    '       parallax partner revoke TOKEN_ID [--db FILE]   (the id printed with the token)',
+    '       parallax partner tokens [NAME] [--db FILE] [--json]   (ids, roles, labels; never the tokens)',
+    '       parallax partner revoke TOKEN_ID [--db FILE]   (the id printed with the token, or listed by tokens)',
     '  R: reader (default), analyst (may submit reports, grade, merge) or admin (partners, tokens).',
     '  LEVEL: one of $PARALLAX_CLASSIFICATIONS (default UNCLASSIFIED,RESTRICTED,CONFIDENTIAL,SECRET).',
     '  A token is printed once; only its SHA-256 is stored.',
@@ -74,6 +75,31 @@ export const partnerCommand: Command = {
           return 0;
         });
       }
+      case 'tokens': {
+        if (args.length > 1) throw new UsageError('tokens wants at most one partner NAME');
+        return withStore(values.db, async (store) => {
+          const tokens = await store.listTokens(LOCAL_ADMIN, args.length === 1 ? { partnerId: args[0]! } : {});
+          if (values.json) io.stdout.write(JSON.stringify(tokens, null, 2) + '\n');
+          else {
+            io.stdout.write(
+              formatTable<TokenRecord>(
+                [
+                  { header: 'id', value: (t) => String(t.id), align: 'right' },
+                  { header: 'partner', value: (t) => t.partnerId },
+                  { header: 'role', value: (t) => t.role },
+                  { header: 'label', value: (t) => t.label ?? '' },
+                  { header: 'issued', value: (t) => minute(t.createdAt) },
+                  { header: 'revoked', value: (t) => (t.revokedAt === null ? 'live' : minute(t.revokedAt)) },
+                ],
+                tokens,
+              ),
+            );
+            const live = tokens.filter((t) => t.revokedAt === null).length;
+            io.stdout.write(`(${tokens.length} token${tokens.length === 1 ? '' : 's'}, ${live} live)\n`);
+          }
+          return 0;
+        });
+      }
       case 'list':
         if (args.length > 0) throw new UsageError(`unexpected ${args.join(' ')}`);
         return withStore(values.db, async (store) => {
@@ -86,7 +112,7 @@ export const partnerCommand: Command = {
                   { header: 'partner', value: (p) => p.id },
                   { header: 'clearance', value: (p) => p.clearance },
                   { header: 'communities', value: (p) => p.communities.join(', ') },
-                  { header: 'added', value: (p) => p.createdAt.slice(0, 16).replace('T', ' ') },
+                  { header: 'added', value: (p) => minute(p.createdAt) },
                 ],
                 partners,
               ),
@@ -96,7 +122,7 @@ export const partnerCommand: Command = {
           return 0;
         });
       default:
-        throw new UsageError(action === undefined ? 'name an action: add, list, token or revoke' : `no action "${action}" (add, list, token, revoke)`);
+        throw new UsageError(action === undefined ? 'name an action: add, list, token, tokens or revoke' : `no action "${action}" (add, list, token, tokens, revoke)`);
     }
 
     function oneName(rest: string[], what: string): string {
@@ -109,6 +135,9 @@ export const partnerCommand: Command = {
     }
   },
 };
+
+/** "2026-12-05T14:03:11.512Z" → "2026-12-05 14:03" (UTC), as the tables print times. */
+const minute = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
 function parseRole(role: string | undefined): Role {
   if (role === undefined) return 'reader';

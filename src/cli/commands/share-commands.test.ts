@@ -52,6 +52,14 @@ test('partner add prints a token once; the store keeps only its hash, and it aut
 
   assert.equal(parallax(['partner', 'revoke', '1', '--db', db]).stdout, 'token 1 revoked\n');
   assert.equal(parallax(['partner', 'revoke', '1', '--db', db]).status, 1, 'once');
+  // The ids to revoke are listed, never the tokens.
+  const listed = parallax(['partner', 'tokens', 'kr-mnd', '--db', db]).stdout;
+  assert.match(listed, /^\s*1\s+kr-mnd\s+analyst\s+first token\s+\S+ \S+\s+\d{4}-\d\d-\d\d \d\d:\d\d$/m, listed);
+  assert.match(listed, /^\s*2\s+kr-mnd\s+reader\s+\S+ \S+\s+live$/m);
+  assert.match(listed, /\(2 tokens, 1 live\)/);
+  assert.ok(!listed.includes(token));
+  const json = JSON.parse(parallax(['partner', 'tokens', '--json', '--db', db]).stdout) as { id: number; revokedAt: string | null }[];
+  assert.deepEqual(json.map((t) => [t.id, t.revokedAt === null]), [[1, false], [2, true]]);
   const after = await openSqliteStore(db);
   assert.equal(await after.viewerForToken(hashToken(token)), undefined, 'a revoked token no longer authenticates');
   await after.close();

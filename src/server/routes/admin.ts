@@ -77,6 +77,22 @@ export async function adminRoutes(app: FastifyInstance, ctx: ServerContext): Pro
     },
   );
 
+  app.get<{ Querystring: { partner?: string } }>(
+    '/tokens',
+    {
+      schema: {
+        summary: "Tokens as records (id, partner, role, label, issued, revoked; never the token or its hash): every partner's for an admin, the caller's partner's otherwise",
+        querystring: { type: 'object', additionalProperties: false, properties: { partner: NAME } },
+        response: { 200: listOf('tokens') },
+      },
+    },
+    async (request) => {
+      const items = await store.listTokens(viewerOf(request), request.query.partner === undefined ? {} : { partnerId: request.query.partner });
+      request.auditIds = items.map((t) => `t${t.id}`);
+      return { items };
+    },
+  );
+
   app.delete<{ Params: { id: number } }>(
     '/tokens/:id',
     {

@@ -45,6 +45,19 @@ export function shareTests(stores: TestStores): void {
       assert.equal(await store.viewerForToken(hashToken(token)), undefined);
     });
 
+    test('tokens are listed without their hashes: all for an admin, its own partner\'s for anyone else', async () => {
+      const jp = await store.issueToken(LOCAL_ADMIN, { partnerId: 'jp-mod', role: 'reader', tokenHash: hashToken(newToken()), label: 'liaison desk' });
+      const kr = await store.issueToken(LOCAL_ADMIN, { partnerId: 'kr-mnd', role: 'reader', tokenHash: hashToken(newToken()) });
+      const all = await store.listTokens(LOCAL_ADMIN);
+      // The analyst token of the test before, revoked there, is listed with the time.
+      assert.deepEqual(all.map((t) => [t.partnerId, t.role, t.revokedAt === null]), [['kr-mnd', 'analyst', false], ['jp-mod', 'reader', true], ['kr-mnd', 'reader', true]]);
+      assert.deepEqual(all[1], { ...jp, revokedAt: null });
+      assert.ok(all.every((t) => !JSON.stringify(t).includes('hash')), 'no hash in a record');
+      assert.deepEqual((await store.listTokens(LOCAL_ADMIN, { partnerId: 'jp-mod' })).map((t) => t.id), [jp.id]);
+      assert.deepEqual((await store.listTokens(reader)).map((t) => t.id), [all[0]!.id, kr.id], 'a partner sees its own tokens');
+      assert.deepEqual(await store.listTokens(reader, { partnerId: 'jp-mod' }), [], "and never another's");
+    });
+
     test('audit entries chain, also when appended at once, and the log refuses changes', async () => {
       await Promise.all(
         Array.from({ length: 20 }, (_, i) => store.appendAudit({ partnerId: 'kr-mnd', role: 'reader', action: 'GET /api/v1/reports/:id', status: 200, ids: [`r${i}`] })),

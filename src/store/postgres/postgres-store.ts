@@ -20,6 +20,7 @@ import type {
   EntitySummary,
   IngestOutcome,
   IssuedToken,
+  TokenRecord,
   Partner,
   PartnerInput,
   RecordedAlert,
@@ -515,6 +516,10 @@ export class PostgresStore implements Store {
 
   async revokeToken(viewer: Viewer, tokenId: number): Promise<boolean> {
     return this.#share.revokeToken(viewer, tokenId);
+  }
+
+  async listTokens(viewer: Viewer, query: { partnerId?: string } = {}): Promise<TokenRecord[]> {
+    return this.#share.listTokens(viewer, query.partnerId);
   }
 
   async viewerForToken(tokenHash: string): Promise<Viewer | undefined> {

@@ -1,7 +1,20 @@
 import type { Viewer } from '../../domain/viewer.js';
 import { auditEntryHash, GENESIS_HASH } from '../audit-chain.js';
-import { auditFromRow, checkNewPartner, mustBeAdmin, normalCommunities, partnerFromRow, viewerFromRow, type AuditRow, type PartnerRow } from '../share-rows.js';
-import type { AuditEntry, AuditInput, IssuedToken, Partner, PartnerInput, Role, TokenInput } from '../store.js';
+import {
+  auditFromRow,
+  checkNewPartner,
+  mustBeAdmin,
+  normalCommunities,
+  partnerFromRow,
+  TOKEN_COLUMNS,
+  tokenFromRow,
+  tokenScope,
+  viewerFromRow,
+  type AuditRow,
+  type PartnerRow,
+  type TokenRow,
+} from '../share-rows.js';
+import type { AuditEntry, AuditInput, IssuedToken, Partner, PartnerInput, Role, TokenInput, TokenRecord } from '../store.js';
 import { StoreConflictError } from '../viewer-scope.js';
 import type { PgDatabase } from './database.js';
 
@@ -53,6 +66,16 @@ export class ShareTables {
   async revokeToken(viewer: Viewer, tokenId: number): Promise<boolean> {
     mustBeAdmin(viewer, 'revoke a token');
     return (await this.#db.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [new Date().toISOString(), tokenId])) > 0;
+  }
+
+  async listTokens(viewer: Viewer, partnerId?: string): Promise<TokenRecord[]> {
+    const scope = tokenScope(viewer, partnerId);
+    if (scope === 'none') return [];
+    const rows =
+      'all' in scope
+        ? await this.#db.all<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens ORDER BY id`)
+        : await this.#db.all<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE partner_id = ? ORDER BY id`, [scope.partnerId]);
+    return rows.map(tokenFromRow);
   }
 
   async viewerForToken(tokenHash: string): Promise<Viewer | undefined> {

@@ -1,8 +1,21 @@
 import type Database from 'better-sqlite3';
 import type { Viewer } from '../../domain/viewer.js';
 import { auditEntryHash, GENESIS_HASH } from '../audit-chain.js';
-import { auditFromRow, checkNewPartner, mustBeAdmin, normalCommunities, partnerFromRow, viewerFromRow, type AuditRow, type PartnerRow } from '../share-rows.js';
-import type { AuditEntry, AuditInput, IssuedToken, Partner, PartnerInput, Role, TokenInput } from '../store.js';
+import {
+  auditFromRow,
+  checkNewPartner,
+  mustBeAdmin,
+  normalCommunities,
+  partnerFromRow,
+  TOKEN_COLUMNS,
+  tokenFromRow,
+  tokenScope,
+  viewerFromRow,
+  type AuditRow,
+  type PartnerRow,
+  type TokenRow,
+} from '../share-rows.js';
+import type { AuditEntry, AuditInput, IssuedToken, Partner, PartnerInput, Role, TokenInput, TokenRecord } from '../store.js';
 import { StoreConflictError } from '../viewer-scope.js';
 
 /** Partners, tokens and the audit log (migration 3), for SqliteStore. */
@@ -25,6 +38,8 @@ export class ShareTables {
          WHERE t.token_hash = ? AND t.revoked_at IS NULL`,
       ),
       revoke: p('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+      tokens: p(`SELECT ${TOKEN_COLUMNS} FROM api_tokens ORDER BY id`),
+      tokensOf: p(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE partner_id = ? ORDER BY id`),
       lastAudit: p('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'),
       insertAudit: p(
         'INSERT INTO audit_log (id, at, partner_id, role, action, status, ids, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -67,6 +82,13 @@ export class ShareTables {
   revokeToken(viewer: Viewer, tokenId: number): boolean {
     mustBeAdmin(viewer, 'revoke a token');
     return this.#s.revoke.run(new Date().toISOString(), tokenId).changes > 0;
+  }
+
+  listTokens(viewer: Viewer, partnerId?: string): TokenRecord[] {
+    const scope = tokenScope(viewer, partnerId);
+    if (scope === 'none') return [];
+    const rows = ('all' in scope ? this.#s.tokens.all() : this.#s.tokensOf.all(scope.partnerId)) as TokenRow[];
+    return rows.map(tokenFromRow);
   }
 
   viewerForToken(tokenHash: string): Viewer | undefined {

@@ -13,6 +13,7 @@ import type {
   ReportEntity,
   ReportSort,
   IssuedToken,
+  TokenRecord,
   OutgoingQuery,
   OutgoingReport,
   Peer,
@@ -542,6 +543,10 @@ export class SqliteStore implements Store {
 
   async revokeToken(viewer: Viewer, tokenId: number): Promise<boolean> {
     return this.#share.revokeToken(viewer, tokenId);
+  }
+
+  async listTokens(viewer: Viewer, query: { partnerId?: string } = {}): Promise<TokenRecord[]> {
+    return this.#share.listTokens(viewer, query.partnerId);
   }
 
   async viewerForToken(tokenHash: string): Promise<Viewer | undefined> {
