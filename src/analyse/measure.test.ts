@@ -9,6 +9,7 @@ test('synonyms of troops and of shells share one measure', () => {
   for (const u of ['shells', 'rounds', 'munitions', 'artillery shells', 'ammunition']) assert.equal(m(u).key, 'shells', u);
   assert.equal(m('casualties').key, 'casualties');
   assert.equal(m('killed').key, 'killed');
+  assert.equal(m('kills', 'confirmed kills').key, 'killed', '"claimed 200 kills": the dead, not a noun of its own');
   assert.equal(m('soldiers', 'North Korean soldiers wounded').key, 'wounded');
   assert.equal(m('', 'killed or wounded').key, 'casualties', 'both outcomes counted together are casualties');
   assert.equal(m('killed or wounded', 'killed or wounded').key, 'casualties', 'also when the unit names both');

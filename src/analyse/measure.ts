@@ -25,7 +25,7 @@ const COUNT_CLASSES: ReadonlyArray<readonly [string, string]> = [
   ['drones', 'drone uav'],
   ['containers', 'container shipping-container'],
   ['casualties', 'casualty loss'],
-  ['killed', 'killed dead death fatality'],
+  ['killed', 'killed dead death fatality kill'],
   ['wounded', 'wounded injured injury'],
   ['captured', 'captured prisoner pow captive'],
   ['workers', 'worker labourer laborer'],
