@@ -83,11 +83,26 @@ function quoteCredit(el: HtmlElement): boolean {
 export function elementKind(el: HtmlElement): BoilerplateKind | null {
   if (el.tag === 'html' || el.tag === 'body' || el.tag === 'main') return null;
   const t = tokens(el);
+  if (isFootnotes(el, t)) return null;
   if (t.trim() && ANY_KIND_TOKEN.test(t)) for (const [re, kind] of KIND_TOKENS) if (re.test(t)) return kind;
   if (el.tag === 'aside') return 'related';
   if (el.tag === 'figcaption') return quoteCredit(el) ? null : 'other';
   if (el.attrs.role === 'complementary') return 'related';
   return null;
+}
+
+/** Class or id tokens of a text's footnotes or endnotes, and their ARIA roles. */
+const FOOTNOTE_TOKENS = /(?:^|[\s_-])(?:footnotes?|endnotes?)(?:$|[\s_-])/;
+const FOOTNOTE_ROLES = new Set(['doc-endnotes', 'doc-footnote', 'doc-endnote']);
+
+/**
+ * A text's footnotes or endnotes (`<section class="footnotes" id="notes">`): sworn, cited or
+ * sourced text that belongs to the story, even when a token of the list ("notes") reads as a
+ * side note.
+ */
+function isFootnotes(el: HtmlElement, t: string): boolean {
+  const role = el.attrs.role;
+  return (role !== undefined && FOOTNOTE_ROLES.has(role.toLowerCase())) || (t.includes('note') && FOOTNOTE_TOKENS.test(t));
 }
 
 /** Elements that announce the story body. */

@@ -44,7 +44,7 @@ function joinWrapped(text: string, lines: TextBlock[]): TextBlock[] {
   for (const l of lines) {
     const last = out[out.length - 1];
     const adjacent = last && !/\n[ \t\r]*\n/.test(text.slice(last.end, l.start));
-    if (last && adjacent && !l.listItem && last.text.length >= 40) {
+    if (last && adjacent && !l.listItem && last.text.length >= 40 && !isRuleLine(l.text) && !isRuleLine(last.text)) {
       last.end = l.end;
       last.text = `${last.text} ${l.text}`;
     } else out.push({ ...l });
@@ -82,4 +82,19 @@ const BULLET = /^(?:[-–—•*▪·◦]\s|\d{1,2}[.)]\s+[a-z])/;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0xfeff || c === 0x2028;
+}
+
+/** Shortest run of one mark read as a rule line rather than an underlined word or an ellipsis. */
+const MIN_RULE = 10;
+
+/**
+ * A line drawn across the text ("=====", "-----", "_____"): it parts a masthead, a body, a
+ * footer or footnotes, so it is never read as part of the paragraph above or below it.
+ */
+export function isRuleLine(t: string): boolean {
+  if (t.length < MIN_RULE) return false;
+  const c = t.charCodeAt(0);
+  if (c !== 61 && c !== 45 && c !== 95 && c !== 42 && c !== 126 && c !== 0x2500 && c !== 0x2014) return false;
+  for (let i = 1; i < t.length; i++) if (t.charCodeAt(i) !== c) return false;
+  return true;
 }

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { collectPlainText } from '../text/from-plain-text.js';
+import { isRuleLine, lineBlocks } from './text-block.js';
+
+const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+
+test('a sworn statement: its colon-ended opening is the body\'s, its signature block and jurat are not', () => {
+  const text = [
+    'IN THE CIRCUIT COURT OF HARROW COUNTY',
+    'STATE v. OSWIN PELL',
+    'DECLARATION OF INSPECTOR MAREN QUILL',
+    'I, Maren Quill, of full age, declare under penalty of perjury as follows:',
+    'BACKGROUND',
+    '1.   I have served as a customs inspector at the river port since 2017 and have examined more than 400 freight cars.',
+    '2.   On the night of 3 May 2025 I found 26 crates of detonators hidden under a load of timber in car 7.',
+    'Respectfully submitted,',
+    '/s/ Maren Quill',
+    'Customs Inspector',
+    'Sworn before me on this 9th day of May, 2025, at the courthouse in Harrow, by the undersigned clerk.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('declaration.txt', text);
+  assert.match(mainOf(doc!), /^I, Maren Quill, of full age/);
+  assert.match(mainOf(doc!), /under a load of timber in car 7\.$/);
+});
+
+test('a release: a masthead of fields closed by a rule is left out, and so is the contact footer under the last rule', () => {
+  const text = [
+    'HARBOUR STATISTICS OFFICE',
+    'Fish landings, March 2026',
+    'Issued:      2 April 2026',
+    'Period:      March 2026',
+    'Next issue:  7 May 2026',
+    '------------------------------------------------------------',
+    'KEY FIGURES',
+    '*  Landings at the three ports came to 12,400 tonnes in March, 6% more than in February.',
+    '*  Cod made up a third of the catch by weight.',
+    '1. LANDINGS BY PORT',
+    'North Quay handled the largest share of the catch, as it has done in every month since the new crane opened in 2023.',
+    '------------------------------------------------------------',
+    'Questions go to the Fisheries Statistics Unit on 0100 555 0199.',
+    'Email: fish.stats@example.org',
+  ].join('\n\n');
+  const [doc] = collectPlainText('landings.txt', text);
+  assert.match(mainOf(doc!), /^\*  Landings at the three ports/);
+  assert.match(mainOf(doc!), /since the new crane opened in 2023\.$/);
+});
+
+test('an export: rule lines stay lines of their own when wrapped lines are joined, and footnotes under a rule are kept', () => {
+  assert.ok(isRuleLine('=========='));
+  assert.ok(!isRuleLine('=====-----'));
+  assert.ok(!isRuleLine('________)'));
+  const lines = ['Collector: R. Vance | Exported 2026-02-01 10:00 UTC', '=================================================='];
+  assert.equal(lineBlocks(lines.join('\n')).length, 2);
+
+  const paper = [
+    'The survey counted 38 abandoned vessels along the estuary, most of them fishing boats left after the 2019 storms.',
+    '____________________',
+    '[1] Counts from the harbour master\'s register of 2024.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('paper.txt', paper);
+  assert.match(mainOf(doc!), /register of 2024\.$/);
+});
+
+test('back matter: a topics line, a report\'s author information and disclaimer, the error-report notice close the story', () => {
+  const news = [
+    'The ferry to the islands was cancelled for a third day on Friday as gales of up to 90 km/h swept the coast.',
+    'The operator said 1,100 passengers had been rebooked onto sailings next week.',
+    'Tags: ferries, weather, islands',
+    'If you find a typo, highlight it and press Ctrl+Enter to tell the editors.',
+  ].join('\n\n');
+  const [a] = collectPlainText('ferry.txt', news);
+  assert.match(mainOf(a!), /rebooked onto sailings next week\.$/);
+
+  const brief = [
+    'Since 2022 the coastal authority has spent about 40 million euros on new sea walls, and a further 15 million is planned.',
+    'Author Information',
+    'Tamsin Orr, Analyst in Coastal Policy',
+    'Disclaimer',
+    'This brief was prepared for members of the assembly and does not represent the view of any party on the questions it covers.',
+  ].join('\n\n');
+  const [b] = collectPlainText('brief.txt', brief);
+  assert.match(mainOf(b!), /15 million is planned\.$/);
+});
