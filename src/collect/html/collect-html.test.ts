@@ -189,3 +189,14 @@ test('a box of links set between paragraphs ("Recommended for you") does not end
   const [doc] = collectHtml('port.html', html);
   assert.match(slice(doc!.text, doc!.main), /second berth opens\. The harbour office/);
 });
+
+test('a box with a form that asks for an e-mail address is a promo, whatever its class', () => {
+  const html = `<body><article>
+    <p>The city council voted on Monday to close the old bridge to lorries heavier than 7.5 tonnes from next month.</p>
+    <div class="box-x"><p>Morning Digest</p><p>Five stories before breakfast. Join 80,000 readers.</p>
+    <form action="/signup"><input type="email" name="addr"><button>Sign up</button></form></div>
+    <p>Engineers found cracks in two of the bridge's piers during an inspection in the spring.</p></article></body>`;
+  const [doc] = collectHtml('bridge.html', html);
+  const promo = doc!.boilerplate.find((b) => b.kind === 'promo');
+  assert.ok(promo && slice(doc!.text, promo).includes('Join 80,000 readers'));
+});

@@ -1,4 +1,4 @@
-import type { BoilerplateKind, TextBlock } from './text-block.js';
+import { isCountsLine, type BoilerplateKind, type TextBlock } from './text-block.js';
 
 /**
  * Line-level cues of page furniture. Each is a general shape (a label line, a disclosure formula,
@@ -121,6 +121,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (t.length <= 200 && INLINE_PROMO_OPENS.has(opens) && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
   if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(t)) return { role: 'furniture', kind: 'other' };
   if (t.length <= 300 && (c === 91 || c === 40) && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
+  if (isCountsLine(t)) return { role: 'furniture', kind: 'footer' };
   if (t.length <= 160 && APP_PROMO_OPENS.has(opens) && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
   if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };
   if (block.heading) return HEADING;

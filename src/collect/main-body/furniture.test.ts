@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
-import { isRuleLine, lineBlocks } from './text-block.js';
+import { classifyBlock } from './cues.js';
+import { isCountsLine, isRuleLine, lineBlocks } from './text-block.js';
 
 const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
 
@@ -81,4 +82,20 @@ test('back matter: a topics line, a report\'s author information and disclaimer,
   ].join('\n\n');
   const [b] = collectPlainText('brief.txt', brief);
   assert.match(mainOf(b!), /15 million is planned\.$/);
+});
+
+test('a post\'s counts line is furniture and is never joined to the post above it', () => {
+  assert.ok(isCountsLine('replies 31 · reposts 1,250 · likes 4,008 · views 212K'));
+  assert.ok(isCountsLine('💬 14 · 🔁 96 · ♥ 377'));
+  assert.ok(isCountsLine('Likes: 12 | Shares: 3'));
+  assert.ok(!isCountsLine('End of capture · 9 items · 1 deleted before capture'));
+  assert.ok(!isCountsLine('Brief No. 14 · Page 2 of 6'));
+  const post = [
+    '#04 | X | Lena Morrow @lmorrow | 2026-03-02 09:15 UTC',
+    'The ferry operator says 1,900 passengers were stranded overnight at the north terminal after the gale.',
+    'replies 31 · reposts 1,250 · likes 4,008 · views 212K',
+  ].join('\n');
+  const blocks = lineBlocks(Array(4).fill(post).join('\n\n'));
+  assert.ok(blocks.some((b) => b.text === 'replies 31 · reposts 1,250 · likes 4,008 · views 212K'));
+  assert.deepEqual(classifyBlock({ start: 0, end: 0, text: '💬 14 · 🔁 96 · ♥ 377' }), { role: 'furniture', kind: 'footer' });
 });
