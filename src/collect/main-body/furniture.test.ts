@@ -99,3 +99,31 @@ test('a post\'s counts line is furniture and is never joined to the post above i
   assert.ok(blocks.some((b) => b.text === 'replies 31 · reposts 1,250 · likes 4,008 · views 212K'));
   assert.deepEqual(classifyBlock({ start: 0, end: 0, text: '💬 14 · 🔁 96 · ♥ 377' }), { role: 'furniture', kind: 'footer' });
 });
+
+test('a printed page\'s running footer, address and header inside the story are furniture, not its end', () => {
+  const page = (n: number, body: string): string =>
+    `${body}\n\nCoastal Brief CB-0412 · Page ${n} of 2\nhttps://briefs.example.org\n\f`;
+  const text =
+    'Coastal Brief\n\n' +
+    page(1, 'Since 2022 the coastal authority has spent about 40 million euros on new sea walls along the northern shore, where storms cut the road twice last winter.') +
+    'Sea Walls on the Northern Shore\n\n' +
+    'A further 15 million euros is planned for the southern shore, where work is due to begin next year if the assembly approves the budget in March.\n\n' +
+    'Coastal Brief CB-0412 · Page 2 of 2\nhttps://briefs.example.org\n';
+  const [doc] = collectPlainText('brief.txt', text);
+  assert.match(mainOf(doc!), /^Since 2022 the coastal authority/);
+  assert.match(mainOf(doc!), /approves the budget in March\.$/);
+  const footer = doc!.boilerplate.find((b) => doc!.text.slice(b.start, b.end).includes('Page 1 of 2'));
+  assert.equal(footer?.kind, 'footer');
+});
+
+test('a timeline\'s date lines, repeated in shape, are not page furniture', () => {
+  const text = [
+    'Harbour works: a timeline',
+    'March 3, 2025',
+    'The harbour authority approves a plan to deepen the northern channel by four metres at a cost of 40 million euros.',
+    'March 17, 2025',
+    'Dredging begins at the channel mouth, and two ferries are moved to the southern quay for the rest of the year.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('timeline.txt', text);
+  assert.ok(!doc!.boilerplate.some((b) => b.kind === 'footer' && doc!.text.slice(b.start, b.end).includes('March 17')));
+});

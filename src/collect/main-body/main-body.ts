@@ -37,6 +37,7 @@ export interface MainBodyOptions {
 export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {}): MainBody {
   if (blocks.length === 0) return { main: { start: 0, end: 0 }, boilerplate: [], related: [], header: [] };
   const roles = blocks.map((b): BlockRole => (b.hint ? { role: 'furniture', kind: b.hint } : classifyBlock(b)));
+  markPageFurniture(blocks, roles);
 
   const first = startAfterMasthead(blocks, roles, findStart(blocks, roles, 0, options.description ?? null));
   // A paper's keywords follow its abstract: under an abstract their label opens no end matter.
@@ -67,6 +68,38 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
   };
+}
+
+/** Longest running header or footer line of a printed page. */
+const MAX_RUNNING_LINE = 100;
+/** A page's number as printers set it: "Page 2 of 3", "- 4 -", "… · Page 1 of 3". */
+const PAGE_NUMBER = /^(?:page \d{1,4}|- ?\d{1,4} ?-)$|\bpage \d{1,4} of \d{1,4}$/i;
+const FORM_FEED = 12;
+
+/**
+ * Page furniture of text converted from print (pdftotext): the line after a form feed (the running
+ * header), page numbers ("… · Page 1 of 3") and a web address repeated on every page. It lies
+ * inside the story when a page breaks there, so it is furniture rather than the story's end.
+ * (Lines repeated with other digits are not furniture: a timeline repeats its dates' shape.)
+ */
+function markPageFurniture(blocks: TextBlock[], roles: BlockRole[]): void {
+  let addresses: Map<string, number> | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const t = blocks[i]!.text;
+    if (t.length > MAX_RUNNING_LINE || roles[i]!.role === 'furniture' || roles[i]!.role === 'tail') continue;
+    let page = t.charCodeAt(0) === FORM_FEED || (t.length >= 6 && PAGE_NUMBER.test(t));
+    if (!page && t.startsWith('http') && !t.includes(' ')) {
+      addresses ??= countAddresses(blocks);
+      page = (addresses.get(t) ?? 0) >= 2;
+    }
+    if (page) roles[i] = { role: 'furniture', kind: 'footer' };
+  }
+}
+
+function countAddresses(blocks: TextBlock[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const b of blocks) if (b.text.startsWith('http')) seen.set(b.text, (seen.get(b.text) ?? 0) + 1);
+  return seen;
 }
 
 /** Shortest block read as a paragraph of the story (not a headline or a teaser line). */
