@@ -151,3 +151,52 @@ test('an embedded post keeps its author line and time stamp, which a page header
   assert.ok(doc!.text.includes('Ines Marlow @imarlow_port'));
   assert.ok(doc!.text.includes('Mar 3, 2025'));
 });
+
+test('a press release: the lead paragraph that repeats the description is header, the key points above the first paragraph are the story\'s', () => {
+  const html = `<html><head><meta name="description" content="Minister opens a flood barrier that protects 3,000 homes on the estuary."></head><body><main>
+    <h1>Flood barrier opens on the estuary</h1>
+    <p class="lead">Minister opens a flood barrier that protects 3,000 homes on the estuary.</p>
+    <dl><dt>From:</dt><dd><a href="/env">Environment Office</a></dd><dt>Published</dt><dd>4 February 2026</dd></dl>
+    <ul><li>New barrier on the estuary protects 3,000 homes from tidal surges</li>
+    <li>Construction took four years and cost £120 million in public funds</li></ul>
+    <p>The Environment Minister today opened the estuary barrier, a gate of 60 metres that closes when surge tides are forecast.</p>
+    <p>The barrier was built by a consortium of three firms and will be inspected twice a year.</p></main></body></html>`;
+  const [doc] = collectHtml('release.html', html);
+  assert.match(slice(doc!.text, doc!.main), /^New barrier on the estuary/);
+  assert.match(slice(doc!.text, doc!.main), /inspected twice a year\.$/);
+});
+
+test('footnotes: a notes section is the story\'s, and the links back to the anchors are not text', () => {
+  const html = `<body><article class="publication-body">
+    <p>Grain exports through the corridor reached 4 million tonnes in May, the highest monthly figure since the route opened.<a href="#fn1">1</a></p>
+    <p>Insurers have cut war-risk premiums twice this year, to about 1% of a cargo's value.</p>
+    <section class="footnotes" id="notes"><h2>Notes</h2><ol>
+    <li id="fn1">Port authority figures, June 2026; the count includes barges. <a href="#fnref1">↩</a></li></ol></section>
+    </article></body>`;
+  const [doc] = collectHtml('paper.html', html);
+  assert.ok(!doc!.text.includes('↩'));
+  assert.match(slice(doc!.text, doc!.main), /the count includes barges\.$/);
+});
+
+test('a box of links set between paragraphs ("Recommended for you") does not end the story', () => {
+  const para = (s: string): string => `<p>${s} The harbour office said the figures would be checked against the customs register before the next monthly report is sent out.</p>`;
+  const html = `<body><div class="story-body">
+    ${para('Ships unloaded 2,300 containers at the new terminal in its first week of operation.')}
+    ${para('Dock workers said queues of lorries stretched for two kilometres on the busiest day.')}
+    <h3>Recommended for you</h3><ul><li><a href="/a">Rail strike called off after late-night talks</a></li><li><a href="/b">City council approves budget for new bridge</a></li></ul>
+    ${para('The terminal is expected to handle 40,000 containers a month once its second berth opens.')}
+    </div></body>`;
+  const [doc] = collectHtml('port.html', html);
+  assert.match(slice(doc!.text, doc!.main), /second berth opens\. The harbour office/);
+});
+
+test('a box with a form that asks for an e-mail address is a promo, whatever its class', () => {
+  const html = `<body><article>
+    <p>The city council voted on Monday to close the old bridge to lorries heavier than 7.5 tonnes from next month.</p>
+    <div class="box-x"><p>Morning Digest</p><p>Five stories before breakfast. Join 80,000 readers.</p>
+    <form action="/signup"><input type="email" name="addr"><button>Sign up</button></form></div>
+    <p>Engineers found cracks in two of the bridge's piers during an inspection in the spring.</p></article></body>`;
+  const [doc] = collectHtml('bridge.html', html);
+  const promo = doc!.boilerplate.find((b) => b.kind === 'promo');
+  assert.ok(promo && slice(doc!.text, promo).includes('Join 80,000 readers'));
+});

@@ -38,7 +38,7 @@ export function htmlDocument(
   const outside: HtmlBlock[] = [];
   for (const b of blocks) (container && !isInside(b.owner, container) ? outside : inside).push(b);
   const meta = htmlMeta(elements, container);
-  const body = findMainBody(inside, { outlet: meta.source });
+  const body = findMainBody(inside, { outlet: meta.source, description: meta.description });
 
   const boilerplate: BoilerplateSpan[] = [...body.boilerplate];
   for (const b of outside) {

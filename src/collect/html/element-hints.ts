@@ -83,11 +83,52 @@ function quoteCredit(el: HtmlElement): boolean {
 export function elementKind(el: HtmlElement): BoilerplateKind | null {
   if (el.tag === 'html' || el.tag === 'body' || el.tag === 'main') return null;
   const t = tokens(el);
+  if (isFootnotes(el, t)) return null;
   if (t.trim() && ANY_KIND_TOKEN.test(t)) for (const [re, kind] of KIND_TOKENS) if (re.test(t)) return kind;
   if (el.tag === 'aside') return 'related';
+  if (isSignUpBox(el)) return 'promo';
   if (el.tag === 'figcaption') return quoteCredit(el) ? null : 'other';
   if (el.attrs.role === 'complementary') return 'related';
   return null;
+}
+
+/** Boxes that can hold a sign-up form beside their pitch. */
+const BOX_TAGS = new Set(['div', 'section', 'aside']);
+
+/**
+ * A sign-up box (a newsletter pitch and its form): a box whose own form asks for an e-mail
+ * address. Its pitch ("Join 120,000 readers") is the outlet's, whatever its class is called.
+ */
+function isSignUpBox(el: HtmlElement): boolean {
+  if (!BOX_TAGS.has(el.tag)) return false;
+  for (const c of el.children) if (typeof c !== 'string' && c.tag === 'form' && asksForEmail(c)) return true;
+  return false;
+}
+
+function asksForEmail(form: HtmlElement): boolean {
+  const stack: HtmlElement[] = [form];
+  while (stack.length) {
+    for (const c of stack.pop()!.children) {
+      if (typeof c === 'string') continue;
+      if (c.tag === 'input' && (c.attrs.type === 'email' || c.attrs.name === 'email')) return true;
+      stack.push(c);
+    }
+  }
+  return false;
+}
+
+/** Class or id tokens of a text's footnotes or endnotes, and their ARIA roles. */
+const FOOTNOTE_TOKENS = /(?:^|[\s_-])(?:footnotes?|endnotes?)(?:$|[\s_-])/;
+const FOOTNOTE_ROLES = new Set(['doc-endnotes', 'doc-footnote', 'doc-endnote']);
+
+/**
+ * A text's footnotes or endnotes (`<section class="footnotes" id="notes">`): sworn, cited or
+ * sourced text that belongs to the story, even when a token of the list ("notes") reads as a
+ * side note.
+ */
+function isFootnotes(el: HtmlElement, t: string): boolean {
+  const role = el.attrs.role;
+  return (role !== undefined && FOOTNOTE_ROLES.has(role.toLowerCase())) || (t.includes('note') && FOOTNOTE_TOKENS.test(t));
 }
 
 /** Elements that announce the story body. */

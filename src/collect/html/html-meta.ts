@@ -6,6 +6,8 @@ export interface HtmlMeta {
   published: string | null;
   url: string | null;
   source: string | null;
+  /** The page's summary of itself (meta description), white space collapsed. */
+  description: string | null;
 }
 
 const DATE_META = [
@@ -82,7 +84,13 @@ export function htmlMeta(elements: HtmlElement[], container: HtmlElement | null)
     published,
     url: canonical || meta.get('og:url') || null,
     source: site ? clean(site) : null,
+    description: descriptionOf(meta),
   };
+}
+
+function descriptionOf(meta: Map<string, string>): string | null {
+  const d = meta.get('description') || meta.get('og:description') || meta.get('twitter:description');
+  return d ? clean(d) : null;
 }
 
 function clean(s: string): string {

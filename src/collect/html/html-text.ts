@@ -100,6 +100,7 @@ export function renderHtml(root: HtmlElement): HtmlText {
     if (strength) flush(strength);
     else if (CELL_TAGS.has(tag) && buf) buf += ' ';
     if (tag === 'br') continue;
+    if (tag === 'a' && isBackReference(node)) continue;
     const mark = tag === 'a' ? footnoteNumber(node) : null;
     if (mark) {
       stack.push({ node: `[${mark}]`, owner, hint: childHint, inLink: true, inPre });
@@ -130,6 +131,20 @@ function footnoteNumber(el: HtmlElement): string | null {
   if (typeof only !== 'string') return null;
   const t = only.trim();
   return t.length >= 1 && t.length <= 3 && /^\d+$/.test(t) ? t : null;
+}
+
+/** Arrows a footnote's link back to its anchor is drawn with: ↩ ↑ ^ ⤴ (an emoji selector may follow). */
+const BACK_ARROW = /^\s*[\u21a9\u2191^\u2934\u21b5]\ufe0e?\s*$/;
+
+/**
+ * The link from a footnote back to its anchor (`<a href="#fnref1">↩</a>`): a control, not text; left
+ * in, it would end the footnote's last sentence.
+ */
+function isBackReference(el: HtmlElement): boolean {
+  const href = el.attrs.href;
+  if (!href || href.charCodeAt(0) !== 35 /* # */ || el.children.length !== 1) return false;
+  const only = el.children[0]!;
+  return typeof only === 'string' && only.length <= 4 && BACK_ARROW.test(only);
 }
 
 /** The white space collapse() acts on (isWhite), as a regex character class. */

@@ -1,4 +1,4 @@
-import type { BoilerplateKind, TextBlock } from './text-block.js';
+import { isCountsLine, type BoilerplateKind, type TextBlock } from './text-block.js';
 
 /**
  * Line-level cues of page furniture. Each is a general shape (a label line, a disclosure formula,
@@ -16,6 +16,11 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/, 'other'],
   // A paper's or a report's apparatus: the list of works it cites closes the text ("References (selected)").
   [/^(?:references|bibliography|works cited|literature cited|endnotes|footnotes|notes and references|sources and notes)(?: \([^)]{1,30}\))?$/, 'other'],
+  // A report's back matter: who wrote it, how to reach them, what it does not claim.
+  [/^(?:about (?:the )?authors?|authors?(?: information| details)?|author information|about this (?:report|paper|publication)|acknowledge?ments|(?:media |press )?(?:contacts?|enquiries|inquiries)|press office)$/, 'byline'],
+  [/^(?:disclaimers?|legal notice|important notice)$/, 'disclosure'],
+  // The close of a letter or a sworn statement: signature, title and jurat follow.
+  [/^(?:respectfully submitted|yours (?:sincerely|faithfully|truly)|sincerely(?: yours)?|(?:kind|best|warm) regards|with (?:best|kind) wishes),?$/, 'footer'],
 ];
 
 /** Any of the tail labels: one regex rules out most short lines before they are told apart. */
@@ -33,6 +38,12 @@ const ANY_TAIL_LABEL = new RegExp(TAIL_LABELS.map(([re]) => `(?:${re.source})`).
 
 /** Opening words of an inline end-matter line ("Read more: Some headline"). */
 const INLINE_PROMO = /^(?:read (?:more|also|next)|see also|also read|related(?: articles?| stories| story| coverage)?|more on this|watch|listen)\s*[:|–—-]\s*\S/i;
+
+/**
+ * A label with its content on the same line that opens the end matter ("Tags: North Korea, GUR",
+ * "Enquiries: Statistics Team, …"): topic lists and contact blocks follow the story, not inside it.
+ */
+const INLINE_TAIL = /^(?:tags?|topics?|filed under|(?:media |press )?(?:enquiries|inquiries|contacts?))\s*:\s*\S/i;
 
 /** A correction notice closes the story even when it carries its text on the same line. */
 const CORRECTION = /^(?:corrections?|clarifications?|editor'?s? note|update)\s*(?:\([^)]*\))?\s*:/i;
@@ -60,7 +71,7 @@ const HEADER_NOTE =
 
 /** End matter that names the outlet, the newsletter or the staff. */
 const FOOTER_NOTE =
-  /contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [A-Z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b/i;
+  /contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [A-Z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b/i;
 
 const BYLINE = /^(?:by|from|interview by|reporting by|words by|analysis by|written by)\s+[A-Z]/;
 /**
@@ -105,10 +116,12 @@ export function classifyBlock(block: TextBlock): BlockRole {
   const c = t.charCodeAt(0);
   const opens = openingOf(t);
   if (CORRECTION_OPENS.has(opens) && CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
+  if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(t)) return { role: 'tail', kind: 'disclosure' };
   if (t.length <= 200 && INLINE_PROMO_OPENS.has(opens) && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
   if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(t)) return { role: 'furniture', kind: 'other' };
   if (t.length <= 300 && (c === 91 || c === 40) && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
+  if (isCountsLine(t)) return { role: 'furniture', kind: 'footer' };
   if (t.length <= 160 && APP_PROMO_OPENS.has(opens) && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
   if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };
   if (block.heading) return HEADING;
@@ -131,6 +144,7 @@ function openingOf(t: string): number {
 const openings = (words: string): ReadonlySet<number> => new Set(words.split(' ').map(openingOf));
 /** Words each anchored formula can open with (see the regexes): only their first two letters count. */
 const CORRECTION_OPENS = openings('corrections clarifications editor update');
+const INLINE_TAIL_OPENS = openings('tags topics filed media press enquiries inquiries contacts');
 const INLINE_PROMO_OPENS = openings('read see also related more watch listen');
 const CREDIT_OPENS = openings('main top featured cover image photo picture video graphic illustration map credits sources via');
 const APP_PROMO_OPENS = openings('download get install');

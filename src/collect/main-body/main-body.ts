@@ -1,9 +1,9 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { classifyBlock, endsSentence, isShareButton, referenceMarksLength, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
+import { classifyBlock, endsSentence, isAllCaps, isShareButton, referenceMarksLength, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
-import type { BoilerplateKind, TextBlock } from './text-block.js';
+import { isRuleLine, type BoilerplateKind, type TextBlock } from './text-block.js';
 
 export interface MainBody {
   /** From the first sentence of the story to its last. */
@@ -21,6 +21,11 @@ export interface MainBodyOptions {
    * function gets the header blocks (above the story) and finds the name there.
    */
   outlet?: string | null | ((header: TextBlock[]) => string | null);
+  /**
+   * The page's own summary (its meta description), when known: a paragraph above the story that
+   * repeats it, set apart from the story's paragraphs, is the standfirst.
+   */
+  description?: string | null;
 }
 
 /**
@@ -32,13 +37,14 @@ export interface MainBodyOptions {
 export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {}): MainBody {
   if (blocks.length === 0) return { main: { start: 0, end: 0 }, boilerplate: [], related: [], header: [] };
   const roles = blocks.map((b): BlockRole => (b.hint ? { role: 'furniture', kind: b.hint } : classifyBlock(b)));
+  markPageFurniture(blocks, roles);
 
-  const first = findStart(blocks, roles);
+  const first = startAfterMasthead(blocks, roles, findStart(blocks, roles, 0, options.description ?? null));
   // A paper's keywords follow its abstract: under an abstract their label opens no end matter.
   const paper = first > 0 && isAbstractLabel(blocks[first - 1]!);
   let tail = blocks.length;
   for (let i = first + 1; i < blocks.length; i++) {
-    if (roles[i]!.role === 'tail' && isShareButton(blocks[i]!) && paragraphFollows(blocks, roles, i)) {
+    if (roles[i]!.role === 'tail' && (isShareButton(blocks[i]!) || isLinkBox(roles, i)) && paragraphFollows(blocks, roles, i)) {
       roles[i] = { role: 'furniture', kind: 'other' };
       continue;
     }
@@ -48,10 +54,10 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     }
   }
   const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, first)) : (options.outlet ?? null);
-  let end = tail - 1;
+  let end = Math.min(tail, footerRule(blocks, first)) - 1;
   while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet)) end--;
   const unit = unitStart(blocks, roles, first, end);
-  const start = unit === first ? leadingItems(blocks, roles, first) : unit;
+  const start = unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit;
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -62,6 +68,38 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
   };
+}
+
+/** Longest running header or footer line of a printed page. */
+const MAX_RUNNING_LINE = 100;
+/** A page's number as printers set it: "Page 2 of 3", "- 4 -", "… · Page 1 of 3". */
+const PAGE_NUMBER = /^(?:page \d{1,4}|- ?\d{1,4} ?-)$|\bpage \d{1,4} of \d{1,4}$/i;
+const FORM_FEED = 12;
+
+/**
+ * Page furniture of text converted from print (pdftotext): the line after a form feed (the running
+ * header), page numbers ("… · Page 1 of 3") and a web address repeated on every page. It lies
+ * inside the story when a page breaks there, so it is furniture rather than the story's end.
+ * (Lines repeated with other digits are not furniture: a timeline repeats its dates' shape.)
+ */
+function markPageFurniture(blocks: TextBlock[], roles: BlockRole[]): void {
+  let addresses: Map<string, number> | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const t = blocks[i]!.text;
+    if (t.length > MAX_RUNNING_LINE || roles[i]!.role === 'furniture' || roles[i]!.role === 'tail') continue;
+    let page = t.charCodeAt(0) === FORM_FEED || (t.length >= 6 && PAGE_NUMBER.test(t));
+    if (!page && t.startsWith('http') && !t.includes(' ')) {
+      addresses ??= countAddresses(blocks);
+      page = (addresses.get(t) ?? 0) >= 2;
+    }
+    if (page) roles[i] = { role: 'furniture', kind: 'footer' };
+  }
+}
+
+function countAddresses(blocks: TextBlock[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const b of blocks) if (b.text.startsWith('http')) seen.set(b.text, (seen.get(b.text) ?? 0) + 1);
+  return seen;
 }
 
 /** Shortest block read as a paragraph of the story (not a headline or a teaser line). */
@@ -77,12 +115,24 @@ function paragraphFollows(blocks: TextBlock[], roles: BlockRole[], i: number): b
 const GENRE_LABEL =
   /^(?:analysis|opinion|comment|commentary|explainer|explained|interview|exclusive|update|breaking|live|factbox|fact ?check|timeline|editorial|feature|review|q ?& ?a|insight|perspective|podcast|video|watch|listen)\s*[:|–—-]\s/i;
 
-function findStart(blocks: TextBlock[], roles: BlockRole[]): number {
-  for (let i = 0; i < blocks.length; i++) {
+/**
+ * A label of related links over links only ("Recommended for you" and three headlines): set
+ * inside a story between its paragraphs, it is a box, not the start of the end matter.
+ */
+function isLinkBox(roles: BlockRole[], i: number): boolean {
+  const role = roles[i]!;
+  if (role.role !== 'tail' || (role.kind !== 'related' && role.kind !== 'promo')) return false;
+  const next = roles[i + 1];
+  return next !== undefined && next.role === 'furniture' && next.kind === 'navigation';
+}
+
+function findStart(blocks: TextBlock[], roles: BlockRole[], from: number, description: string | null): number {
+  for (let i = from; i < blocks.length; i++) {
     const role = roles[i]!;
     if (role.role !== 'prose') continue;
     const b = blocks[i]!;
     if (isHeaderFurniture(b)) continue;
+    if (description !== null && isSummary(blocks, roles, i, description)) continue;
     if (b.text.length < 150 && i + 1 < blocks.length) {
       // A headline written as a sentence: title case, a genre label ("Analysis: …"), or a line
       // followed by the byline or dateline that sits under headlines.
@@ -96,8 +146,96 @@ function findStart(blocks: TextBlock[], roles: BlockRole[]): number {
     return i;
   }
   // No prose at all (a list, a table): everything that is not furniture.
-  const first = roles.findIndex((r) => r.role !== 'furniture' && r.role !== 'tail');
-  return first < 0 ? 0 : first;
+  const first = roles.findIndex((r, i) => i >= from && r.role !== 'furniture' && r.role !== 'tail');
+  return first < 0 ? from : first;
+}
+
+/**
+ * The page's summary repeated above the story (GOV.UK's lead paragraph, a news site's dek): the
+ * same words as the meta description, followed by something other than the story's next
+ * paragraph. A story whose first paragraph is its description goes straight on with prose.
+ */
+function isSummary(blocks: TextBlock[], roles: BlockRole[], i: number, description: string): boolean {
+  const t = blocks[i]!.text;
+  if (t.length !== description.length || t !== description) return false;
+  return i + 1 < blocks.length && roles[i + 1]!.role !== 'prose';
+}
+
+/** Most characters above a rule that a masthead of metadata lines holds. */
+const MAX_MASTHEAD = 1200;
+/** Fewest "Label: value" fields that make the lines above a rule a masthead. */
+const MIN_MASTHEAD_FIELDS = 2;
+/** A field of metadata: a label of one to three words, the first capitalised, and a colon. */
+const FIELD = /(?:^|\s)[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:\s/g;
+
+/**
+ * Exports, releases and bulletins open with a masthead of metadata ("Release date: …",
+ * "Collector: …") closed by a rule line; the story starts after the rule, at its first sentence
+ * (a key point or a paragraph), however the masthead's lines read.
+ */
+function startAfterMasthead(blocks: TextBlock[], roles: BlockRole[], first: number): number {
+  const rule = mastheadRule(blocks);
+  if (rule < 0) return first;
+  for (let j = rule + 1; j < blocks.length; j++) {
+    if (roles[j]!.role === 'item' && endsSentence(blocks[j]!.text)) return j;
+    if (roles[j]!.role === 'prose') return Math.min(Math.max(first, j), findStart(blocks, roles, j, null));
+  }
+  return first;
+}
+
+function mastheadRule(blocks: TextBlock[]): number {
+  let fields = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.end > MAX_MASTHEAD) return -1;
+    if (isRuleLine(b.text)) return fields >= MIN_MASTHEAD_FIELDS && i > 0 ? i : -1;
+    if (b.text.includes(':')) fields += b.text.match(FIELD)?.length ?? 0;
+  }
+  return -1;
+}
+
+/** Most blocks and characters of a footer closed off by a rule under the story. */
+const MAX_FOOTER_BLOCKS = 8;
+const MAX_FOOTER_CHARS = 600;
+/** A footnote's mark at the start of a line ("[2] …", "3 UN Security …", "* …"). */
+const FOOTNOTE_MARK = /^(?:\[\d{1,3}\]|\d{1,3}\s|[*†‡¹²³⁴⁵⁶⁷⁸⁹])/;
+
+/**
+ * The last rule line, when what follows it is a short footer (contacts, an export's checksum, a
+ * signature line) and not footnotes, which are the story's own: the story ends above it. The
+ * number of blocks when there is none.
+ */
+function footerRule(blocks: TextBlock[], first: number): number {
+  const n = blocks.length;
+  for (let i = n - 1; i > first && i >= n - 1 - MAX_FOOTER_BLOCKS; i--) {
+    if (!isRuleLine(blocks[i]!.text)) continue;
+    if (i === n - 1 || blocks[n - 1]!.end - blocks[i]!.end > MAX_FOOTER_CHARS) return n;
+    for (let j = i + 1; j < n; j++) if (FOOTNOTE_MARK.test(blocks[j]!.text)) return n;
+    return i;
+  }
+  return n;
+}
+
+/** Fewest words of a sentence that introduces the story with a colon ("…, hereby depose and state as follows:"). */
+const MIN_LEAD_IN_WORDS = 8;
+
+/**
+ * The sentence that opens a statement or an affidavit and ends in a colon, above the story's first
+ * paragraph or above its first section heading: the story's own first words, not a headline.
+ */
+function leadIn(blocks: TextBlock[], roles: BlockRole[], start: number): number {
+  for (let i = start - 1; i >= 0 && i >= start - 2; i--) {
+    const b = blocks[i]!;
+    if (roles[i]!.role !== 'heading') return start;
+    if (isLeadIn(b)) return i;
+  }
+  return start;
+}
+
+function isLeadIn(b: TextBlock): boolean {
+  const t = b.text;
+  if (t.charCodeAt(t.length - 1) !== 58 /* : */ || t.length > 300 || isAllCaps(t)) return false;
+  return t.split(' ').length >= MIN_LEAD_IN_WORDS && titleCaseRatio(t) < 0.5 && !isHeaderFurniture(b);
 }
 
 /** Longest teaser (standfirst) set above a byline: a story's lead that long is not skipped. */
@@ -134,11 +272,22 @@ function leadingItems(blocks: TextBlock[], roles: BlockRole[], first: number): n
 }
 
 function isSentenceItem(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
-  return i >= 0 && roles[i]!.role === 'item' && endsSentence(blocks[i]!.text);
+  return i >= 0 && roles[i]!.role === 'item' && (endsSentence(blocks[i]!.text) || isStatement(blocks[i]!.text));
 }
 
+/** Fewest words of a key point written without a full stop ("£450 million package for Ukraine, including …"). */
+const MIN_STATEMENT_WORDS = 6;
+
+/** A key point as press releases write them: a clause in sentence case, no full stop. */
+function isStatement(t: string): boolean {
+  return t.split(' ').length >= MIN_STATEMENT_WORDS && titleCaseRatio(t) < 0.5;
+}
+
+// An item of another list (a metadata list's "4 February 2026") or a date line labels nothing.
 function isListLabel(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
-  return i >= 0 && roles[i]!.role === 'heading' && blocks[i]!.text.length <= MAX_LIST_LABEL && !endsSentence(blocks[i]!.text);
+  if (i < 0 || roles[i]!.role !== 'heading') return false;
+  const b = blocks[i]!;
+  return b.text.length <= MAX_LIST_LABEL && !b.listItem && !endsSentence(b.text) && !findDate(b.text);
 }
 
 /**

@@ -44,7 +44,7 @@ function joinWrapped(text: string, lines: TextBlock[]): TextBlock[] {
   for (const l of lines) {
     const last = out[out.length - 1];
     const adjacent = last && !/\n[ \t\r]*\n/.test(text.slice(last.end, l.start));
-    if (last && adjacent && !l.listItem && last.text.length >= 40) {
+    if (last && adjacent && !l.listItem && last.text.length >= 40 && !standsAlone(l.text) && !standsAlone(last.text)) {
       last.end = l.end;
       last.text = `${last.text} ${l.text}`;
     } else out.push({ ...l });
@@ -82,4 +82,46 @@ const BULLET = /^(?:[-–—•*▪·◦]\s|\d{1,2}[.)]\s+[a-z])/;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0xfeff || c === 0x2028;
+}
+
+/** Shortest run of one mark read as a rule line rather than an underlined word or an ellipsis. */
+const MIN_RULE = 10;
+
+/**
+ * A line drawn across the text ("=====", "-----", "_____"): it parts a masthead, a body, a
+ * footer or footnotes, so it is never read as part of the paragraph above or below it.
+ */
+export function isRuleLine(t: string): boolean {
+  if (t.length < MIN_RULE) return false;
+  const c = t.charCodeAt(0);
+  if (c !== 61 && c !== 45 && c !== 95 && c !== 42 && c !== 126 && c !== 0x2500 && c !== 0x2014) return false;
+  for (let i = 1; i < t.length; i++) if (t.charCodeAt(i) !== c) return false;
+  return true;
+}
+
+/** Lines that are never part of a paragraph: rules, and the counts under a post. */
+function standsAlone(t: string): boolean {
+  return isRuleLine(t) || isCountsLine(t);
+}
+
+/** Longest line of counts under a post. */
+const MAX_COUNTS_LINE = 120;
+/** One count of a counts line: a label (a word or an emoji, maybe a colon), a number with a K or M, or the two the other way round. */
+const COUNT = /^(?:([^\s\d]{1,15}):? )?\d[\d,.]*[KkMm]?(?: ([^\s\d]{1,15}))?$/u;
+const COUNT_SEPARATOR = /\s[·|•]\s/;
+
+/**
+ * The engagement counts a social-media export sets under each post ("replies 12 · reposts 406 ·
+ * likes 1,030 · views 97K", "💬 6 · 🔁 71 · ♥ 240"): at least two labelled counts between
+ * separators, nothing else. They count the post's readers, not anything the post reports.
+ */
+export function isCountsLine(t: string): boolean {
+  if (t.length > MAX_COUNTS_LINE || (t.indexOf('·') < 0 && t.indexOf('|') < 0 && t.indexOf('•') < 0)) return false;
+  const parts = t.split(COUNT_SEPARATOR);
+  if (parts.length < 2) return false;
+  for (const p of parts) {
+    const m = COUNT.exec(p.trim());
+    if (m === null || (m[1] === undefined && m[2] === undefined)) return false;
+  }
+  return true;
 }

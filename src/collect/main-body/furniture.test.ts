@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { collectPlainText } from '../text/from-plain-text.js';
+import { classifyBlock } from './cues.js';
+import { isCountsLine, isRuleLine, lineBlocks } from './text-block.js';
+
+const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+
+test('a sworn statement: its colon-ended opening is the body\'s, its signature block and jurat are not', () => {
+  const text = [
+    'IN THE CIRCUIT COURT OF HARROW COUNTY',
+    'STATE v. OSWIN PELL',
+    'DECLARATION OF INSPECTOR MAREN QUILL',
+    'I, Maren Quill, of full age, declare under penalty of perjury as follows:',
+    'BACKGROUND',
+    '1.   I have served as a customs inspector at the river port since 2017 and have examined more than 400 freight cars.',
+    '2.   On the night of 3 May 2025 I found 26 crates of detonators hidden under a load of timber in car 7.',
+    'Respectfully submitted,',
+    '/s/ Maren Quill',
+    'Customs Inspector',
+    'Sworn before me on this 9th day of May, 2025, at the courthouse in Harrow, by the undersigned clerk.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('declaration.txt', text);
+  assert.match(mainOf(doc!), /^I, Maren Quill, of full age/);
+  assert.match(mainOf(doc!), /under a load of timber in car 7\.$/);
+});
+
+test('a release: a masthead of fields closed by a rule is left out, and so is the contact footer under the last rule', () => {
+  const text = [
+    'HARBOUR STATISTICS OFFICE',
+    'Fish landings, March 2026',
+    'Issued:      2 April 2026',
+    'Period:      March 2026',
+    'Next issue:  7 May 2026',
+    '------------------------------------------------------------',
+    'KEY FIGURES',
+    '*  Landings at the three ports came to 12,400 tonnes in March, 6% more than in February.',
+    '*  Cod made up a third of the catch by weight.',
+    '1. LANDINGS BY PORT',
+    'North Quay handled the largest share of the catch, as it has done in every month since the new crane opened in 2023.',
+    '------------------------------------------------------------',
+    'Questions go to the Fisheries Statistics Unit on 0100 555 0199.',
+    'Email: fish.stats@example.org',
+  ].join('\n\n');
+  const [doc] = collectPlainText('landings.txt', text);
+  assert.match(mainOf(doc!), /^\*  Landings at the three ports/);
+  assert.match(mainOf(doc!), /since the new crane opened in 2023\.$/);
+});
+
+test('an export: rule lines stay lines of their own when wrapped lines are joined, and footnotes under a rule are kept', () => {
+  assert.ok(isRuleLine('=========='));
+  assert.ok(!isRuleLine('=====-----'));
+  assert.ok(!isRuleLine('________)'));
+  const lines = ['Collector: R. Vance | Exported 2026-02-01 10:00 UTC', '=================================================='];
+  assert.equal(lineBlocks(lines.join('\n')).length, 2);
+
+  const paper = [
+    'The survey counted 38 abandoned vessels along the estuary, most of them fishing boats left after the 2019 storms.',
+    '____________________',
+    '[1] Counts from the harbour master\'s register of 2024.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('paper.txt', paper);
+  assert.match(mainOf(doc!), /register of 2024\.$/);
+});
+
+test('back matter: a topics line, a report\'s author information and disclaimer, the error-report notice close the story', () => {
+  const news = [
+    'The ferry to the islands was cancelled for a third day on Friday as gales of up to 90 km/h swept the coast.',
+    'The operator said 1,100 passengers had been rebooked onto sailings next week.',
+    'Tags: ferries, weather, islands',
+    'If you find a typo, highlight it and press Ctrl+Enter to tell the editors.',
+  ].join('\n\n');
+  const [a] = collectPlainText('ferry.txt', news);
+  assert.match(mainOf(a!), /rebooked onto sailings next week\.$/);
+
+  const brief = [
+    'Since 2022 the coastal authority has spent about 40 million euros on new sea walls, and a further 15 million is planned.',
+    'Author Information',
+    'Tamsin Orr, Analyst in Coastal Policy',
+    'Disclaimer',
+    'This brief was prepared for members of the assembly and does not represent the view of any party on the questions it covers.',
+  ].join('\n\n');
+  const [b] = collectPlainText('brief.txt', brief);
+  assert.match(mainOf(b!), /15 million is planned\.$/);
+});
+
+test('a post\'s counts line is furniture and is never joined to the post above it', () => {
+  assert.ok(isCountsLine('replies 31 · reposts 1,250 · likes 4,008 · views 212K'));
+  assert.ok(isCountsLine('💬 14 · 🔁 96 · ♥ 377'));
+  assert.ok(isCountsLine('Likes: 12 | Shares: 3'));
+  assert.ok(!isCountsLine('End of capture · 9 items · 1 deleted before capture'));
+  assert.ok(!isCountsLine('Brief No. 14 · Page 2 of 6'));
+  const post = [
+    '#04 | X | Lena Morrow @lmorrow | 2026-03-02 09:15 UTC',
+    'The ferry operator says 1,900 passengers were stranded overnight at the north terminal after the gale.',
+    'replies 31 · reposts 1,250 · likes 4,008 · views 212K',
+  ].join('\n');
+  const blocks = lineBlocks(Array(4).fill(post).join('\n\n'));
+  assert.ok(blocks.some((b) => b.text === 'replies 31 · reposts 1,250 · likes 4,008 · views 212K'));
+  assert.deepEqual(classifyBlock({ start: 0, end: 0, text: '💬 14 · 🔁 96 · ♥ 377' }), { role: 'furniture', kind: 'footer' });
+});
+
+test('a printed page\'s running footer, address and header inside the story are furniture, not its end', () => {
+  const page = (n: number, body: string): string =>
+    `${body}\n\nCoastal Brief CB-0412 · Page ${n} of 2\nhttps://briefs.example.org\n\f`;
+  const text =
+    'Coastal Brief\n\n' +
+    page(1, 'Since 2022 the coastal authority has spent about 40 million euros on new sea walls along the northern shore, where storms cut the road twice last winter.') +
+    'Sea Walls on the Northern Shore\n\n' +
+    'A further 15 million euros is planned for the southern shore, where work is due to begin next year if the assembly approves the budget in March.\n\n' +
+    'Coastal Brief CB-0412 · Page 2 of 2\nhttps://briefs.example.org\n';
+  const [doc] = collectPlainText('brief.txt', text);
+  assert.match(mainOf(doc!), /^Since 2022 the coastal authority/);
+  assert.match(mainOf(doc!), /approves the budget in March\.$/);
+  const footer = doc!.boilerplate.find((b) => doc!.text.slice(b.start, b.end).includes('Page 1 of 2'));
+  assert.equal(footer?.kind, 'footer');
+});
+
+test('a timeline\'s date lines, repeated in shape, are not page furniture', () => {
+  const text = [
+    'Harbour works: a timeline',
+    'March 3, 2025',
+    'The harbour authority approves a plan to deepen the northern channel by four metres at a cost of 40 million euros.',
+    'March 17, 2025',
+    'Dredging begins at the channel mouth, and two ferries are moved to the southern quay for the rest of the year.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('timeline.txt', text);
+  assert.ok(!doc!.boilerplate.some((b) => b.kind === 'footer' && doc!.text.slice(b.start, b.end).includes('March 17')));
+});
