@@ -23,6 +23,29 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:respectfully submitted|yours (?:sincerely|faithfully|truly)|sincerely(?: yours)?|(?:kind|best|warm) regards|with (?:best|kind) wishes),?$/, 'footer'],
 ];
 
+/**
+ * The box about a person or an outlet under a story ("ABOUT CHO HYUN-WOO", "About Anna Kowal"): a
+ * name of capitalised words after "About", as "About the author" is. A heading inside a story
+ * that starts with "About" goes on in small letters ("About the new rules").
+ */
+const ABOUT_BOX = /^(?:ABOUT|About)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}:?$/u;
+
+/**
+ * An asterism ("* *** *", "* * *", "⁂"): the end mark of a release, or a break between a feature's
+ * sections; the caller tells them apart by what follows (see `paragraphFollows`).
+ */
+export function isAsterism(t: string): boolean {
+  if (t === '⁂') return true;
+  if (t.length < 3 || t.length > 12 || t.charCodeAt(0) !== 42) return false;
+  let stars = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 42) stars++;
+    else if (c !== 32) return false;
+  }
+  return stars >= 3;
+}
+
 /** Any of the tail labels: one regex rules out most short lines before they are told apart. */
 /**
  * A share button's label on a line of its own. Newsletter platforms set one in the middle of a
@@ -70,10 +93,12 @@ const HEADER_NOTE =
   /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[A-Z][a-z]{2})|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b/i;
 
 /** End matter that names the outlet, the newsletter or the staff. */
+// Also the editor's line under an interview ("*This interview has been edited for length.*").
 const FOOTER_NOTE =
-  /contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [A-Z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b/i;
+  /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [A-Z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b/i;
 
-const BYLINE = /^(?:by|from|interview by|reporting by|words by|analysis by|written by)\s+[A-Z]/;
+// A magazine credits its interviewers over the Q&A: "Interview conducted by …", "Interviewed by …".
+const BYLINE = /^(?:by|from|(?:[Ii]nterview(?:ed| [Cc]onducted)?|[Cc]onducted) by|reporting by|words by|analysis by|written by)\s+[A-Z]/;
 /**
  * "By Tomasz Wierzbicki, Verification Desk", "By Dan Reyes and Mia Lund": "By" and a name of two to
  * four capitalised words, then the end, a desk or outlet after a separator, or a second name. A
@@ -111,6 +136,8 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (t.length <= 80) {
     const label = labelOf(t);
     if (ANY_TAIL_LABEL.test(label)) for (const [re, kind] of TAIL_LABELS) if (re.test(label)) return { role: 'tail', kind };
+    if (isAsterism(t)) return { role: 'tail', kind: 'other' };
+    if ((t.charCodeAt(0) | 32) === 97 /* a */ && ABOUT_BOX.test(t)) return { role: 'tail', kind: 'byline' };
   }
   // The anchored formulas are tried only when the first two letters can open them.
   const c = t.charCodeAt(0);
@@ -234,7 +261,8 @@ export function referenceMarksLength(text: string): number {
 }
 const TRAILING_MARKS = /(?:\s*\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{1,25} needed|dubious|disputed|when\?|who\?|which\?|failed verification|not in citation given)\])+$/;
 
-const CLOSERS = new Set([41, 34, 39, 0x201d, 0x2019, 0xbb, 93]);
+// Markdown's emphasis closes a sentence set in italics or bold ("… in tow.*") as a quote mark would.
+const CLOSERS = new Set([41, 34, 39, 0x201d, 0x2019, 0xbb, 93, 42]);
 
 /** A thread's closing marker after a space: "/end", "/fin", "(end)", a post counter "3/7", the thread emoji. */
 const THREAD_MARKER = /\s(?:\/(?:end|fin|x)|\((?:end|fin)\)|end\/|\d{1,3}\/\d{1,3}|\u{1F9F5})\s*$/iu;

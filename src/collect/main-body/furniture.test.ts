@@ -127,3 +127,47 @@ test('a timeline\'s date lines, repeated in shape, are not page furniture', () =
   const [doc] = collectPlainText('timeline.txt', text);
   assert.ok(!doc!.boilerplate.some((b) => b.kind === 'footer' && doc!.text.slice(b.start, b.end).includes('March 17')));
 });
+
+test('a magazine Q&A: the standfirst over "Interview conducted by" and the box "ABOUT …" under the answers are left out, and so is the italic mark', () => {
+  const text = [
+    'THE LANTERN | World',
+    '"We Count the Boats Every Night"',
+    'A coast guard captain on the smugglers of the northern gulf, what they carry and why the patrols cannot keep up.',
+    'Interview conducted by Ilse Brandt in Tromsø',
+    '04.03.2026 • From THE LANTERN 10/2026',
+    '*Captain Rune Aasgaard meets us on the quay at dawn, an hour after his cutter came back from a two-day patrol with 14 crew aboard and a seized dinghy in tow.*',
+    '**LANTERN: How many boats cross in a month?**',
+    '**Aasgaard:** In winter perhaps 40. In summer twice that, and we stop fewer than one in five of them before they reach the fjords.',
+    '*This interview has been condensed and edited.*',
+    'ABOUT RUNE AASGAARD',
+    'Rune Aasgaard, 49, has commanded the cutter Skarv since 2021. He served 20 years in the navy before joining the coast guard.',
+    'MORE ON THE SUBJECT',
+    'The Night Crossings: How 300 Boats Slipped Past – By Ilse Brandt',
+  ].join('\n\n');
+  const [doc] = collectPlainText('lantern.txt', text);
+  assert.match(mainOf(doc!), /^Captain Rune Aasgaard meets us/);
+  assert.match(mainOf(doc!), /before they reach the fjords\.$/);
+});
+
+test('an asterism closes a release when only a line or two follows it, and marks a cut when the turns go on', () => {
+  const release = [
+    'COUNCIL OF THE ISLES',
+    'The council heard conflicting figures today on the number of ferries laid up for the winter, which the harbour board put at 12 and the operators at 17.',
+    'The representative of the operators said that fuel had risen by a third since the spring and that 400 crew had been laid off.',
+    '* *** *',
+    'For information media. Not an official record.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('release.txt', release);
+  assert.match(mainOf(doc!), /400 crew had been laid off\.$/);
+
+  const hearing = [
+    'Chairman HOLM. The committee will come to order. We meet today to hear about the ferries, of which 12 are laid up for the winter and the rest run at half their usual timetable.',
+    '* * * * *',
+    'Mr. DAHL. How many crew have lost work?',
+    'Ms. BERG. About 400, Congressman, most of them deckhands on the northern routes.',
+    'Mr. DAHL. And how many will be hired back in the spring?',
+    'Ms. BERG. Perhaps half of them, if the fuel price falls back to where it was last year.',
+  ].join('\n\n');
+  const [doc2] = collectPlainText('hearing.txt', hearing);
+  assert.match(mainOf(doc2!), /where it was last year\.$/);
+});

@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { classifyBlock, endsSentence, isAllCaps, isShareButton, referenceMarksLength, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, titleCaseRatio, type BlockRole } from './cues.js';
+import { classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, referenceMarksLength, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isRegexSpace, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { isRuleLine, type BoilerplateKind, type TextBlock } from './text-block.js';
@@ -48,6 +48,10 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
       roles[i] = { role: 'furniture', kind: 'other' };
       continue;
     }
+    if (roles[i]!.role === 'tail' && isAsterism(blocks[i]!.text) && proseFollows(blocks, roles, i)) {
+      roles[i] = { role: 'furniture', kind: 'other' };
+      continue;
+    }
     if (roles[i]!.role === 'tail' && !(paper && isKeywordsLabel(blocks[i]!))) {
       tail = i;
       break;
@@ -63,11 +67,22 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const boilerplate = mergeSpans(blocks, kinds);
   const relatedBlocks = blocks.filter((_, i) => i > end && kinds[i] === 'related');
   return {
-    main: { start: blocks[start]!.start, end: blocks[end]!.end - referenceMarksLength(blocks[end]!.text) },
+    main: { start: blocks[start]!.start + emphasisOpenLength(blocks[start]!.text), end: blocks[end]!.end - referenceMarksLength(blocks[end]!.text) },
     boilerplate,
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
   };
+}
+
+/**
+ * Length of the Markdown emphasis that opens the story ("*Cho receives us …*", a clipping's italic
+ * intro): markup, not the story's first word. A bullet ("* Landings …") is followed by a space and
+ * keeps its mark.
+ */
+function emphasisOpenLength(t: string): number {
+  let i = 0;
+  while (i < 3 && (t.charCodeAt(i) === 42 || t.charCodeAt(i) === 95)) i++;
+  return i > 0 && i < t.length && !isRegexSpace(t.charCodeAt(i)) ? i : 0;
 }
 
 /** Longest running header or footer line of a printed page. */
@@ -110,6 +125,16 @@ function paragraphFollows(blocks: TextBlock[], roles: BlockRole[], i: number): b
   let j = i + 1;
   while (j < blocks.length && roles[j]!.role === 'furniture') j++;
   return j < blocks.length && roles[j]!.role === 'prose' && blocks[j]!.text.length >= MIN_PARAGRAPH;
+}
+
+/**
+ * A paragraph's worth of prose lies after block i, in one block or in several (a transcript's
+ * short turns after the "* * * * *" that marks a cut): the asterism there is a break, not the end mark.
+ */
+function proseFollows(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  let chars = 0;
+  for (let j = i + 1; j < blocks.length && chars < MIN_PARAGRAPH; j++) if (roles[j]!.role === 'prose') chars += blocks[j]!.text.length;
+  return chars >= MIN_PARAGRAPH;
 }
 
 const GENRE_LABEL =
