@@ -39,10 +39,8 @@ export function readAbout(r: ClaimRecord, kind: MeasureKind, where: Containment,
   const used = new Set<Mention>();
 
   // The speaker is never what is measured.
-  if (r.attributedTo !== null) {
-    const s = text.indexOf(r.attributedTo);
-    if (s >= 0) for (const m of mentions) if ((m.at >= s && m.end <= s + r.attributedTo.length) || opensTitleOf(text, m, s)) used.add(m);
-  }
+  const speaker = r.attributedTo === null ? null : speakerSpan(text, r.attributedTo);
+  if (speaker !== null) for (const m of mentions) if ((m.at >= speaker.start && m.end <= speaker.end) || opensTitleOf(text, m, speaker.start)) used.add(m);
   if (r.speakerKey !== null) for (const m of mentions) if (m.key === r.speakerKey) used.add(m);
 
   let place: string | null = null;
@@ -92,6 +90,20 @@ export function readAbout(r: ClaimRecord, kind: MeasureKind, where: Containment,
   subject ??= pick(null);
   const counterpart = kind === 'count' || subject === null ? null : pick(subject);
   return { subject, counterpart, place, placeFrom };
+}
+
+/**
+ * Where the speaker stands in the sentence: as named, or as written when the name gives the written
+ * form in brackets ("National Intelligence Service (Seoul's intelligence service)"); null when neither is there.
+ */
+function speakerSpan(text: string, attributedTo: string): { start: number; end: number } | null {
+  let at = text.indexOf(attributedTo);
+  if (at >= 0) return { start: at, end: at + attributedTo.length };
+  const open = attributedTo.lastIndexOf(' (');
+  if (open < 0 || !attributedTo.endsWith(')')) return null;
+  const written = attributedTo.slice(open + 2, -1);
+  at = text.indexOf(written);
+  return at >= 0 ? { start: at, end: at + written.length } : null;
 }
 
 /** Capitalised words of a title between a place and the name it belongs to (" Secretary of State "). */
