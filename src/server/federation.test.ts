@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_CLASSIFICATIONS, DEFAULT_MARKING } from '../domain/marking.js';
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
-import { FEDERATION_SPEC, toWire, type WirePushResult } from '../share/federation.js';
+import { generateKeyPairSync } from 'node:crypto';
+import { FEDERATION_SPEC, publicKeyOf, signReport, toWire, type WirePushResult, type WireReport } from '../share/federation.js';
 import { hashToken, newToken } from '../share/tokens.js';
 import { collectText } from '../collect/index.js';
 import { prepareReport } from '../store/prepare-report.js';
@@ -169,9 +170,11 @@ describe('federation between two instances', () => {
     assert.equal(report.provenance?.originInstance, a.id);
     assert.equal(report.provenance?.originReportId, released.id);
     assert.equal(report.provenance?.receivedFrom, a.id);
+    assert.equal(report.provenance?.verified, true, "A's signature was checked on B");
     const original = await a.store.findReport(viewerOf('kr-mnd'), released.id);
     assert.equal(report.provenance?.originIngestedAt, original!.ingestedAt);
     assert.equal(report.text, original!.text);
+    assert.deepEqual([report.title, report.source], [original!.title, original!.source], 'a missing title stays missing (not "")');
     assert.ok(report.claims > 0, 'extracted on B');
     assert.equal((await a.store.findReport(viewerOf('kr-mnd'), released.id))!.provenance, null, 'on A it is its own');
     // A's administrator's report: on B its owner is A, not B's administrator.
@@ -200,7 +203,10 @@ describe('federation between two instances', () => {
         body: JSON.stringify({ spec: FEDERATION_SPEC, from: a.id, reports }),
       }).then(async (r) => ({ status: r.status, body: (await r.json()) as WirePushResult }));
     const count = rows(b).length;
-    const wire = toWire(outgoing!, a.id);
+    const keyA = await a.store.instanceSigningKey();
+    // Reports made by hand here are signed with A's key, as A would sign them.
+    const signed = (w: WireReport): WireReport => ({ ...w, provenance: { ...w.provenance, signature: signReport(w, keyA) } });
+    const wire = toWire(outgoing!, a.id, keyA);
     const first = await push([wire, wire]);
     assert.equal(first.status, 200);
     assert.deepEqual(first.body.receipts.map((r) => r.status), ['unchanged', 'unchanged']);
@@ -214,9 +220,10 @@ describe('federation between two instances', () => {
     assert.equal(rows(b).length, count);
 
     // The first version of the edited report (an id A no longer holds) comes late: superseded.
-    const stale = { ...toWire(outgoing!, a.id), document: { ...outgoing!.doc, url: 'https://example.org/released', origin: 'https://example.org/released', text: SENTENCE(40, 'Seoul'), main: { start: 0, end: SENTENCE(40, 'Seoul').length } } };
-    stale.marking = { classification: 'UNCLASSIFIED', releasableTo: ['jp-mod'], owner: 'kr-mnd', tlp: 'TLP:AMBER' };
-    stale.provenance = { ...stale.provenance, reportId: firstVersion };
+    const unsigned = { ...toWire(outgoing!, a.id, keyA), document: { ...outgoing!.doc, url: 'https://example.org/released', origin: 'https://example.org/released', text: SENTENCE(40, 'Seoul'), main: { start: 0, end: SENTENCE(40, 'Seoul').length } } };
+    unsigned.marking = { classification: 'UNCLASSIFIED', releasableTo: ['jp-mod'], owner: 'kr-mnd', tlp: 'TLP:AMBER' };
+    unsigned.provenance = { ...unsigned.provenance, reportId: firstVersion };
+    const stale = signed(unsigned);
     const late = await push([stale]);
     assert.equal(late.body.receipts[0]!.status, 'superseded');
     assert.ok(rows(b).find((r) => r.url === 'https://example.org/released')!.text.includes('45 drones'));
@@ -224,13 +231,13 @@ describe('federation between two instances', () => {
     assert.equal(typeof first.body.receipts[0]!.localId, 'number', 'the sender may see it here: its id is given');
     // A report the sender may not see on B (another partner's, released to jp-mod only) is stored,
     // and the receipt does not name it.
-    const custodian = { ...wire, marking: { ...wire.marking, owner: 'us-dod', releasableTo: ['jp-mod'] }, provenance: { ...wire.provenance, reportId: PUSHED_BY_HAND } };
+    const custodian = signed({ ...wire, marking: { ...wire.marking, owner: 'us-dod', releasableTo: ['jp-mod'] }, provenance: { ...wire.provenance, reportId: PUSHED_BY_HAND } });
     const relayed = await push([custodian, custodian]);
     assert.deepEqual(relayed.body.receipts.map((r) => [r.status, r.localId]), [['ingested', null], ['unchanged', null]]);
     assert.equal(rows(b).length, count + 1);
 
     // What the sender may not mark is refused alone, with the reason.
-    const above = { ...wire, marking: { ...wire.marking, classification: 'SECRET' }, provenance: { ...wire.provenance, reportId: 999_999 } };
+    const above = signed({ ...wire, marking: { ...wire.marking, classification: 'SECRET' }, provenance: { ...wire.provenance, reportId: 999_999 } });
     const mixed = await push([above, wire]);
     assert.equal(mixed.body.receipts[0]!.status, 'refused');
     assert.match(mixed.body.receipts[0]!.problem!, /above the sender's clearance/);
@@ -238,6 +245,56 @@ describe('federation between two instances', () => {
 
     const reader = await fetch(`${b.url}/api/v1/federation/reports`, { method: 'POST', headers: { authorization: 'Bearer plx_nope', 'content-type': 'application/json' }, body: '{}' });
     assert.equal(reader.status, 401);
+  });
+
+  test("provenance is signed: a relay cannot change a word, widen a release or strip the signature", async () => {
+    const keyA = await a.store.instanceSigningKey();
+    const push = (reports: unknown[], keys?: Record<string, string>) =>
+      fetch(`${b.url}/api/v1/federation/reports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${b.tokens.get('kr-mnd')}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ spec: FEDERATION_SPEC, from: a.id, reports, ...(keys ? { keys } : {}) }),
+      }).then(async (r) => (await r.json()) as WirePushResult);
+    // A tells its key to whoever asks; B pinned it when A's first signed report verified.
+    const told = (await (await fetch(`${a.url}/api/v1/federation/instance`, { headers: { authorization: `Bearer ${a.tokens.get('jp-mod')}` } })).json()) as { publicKey: string };
+    assert.equal(told.publicKey, publicKeyOf(keyA));
+    assert.equal((await b.store.instanceKeys([a.id])).get(a.id), told.publicKey);
+
+    // The report released to jp-mod alone, at TLP:AMBER.
+    const outgoing = (await a.store.listOutgoingReports(viewerOf('jp-mod'), { afterId: 0, limit: 100, exceptInstance: b.id })).find((r) => r.doc.url === 'https://example.org/released');
+    const wire = toWire(outgoing!, a.id, keyA);
+    assert.deepEqual([wire.marking.releasableTo, wire.marking.tlp], [['jp-mod'], 'TLP:AMBER']);
+    const text = wire.document.text.replace(/\d+ drones/, '400 drones');
+    const edited = { ...wire, document: { ...wire.document, text } };
+    const widened = { ...wire, marking: { ...wire.marking, releasableTo: ['ALL'], tlp: 'TLP:GREEN' as const } };
+    const stripped = { ...wire, provenance: { instance: wire.provenance.instance, reportId: wire.provenance.reportId, ingestedAt: wire.provenance.ingestedAt } };
+    // Signed with another key, which the push offers as A's: the key B pinned decides.
+    const other = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const forged = { ...edited, provenance: { ...edited.provenance, signature: signReport(edited, other) } };
+    const result = await push([edited, widened, stripped, forged], { [a.id]: publicKeyOf(other) });
+    assert.deepEqual(result.receipts.map((r) => r.status), ['refused', 'refused', 'refused', 'refused']);
+    assert.match(result.receipts[0]!.problem!, new RegExp(`signature does not verify with the key pinned for instance ${a.id}`));
+    assert.match(result.receipts[1]!.problem!, /signature does not verify/);
+    assert.match(result.receipts[2]!.problem!, /signs its reports, and this one comes unsigned/);
+    assert.match(result.receipts[3]!.problem!, /signature does not verify with the key pinned/);
+    assert.ok(!rows(b).some((r) => r.text.includes('400 drones')));
+
+    // A third instance B has never heard of: signed and unsigned reports are kept, unverified, until a key comes.
+    const keyC = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const fromC = (reportId: number, n: number): WireReport => {
+      const body = SENTENCE(n, 'Wonsan');
+      const w: WireReport = { ...wire, document: { ...wire.document, origin: `https://example.org/c-${n}`, url: `https://example.org/c-${n}`, text: body, main: { start: 0, end: body.length } }, provenance: { instance: 'px-third', reportId, ingestedAt: '2025-02-02T00:00:00.000Z' } };
+      return { ...w, provenance: { ...w.provenance, signature: signReport(w, keyC) } };
+    };
+    const first = await push([fromC(1, 51)]);
+    assert.equal(first.receipts[0]!.status, 'ingested');
+    const kept = await b.store.findReport(viewerOf('jp-mod'), first.receipts[0]!.localId!);
+    assert.equal(kept!.provenance!.verified, false);
+    assert.match(kept!.provenance!.signature!, /^[A-Za-z0-9+/]+=*$/, 'its signature is kept, to relay');
+    const second = await push([fromC(2, 52)], { 'px-third': publicKeyOf(keyC) });
+    assert.equal(second.receipts[0]!.status, 'ingested');
+    assert.equal((await b.store.findReport(viewerOf('jp-mod'), second.receipts[0]!.localId!))!.provenance!.verified, true);
+    assert.equal((await b.store.instanceKeys(['px-third'])).get('px-third'), publicKeyOf(keyC));
   });
 
   test('a report does not bounce back to its origin, and a peer does not overwrite the owner\'s copy', async () => {
@@ -269,7 +326,7 @@ describe('federation between two instances', () => {
     const r = await fetch(`${a.url}/api/v1/federation/reports`, {
       method: 'POST',
       headers: { authorization: `Bearer ${a.tokens.get('jp-mod')}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ spec: FEDERATION_SPEC, from: b.id, reports: [toWire(own!, a.id)] }),
+      body: JSON.stringify({ spec: FEDERATION_SPEC, from: b.id, reports: [toWire(own!, a.id, await a.store.instanceSigningKey())] }),
     });
     const body = (await r.json()) as WirePushResult;
     assert.equal(body.receipts[0]!.status, 'refused');

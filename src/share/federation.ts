@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { CollectedDocument } from '../domain/document.js';
 import { LOCAL_PARTNER, TLP_LABELS, type Marking } from '../domain/marking.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -16,7 +17,13 @@ export const FEDERATION_SPEC = 'parallax.federation/1';
 export interface WireReport {
   document: CollectedDocument;
   marking: Marking;
-  provenance: { instance: string; reportId: number; ingestedAt: string };
+  provenance: {
+    instance: string;
+    reportId: number;
+    ingestedAt: string;
+    /** The origin's Ed25519 signature of `signedBytes` (base64); absent when the origin did not sign it. */
+    signature?: string;
+  };
 }
 
 export interface WirePush {
@@ -24,6 +31,11 @@ export interface WirePush {
   /** The sending instance. */
   from: string;
   reports: WireReport[];
+  /**
+   * Public keys (base64 SPKI DER) by instance: the sender's own, and those it pinned for the origins
+   * of the reports it relays. A receiver pins a key it has none for once a signature verifies with it.
+   */
+  keys?: Record<string, string>;
 }
 
 export const RECEIPT_STATUSES = ['ingested', 'duplicate', 'updated', 'unchanged', 'superseded', 'refused', 'failed'] as const;
@@ -50,15 +62,85 @@ export interface WirePushResult {
  * A stored report as it is sent: a report ingested here goes with this instance as its origin; a
  * received one keeps the provenance it came with (it is relayed, not re-originated).
  */
-export function toWire(report: OutgoingReport, ownInstance: string): WireReport {
+export function toWire(report: OutgoingReport, ownInstance: string, signingKey: string): WireReport {
   const p = report.provenance;
-  return {
-    document: report.doc,
-    marking: report.marking,
-    provenance: p
-      ? { instance: p.originInstance, reportId: p.originReportId, ingestedAt: p.originIngestedAt }
-      : { instance: ownInstance, reportId: report.id, ingestedAt: report.ingestedAt },
-  };
+  if (p) {
+    const provenance = { instance: p.originInstance, reportId: p.originReportId, ingestedAt: p.originIngestedAt };
+    return { document: report.doc, marking: report.marking, provenance: p.signature === null ? provenance : { ...provenance, signature: p.signature } };
+  }
+  const wire: WireReport = { document: report.doc, marking: report.marking, provenance: { instance: ownInstance, reportId: report.id, ingestedAt: report.ingestedAt } };
+  wire.provenance.signature = signReport(wire, signingKey);
+  return wire;
+}
+
+/**
+ * What an origin signs: its provenance, the whole document and the marking, in a fixed order. The
+ * marking is signed as a receiver stores it (`local` read as the origin instance), so that a relay
+ * can neither widen a release nor change a word without the signature failing further on.
+ */
+export function signedBytes(report: WireReport): Buffer {
+  const { document: d, provenance: p, marking: m } = report;
+  const own = (name: string) => (name === LOCAL_PARTNER ? p.instance : name);
+  return Buffer.from(
+    JSON.stringify([
+      FEDERATION_SPEC,
+      p.instance,
+      p.reportId,
+      p.ingestedAt,
+      [d.origin, d.format, d.title, d.published, d.url, d.source, d.text, d.main.start, d.main.end, d.boilerplate.map((b) => [b.start, b.end, b.kind])],
+      [m.classification, [...new Set(m.releasableTo.map(own))].sort(), own(m.owner), m.tlp],
+    ]),
+  );
+}
+
+export function signReport(report: WireReport, signingKey: string): string {
+  return sign(null, signedBytes(report), privateKey(signingKey)).toString('base64');
+}
+
+/** Whether the report's signature verifies with `publicKey`; false when either is malformed. */
+export function signatureHolds(report: WireReport, publicKey: string): boolean {
+  const signature = report.provenance.signature;
+  if (signature === undefined) return false;
+  try {
+    return verify(null, signedBytes(report), createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' }), Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+/** The public half of a signing key, as peers are given it: base64 of the SPKI DER. */
+export function publicKeyOf(signingKey: string): string {
+  return createPublicKey(privateKey(signingKey)).export({ format: 'der', type: 'spki' }).toString('base64');
+}
+
+const privateKeys = new Map<string, KeyObject>();
+function privateKey(pem: string): KeyObject {
+  let key = privateKeys.get(pem);
+  if (!key) privateKeys.set(pem, (key = createPrivateKey(pem)));
+  return key;
+}
+
+/**
+ * How a received report's signature is judged, given the key pinned for its origin (or offered in
+ * the push when none is pinned). A signed report needs a key to be `verified`; without one it is
+ * kept `unverified` (its signature travels on). An origin known to sign never sends unsigned
+ * reports, so an unsigned one from it was stripped on the way and is refused, as is a bad signature.
+ */
+export function judgeSignature(
+  report: WireReport,
+  pinned: string | undefined,
+  offered: string | undefined,
+): { verdict: 'verified'; pin: string | null } | { verdict: 'unverified' } | { verdict: 'refused'; problem: string } {
+  const origin = report.provenance.instance;
+  if (report.provenance.signature === undefined) {
+    return pinned === undefined ? { verdict: 'unverified' } : { verdict: 'refused', problem: `provenance: instance ${origin} signs its reports, and this one comes unsigned` };
+  }
+  const key = pinned ?? offered;
+  if (key === undefined) return { verdict: 'unverified' };
+  if (!signatureHolds(report, key)) {
+    return { verdict: 'refused', problem: `provenance: the signature does not verify with ${pinned === undefined ? 'the key offered' : 'the key pinned'} for instance ${origin}` };
+  }
+  return { verdict: 'verified', pin: pinned === undefined ? key : null };
 }
 
 /** Statuses after which a report needs no resending: the peer holds it (or a newer version). */
@@ -100,12 +182,14 @@ export function documentProblem(doc: CollectedDocument): string | null {
   return null;
 }
 
-export function provenanceOf(report: WireReport, from: string): ReportProvenance {
+export function provenanceOf(report: WireReport, from: string, verified: boolean): ReportProvenance {
   return {
     originInstance: report.provenance.instance,
     originReportId: report.provenance.reportId,
     originIngestedAt: report.provenance.ingestedAt,
     receivedFrom: from,
+    signature: report.provenance.signature ?? null,
+    verified,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { BoilerplateSpan, DocumentFormat } from '../domain/document.js';
 import type { TlpLabel } from '../domain/marking.js';
+import { generateKeyPairSync } from 'node:crypto';
 import { fromJson } from './rows.js';
 import type { OutgoingReport, Peer, StoredProvenance } from './store.js';
 
@@ -22,7 +23,7 @@ export interface PeerRow {
 
 /** The provenance columns as `provenanceFromRow` reads them (all null for a report ingested here). */
 export const PROVENANCE_COLUMNS =
-  'p.origin_instance, p.origin_report_id, p.origin_ingested_at, p.received_from, p.received_at';
+  'p.origin_instance, p.origin_report_id, p.origin_ingested_at, p.received_from, p.received_at, p.signature, p.verified';
 
 export interface ProvenanceRow {
   origin_instance: string | null;
@@ -30,6 +31,9 @@ export interface ProvenanceRow {
   origin_ingested_at: string | null;
   received_from: string | null;
   received_at: string | null;
+  signature: string | null;
+  /** 0/1 in SQLite, a boolean in PostgreSQL; null for a report ingested here. */
+  verified: number | boolean | null;
 }
 
 export interface OutgoingRow extends ProvenanceRow {
@@ -61,6 +65,8 @@ export function provenanceFromRow(r: ProvenanceRow): StoredProvenance | null {
     originIngestedAt: r.origin_ingested_at!,
     receivedFrom: r.received_from!,
     receivedAt: r.received_at!,
+    signature: r.signature,
+    verified: Boolean(r.verified),
   };
 }
 
@@ -107,3 +113,8 @@ export function peerFromRow(r: PeerRow): Peer {
   };
 }
 
+
+/** A new Ed25519 signing key for this instance, as PKCS#8 PEM (both dialects keep it in instance_settings). */
+export function newSigningKey(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}

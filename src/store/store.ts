@@ -124,6 +124,19 @@ export interface Store {
 
   /** This instance's id: generated once, on first use, and kept in the store. */
   instanceId(): Promise<string>;
+  /**
+   * This instance's Ed25519 signing key (PKCS#8 PEM): generated once, on first use, and kept in the
+   * store like the id. It signs the provenance of the reports that originate here (migration 11).
+   */
+  instanceSigningKey(): Promise<string>;
+  /**
+   * Pins `publicKey` as `instance`'s key unless a key is pinned for it already (trust on first
+   * use), and returns the key pinned now. Instance keys are public data about instances, not report
+   * data: no viewer reads through them.
+   */
+  pinInstanceKey(instance: string, publicKey: string, learnedFrom: string): Promise<string>;
+  /** The keys pinned for these instances (those with none are absent). */
+  instanceKeys(instances: readonly string[]): Promise<Map<string, string>>;
   /** Adds a peer this instance pushes to; admins only. The partner must exist. */
   addPeer(viewer: Viewer, peer: PeerInput): Promise<Peer>;
   /** Every peer, with its token (the federation loop presents it) and progress; admins only. */
@@ -190,6 +203,10 @@ export interface ReportProvenance {
   originIngestedAt: string;
   /** The instance that sent it here: the origin, or a peer that relayed it. */
   receivedFrom: string;
+  /** The origin's signature of the report and its provenance (kept to relay it); null when it came unsigned. */
+  signature: string | null;
+  /** Whether the signature was checked against the origin's pinned key when received. */
+  verified: boolean;
 }
 
 export const INGEST_STATUSES = ['ingested', 'duplicate', 'unchanged', 'updated', 'superseded', 'failed'] as const;

@@ -4,7 +4,9 @@ import { TLP_LABELS } from '../../domain/marking.js';
 import {
   documentProblem,
   FEDERATION_SPEC,
+  judgeSignature,
   provenanceOf,
+  publicKeyOf,
   receivedMarking,
   type ReceiptStatus,
   type WirePush,
@@ -30,7 +32,10 @@ const SPAN = {
   additionalProperties: false,
   properties: { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 } },
 } as const;
-const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });
+const BASE64 = '^[A-Za-z0-9+/]+={0,2}$';
+// A type list, not anyOf [string, null]: with the server's type coercion, a null tried against the
+// string branch first became "" (a received report's missing title arrived as an empty one).
+const nullable = (schema: { type: string } & Record<string, unknown>) => ({ ...schema, type: [schema.type, 'null'] });
 
 const WIRE_REPORT = {
   type: 'object',
@@ -81,6 +86,7 @@ const WIRE_REPORT = {
         instance: { type: 'string', pattern: NAME },
         reportId: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
         ingestedAt: { type: 'string', minLength: 1, maxLength: 64 },
+        signature: { type: 'string', pattern: BASE64, maxLength: 200 },
       },
     },
   },
@@ -98,8 +104,13 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
 
   app.get(
     '/federation/instance',
-    { schema: { summary: "This instance's federation id (peers learn it before pushing)", response: { 200: objectOf('{ spec, instance }') } } },
-    async () => ({ spec: FEDERATION_SPEC, instance: await store.instanceId() }),
+    {
+      schema: {
+        summary: "This instance's federation id (peers learn it before pushing) and the public key its reports' provenance is signed with",
+        response: { 200: objectOf('{ spec, instance, publicKey }') },
+      },
+    },
+    async () => ({ spec: FEDERATION_SPEC, instance: await store.instanceId(), publicKey: publicKeyOf(await store.instanceSigningKey()) }),
   );
 
   app.post<{ Body: WirePush }>(
@@ -117,6 +128,12 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
             spec: { type: 'string', const: FEDERATION_SPEC },
             from: { type: 'string', pattern: NAME },
             reports: { type: 'array', maxItems: MAX_PUSH_REPORTS, items: WIRE_REPORT },
+            keys: {
+              type: 'object',
+              maxProperties: MAX_PUSH_REPORTS + 1,
+              propertyNames: { pattern: NAME },
+              additionalProperties: { type: 'string', pattern: BASE64, maxLength: 200 },
+            },
           },
         },
         response: { 200: objectOf('{ spec, instance, receipts }: one receipt per report sent, in order (status, id here, problem)') },
@@ -126,7 +143,7 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
       mustWrite(request, 'pushing reports');
       const sender = viewerOf(request);
       const own = await store.instanceId();
-      const { from, reports } = request.body;
+      const { from, reports, keys = {} } = request.body;
       if (from === own) throw new HttpProblem(409, 'the push comes from this instance itself: a peer URL points back here');
       const receipts: WireReceipt[] = reports.map((r) => ({
         instance: r.provenance.instance,
@@ -137,6 +154,10 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
       }));
       const inputs: ReportInput[] = [];
       const slots: number[] = [];
+      // Keys pinned here before this push, and those it pins (trust on first use: the first key a
+      // signature verifies with stays the instance's key; a later push cannot replace it).
+      const pinned = await store.instanceKeys(reports.map((r) => r.provenance.instance));
+      const pins = new Map<string, string>();
       reports.forEach((r, i) => {
         const receipt = receipts[i]!;
         const refuse = (problem: string) => Object.assign(receipt, { status: 'refused', problem });
@@ -144,6 +165,13 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
         if (r.provenance.instance === own) return refuse('it originates at this instance, which owns it');
         const problem = documentProblem(r.document);
         if (problem !== null) return refuse(problem);
+        const origin = r.provenance.instance;
+        const judged = judgeSignature(r, pinned.get(origin), keys[origin]);
+        if (judged.verdict === 'refused') return refuse(judged.problem);
+        if (judged.verdict === 'verified' && judged.pin !== null) {
+          pinned.set(origin, judged.pin);
+          pins.set(origin, judged.pin);
+        }
         let marking;
         try {
           marking = receivedMarking(sender, r.marking, r.provenance.instance, ctx.classificationOrder);
@@ -152,12 +180,13 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
           throw e;
         }
         try {
-          inputs.push({ ...prepareReport(r.document, { marking }), provenance: provenanceOf(r, from) });
+          inputs.push({ ...prepareReport(r.document, { marking }), provenance: provenanceOf(r, from, judged.verdict === 'verified') });
           slots.push(i);
         } catch (e) {
           refuse(`the report could not be extracted: ${(e as Error).message}`);
         }
       });
+      for (const [instance, key] of pins) await store.pinInstanceKey(instance, key, from);
       const outcomes = inputs.length === 0 ? [] : await store.ingest(inputs);
       const written: string[] = [];
       for (const [k, o] of outcomes.entries()) {

@@ -28,6 +28,8 @@ const from = (originReportId: number, originInstance = 'px-origin'): ReportProve
   originReportId,
   originIngestedAt: '2025-01-06T10:00:00.000Z',
   receivedFrom: originInstance,
+  signature: originReportId % 2 === 0 ? null : `c2lnbmVk${originReportId}`,
+  verified: originReportId % 2 === 1,
 });
 
 /** Federation (the writer rule for received reports, the outgoing feed, peers), as every dialect must do it. */
@@ -48,6 +50,20 @@ export function federationTests(stores: TestStores): void {
       const again = await stores.open(location);
       assert.equal(await again.instanceId(), id);
       await again.close();
+    });
+
+    test('the signing key is generated once and survives reopening; the first key pinned for an instance stays', async () => {
+      const key = await store.instanceSigningKey();
+      assert.match(key, /^-----BEGIN PRIVATE KEY-----/);
+      const again = await stores.open(location);
+      assert.equal(await again.instanceSigningKey(), key);
+      assert.equal(await again.pinInstanceKey('px-pinned', 'a2V5MQ==', 'px-relay'), 'a2V5MQ==');
+      await again.close();
+      // Trust on first use: a second key offered later does not replace the first.
+      assert.equal(await store.pinInstanceKey('px-pinned', 'a2V5Mg==', 'px-other'), 'a2V5MQ==');
+      const keys = await store.instanceKeys(['px-pinned', 'px-unknown', 'px-pinned']);
+      assert.deepEqual([...keys], [['px-pinned', 'a2V5MQ==']]);
+      assert.equal((await store.instanceKeys([])).size, 0);
     });
 
     test('a received version is stored once; a newer one replaces it; an older one is superseded', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../domain/viewer.js';
 import type { SqlFragment } from '../../share/policy.js';
-import { outgoingFromRow, peerFromRow, PROVENANCE_COLUMNS, type OutgoingRow, type PeerRow } from '../federation-rows.js';
+import { newSigningKey, outgoingFromRow, peerFromRow, PROVENANCE_COLUMNS, type OutgoingRow, type PeerRow } from '../federation-rows.js';
 import { mustBeAdmin } from '../share-rows.js';
 import type { OutgoingQuery, OutgoingReport, Peer, PeerInput, PeerProgress } from '../store.js';
 import { StoreConflictError } from '../viewer-scope.js';
@@ -26,6 +26,34 @@ export class FederationTables {
       this.#instanceId = (await this.#db.get<{ value: string }>('SELECT value FROM instance_settings WHERE key = ?', ['instance_id']))!.value;
     }
     return this.#instanceId;
+  }
+
+  /** Generated on first use, like the id (migration 5). */
+  async instanceSigningKey(): Promise<string> {
+    await this.#db.run('INSERT INTO instance_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', ['signing_key', newSigningKey()]);
+    return (await this.#db.get<{ value: string }>('SELECT value FROM instance_settings WHERE key = ?', ['signing_key']))!.value;
+  }
+
+  async pinInstanceKey(instance: string, publicKey: string, learnedFrom: string): Promise<string> {
+    await this.#db.run('INSERT INTO instance_keys (instance, public_key, learned_from, learned_at) VALUES (?, ?, ?, ?) ON CONFLICT (instance) DO NOTHING', [
+      instance,
+      publicKey,
+      learnedFrom,
+      new Date().toISOString(),
+    ]);
+    return (await this.#db.get<{ public_key: string }>('SELECT public_key FROM instance_keys WHERE instance = ?', [instance]))!.public_key;
+  }
+
+  async instanceKeys(instances: readonly string[]): Promise<Map<string, string>> {
+    const keys = new Map<string, string>();
+    if (instances.length === 0) return keys;
+    const unique = [...new Set(instances)];
+    const rows = await this.#db.all<{ instance: string; public_key: string }>(
+      `SELECT instance, public_key FROM instance_keys WHERE instance IN (${unique.map(() => '?').join(', ')})`,
+      unique,
+    );
+    for (const r of rows) keys.set(r.instance, r.public_key);
+    return keys;
   }
 
   async addPeer(viewer: Viewer, input: PeerInput): Promise<Peer> {

@@ -314,6 +314,20 @@ DROP INDEX report_entities_entity;
 CREATE INDEX report_entities_entity ON report_entities(entity_id, report_id);
 `,
   },
+  {
+    version: 5,
+    name: 'federation: signed provenance, pinned instance keys',
+    sql: `
+ALTER TABLE report_provenance ADD COLUMN signature text;
+ALTER TABLE report_provenance ADD COLUMN verified boolean NOT NULL DEFAULT false;
+CREATE TABLE instance_keys (
+  instance text PRIMARY KEY,
+  public_key text NOT NULL,
+  learned_from text NOT NULL,
+  learned_at text NOT NULL
+);
+`,
+  },
 ]);
 
 /**

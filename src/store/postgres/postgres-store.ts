@@ -538,6 +538,18 @@ export class PostgresStore implements Store {
     return this.#federation.instanceId();
   }
 
+  async instanceSigningKey(): Promise<string> {
+    return this.#federation.instanceSigningKey();
+  }
+
+  async pinInstanceKey(instance: string, publicKey: string, learnedFrom: string): Promise<string> {
+    return this.#federation.pinInstanceKey(instance, publicKey, learnedFrom);
+  }
+
+  async instanceKeys(instances: readonly string[]): Promise<Map<string, string>> {
+    return this.#federation.instanceKeys(instances);
+  }
+
   async addPeer(viewer: Viewer, peer: PeerInput): Promise<Peer> {
     return this.#federation.addPeer(viewer, peer);
   }

@@ -118,8 +118,9 @@ c AS (
   SELECT r.id, v.* FROM r, unnest(${CLAIM_VALUES.map((c) => `?::${CLAIM_TYPES[c]}[]`).join(', ')}) AS v
   RETURNING id, ordinal),
 provenance AS (
-  INSERT INTO report_provenance (report_id, origin_instance, origin_report_id, origin_ingested_at, received_from, received_at)
-  SELECT r.id, p.* FROM r, (VALUES (?::text, ?::bigint, ?::text, ?::text, ?::text)) AS p(i, n, at, sender, here) WHERE p.i IS NOT NULL),
+  INSERT INTO report_provenance (report_id, origin_instance, origin_report_id, origin_ingested_at, received_from, received_at, signature, verified)
+  SELECT r.id, p.* FROM r, (VALUES (?::text, ?::bigint, ?::text, ?::text, ?::text, ?::text, ?::boolean))
+    AS p(i, n, at, sender, here, signature, verified) WHERE p.i IS NOT NULL),
 items AS (
   INSERT INTO report_items (report_id, ordinal, kind, type, value, data)
   SELECT r.id, i.n - 1, i.kind, i.type, i.value, i.data FROM r,
@@ -242,6 +243,8 @@ export class ReportWriter {
       provenance?.originIngestedAt ?? null,
       provenance?.receivedFrom ?? null,
       ingestedAt,
+      provenance?.signature ?? null,
+      provenance?.verified ?? false,
       items.map((i) => i.kind),
       items.map((i) => i.type),
       items.map((i) => i.value),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Viewer } from '../../domain/viewer.js';
 import type { SqlFragment } from '../../share/policy.js';
-import { outgoingFromRow, peerFromRow, PROVENANCE_COLUMNS, type OutgoingRow, type PeerRow } from '../federation-rows.js';
+import { newSigningKey, outgoingFromRow, peerFromRow, PROVENANCE_COLUMNS, type OutgoingRow, type PeerRow } from '../federation-rows.js';
 import type { OutgoingQuery, OutgoingReport, Peer, PeerInput, PeerProgress } from '../store.js';
 import { StoreConflictError, StorePermissionError } from '../viewer-scope.js';
 
@@ -21,6 +21,8 @@ export class FederationTables {
     this.#s = {
       setting: p('SELECT value FROM instance_settings WHERE key = ?'),
       initSetting: p('INSERT INTO instance_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+      pinKey: p('INSERT INTO instance_keys (instance, public_key, learned_from, learned_at) VALUES (?, ?, ?, ?) ON CONFLICT (instance) DO NOTHING'),
+      keyOf: p('SELECT public_key FROM instance_keys WHERE instance = ?'),
       partner: p('SELECT 1 FROM partners WHERE id = ?'),
       peerByUrl: p('SELECT 1 FROM peers WHERE url = ?'),
       insertPeer: p('INSERT INTO peers (url, partner_id, token, created_at) VALUES (?, ?, ?, ?) RETURNING *'),
@@ -41,6 +43,26 @@ export class FederationTables {
       this.#instanceId = (this.#s.setting.get('instance_id') as { value: string }).value;
     }
     return this.#instanceId;
+  }
+
+  /** Generated on first use, like the id (migration 11). */
+  instanceSigningKey(): string {
+    this.#s.initSetting.run('signing_key', newSigningKey());
+    return (this.#s.setting.get('signing_key') as { value: string }).value;
+  }
+
+  pinInstanceKey(instance: string, publicKey: string, learnedFrom: string): string {
+    this.#s.pinKey.run(instance, publicKey, learnedFrom, new Date().toISOString());
+    return (this.#s.keyOf.get(instance) as { public_key: string }).public_key;
+  }
+
+  instanceKeys(instances: readonly string[]): Map<string, string> {
+    const keys = new Map<string, string>();
+    for (const i of new Set(instances)) {
+      const row = this.#s.keyOf.get(i) as { public_key: string } | undefined;
+      if (row) keys.set(i, row.public_key);
+    }
+    return keys;
   }
 
   addPeer(viewer: Viewer, input: PeerInput): Peer {

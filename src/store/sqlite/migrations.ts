@@ -376,6 +376,23 @@ CREATE INDEX reports_source ON reports(source);
 `,
     fill: indexStoredReports,
   },
+  {
+    version: 11,
+    name: 'federation: signed provenance, pinned instance keys',
+    sql: `
+-- The origin's signature travels with a received report, so that it can be relayed and checked
+-- again further on; verified says whether it was checked against the origin's pinned key here.
+ALTER TABLE report_provenance ADD COLUMN signature TEXT;
+ALTER TABLE report_provenance ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;
+-- Public keys of other instances, pinned the first time one verified a report (trust on first use).
+CREATE TABLE instance_keys (
+  instance TEXT PRIMARY KEY,
+  public_key TEXT NOT NULL,
+  learned_from TEXT NOT NULL,
+  learned_at TEXT NOT NULL
+);
+`,
+  },
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */

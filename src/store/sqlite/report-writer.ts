@@ -54,7 +54,7 @@ export class ReportWriter {
          WHERE r.origin = ? AND ${SAME_MARKING} AND p.origin_instance = ? ORDER BY r.id DESC LIMIT 1`,
       ),
       insertProvenance: p(`INSERT INTO report_provenance (report_id, origin_instance, origin_report_id, origin_ingested_at,
-        received_from, received_at) VALUES (?, ?, ?, ?, ?, ?)`),
+        received_from, received_at, signature, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       byExact: p(
         `SELECT id, duplicate_of, published, sketch, fingerprint_exact FROM reports WHERE fingerprint_exact = ? AND ${SAME_MARKING}
          ORDER BY id LIMIT 1`,
@@ -159,7 +159,7 @@ export class ReportWriter {
     const id = Number(info.lastInsertRowid);
     if (provenance) {
       const p = provenance;
-      this.#s.insertProvenance.run(id, p.originInstance, p.originReportId, p.originIngestedAt, p.receivedFrom, ingestedAt);
+      this.#s.insertProvenance.run(id, p.originInstance, p.originReportId, p.originIngestedAt, p.receivedFrom, ingestedAt, p.signature, p.verified ? 1 : 0);
     }
     for (const g of marking.releasableTo) this.#s.insertRelease.run(id, g);
     if (fingerprint.bands.length > 0) this.#insertBands(fingerprint.bands.length).run(...fingerprint.bands.flatMap((b) => [b, id]));
