@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { DEFAULT_CLASSIFICATIONS, DEFAULT_MARKING } from '../domain/marking.js';
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
 import { generateKeyPairSync } from 'node:crypto';
-import { FEDERATION_SPEC, publicKeyOf, signReport, toWire, type WirePushResult, type WireReport } from '../share/federation.js';
+import { FEDERATION_SPEC, publicKeyOf, signatureHolds, signReport, toWire, type WirePushResult, type WireReport } from '../share/federation.js';
 import { hashToken, newToken } from '../share/tokens.js';
 import { collectText } from '../collect/index.js';
 import { prepareReport } from '../store/prepare-report.js';
@@ -278,6 +278,11 @@ describe('federation between two instances', () => {
     assert.match(result.receipts[2]!.problem!, /signs its reports, and this one comes unsigned/);
     assert.match(result.receipts[3]!.problem!, /signature does not verify with the key pinned/);
     assert.ok(!rows(b).some((r) => r.text.includes('400 drones')));
+
+    // What B would relay of A's report to a third instance still verifies with A's key.
+    const relayed = (await b.store.listOutgoingReports(viewerOf('jp-mod'), { afterId: 0, limit: 100, exceptInstance: 'px-elsewhere' })).find((r) => r.doc.url === 'https://example.org/released');
+    assert.equal(relayed!.provenance!.originInstance, a.id);
+    assert.ok(signatureHolds(toWire(relayed!, b.id, await b.store.instanceSigningKey()), told.publicKey));
 
     // A third instance B has never heard of: signed and unsigned reports are kept, unverified, until a key comes.
     const keyC = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
