@@ -113,6 +113,15 @@ export function publicKeyOf(signingKey: string): string {
   return createPublicKey(privateKey(signingKey)).export({ format: 'der', type: 'spki' }).toString('base64');
 }
 
+/** Whether `key` reads as an Ed25519 public key in the form `publicKeyOf` gives. */
+export function isPublicKey(key: string): boolean {
+  try {
+    return /^[A-Za-z0-9+/]+={0,2}$/.test(key) && createPublicKey({ key: Buffer.from(key, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
+
 const privateKeys = new Map<string, KeyObject>();
 function privateKey(pem: string): KeyObject {
   let key = privateKeys.get(pem);

@@ -43,3 +43,21 @@ test('peer add, list and remove; the token is kept but never printed', async () 
   assert.equal(again.code, 1);
   assert.match(again.err, /no peer 1/);
 });
+
+test('peer key prints the key this instance signs with; peer trust pins another instance\'s key once', async () => {
+  const db = join(dir, 'keys.db');
+  const other = join(dir, 'other.db');
+  const mine = JSON.parse((await runParallax(['peer', 'key', '--json', '--db', db])).out) as { instance: string; publicKey: string };
+  assert.match(mine.instance, /^px-/);
+  assert.match((await runParallax(['peer', 'key', '--db', db])).out, new RegExp(`^${mine.instance} signs its reports with the Ed25519 key\\n${mine.publicKey.replace(/[+/]/g, '\\$&')}\\n$`));
+  const theirs = JSON.parse((await runParallax(['peer', 'key', '--json', '--db', other])).out) as { instance: string; publicKey: string };
+  const trusted = await runParallax(['peer', 'trust', theirs.instance, theirs.publicKey, '--db', db]);
+  assert.equal(trusted.code, 0, trusted.err);
+  assert.match(trusted.out, /verified with this key from now on/);
+  assert.equal((await runParallax(['peer', 'trust', theirs.instance, theirs.publicKey, '--db', db])).code, 0, 'the same key again is fine');
+  const another = await runParallax(['peer', 'trust', theirs.instance, mine.publicKey, '--db', db]);
+  assert.equal(another.code, 1);
+  assert.match(another.err, /has another key pinned already/);
+  assert.match((await runParallax(['peer', 'trust', theirs.instance, 'bm90IGEga2V5', '--db', db])).err, /not an Ed25519 public key/);
+  assert.match((await runParallax(['peer', 'trust', mine.instance, theirs.publicKey, '--db', db])).err, /is this instance/);
+});

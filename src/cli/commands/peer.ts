@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
+import { isPublicKey, publicKeyOf } from '../../share/federation.js';
 import type { Peer } from '../../store/store.js';
 import { UsageError, type Command } from '../command.js';
 import { withStore } from '../store-option.js';
@@ -11,10 +12,14 @@ export const peerCommand: Command = {
     'parallax peer add URL --as PARTNER --token TOKEN [--db FILE]',
     '       parallax peer list [--db FILE] [--json]',
     '       parallax peer remove ID|URL [--db FILE]',
+    '       parallax peer key [--db FILE] [--json]',
+    '       parallax peer trust INSTANCE KEY [--db FILE]',
     '  URL: the peer instance, http(s)://host:port. PARTNER: the local partner whose view the peer gets',
     '  (what that partner may see is pushed to it). TOKEN: a token the peer issued to this instance',
     '  (`parallax partner add … --role analyst` there); it is kept in the store to be presented.',
     '  `parallax serve` pushes to every peer, and keeps pushing as reports arrive.',
+    '  Reports are signed: `key` prints the public key this instance signs with; `trust` pins another',
+    "  instance's key as told by its administrator (otherwise the first key that verifies is pinned).",
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -84,8 +89,34 @@ export const peerCommand: Command = {
           return 0;
         });
       }
+      case 'key':
+        if (args.length > 0) throw new UsageError(`unexpected ${args.join(' ')}`);
+        return withStore(values.db, async (store) => {
+          const instance = await store.instanceId();
+          const publicKey = publicKeyOf(await store.instanceSigningKey());
+          io.stdout.write(values.json ? JSON.stringify({ instance, publicKey }) + '\n' : `${instance} signs its reports with the Ed25519 key\n${publicKey}\n`);
+          return 0;
+        });
+      case 'trust': {
+        if (args.length !== 2) throw new UsageError('trust wants an INSTANCE id and its KEY (as `parallax peer key` prints it there)');
+        const [instance, key] = args as [string, string];
+        if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(instance)) throw new UsageError(`"${instance}" is not an instance id (px-…)`);
+        if (!isPublicKey(key)) throw new UsageError(`"${key}" is not an Ed25519 public key (base64, as \`parallax peer key\` prints it)`);
+        return withStore(values.db, async (store) => {
+          if (instance === (await store.instanceId())) throw new UsageError(`${instance} is this instance`);
+          const pinned = await store.pinInstanceKey(instance, key, LOCAL_ADMIN.partnerId);
+          const done = pinned === key;
+          await store.appendAudit({ partnerId: LOCAL_ADMIN.partnerId, role: 'admin', action: 'peer trust', status: done ? 0 : 1, ids: [instance], detail: key });
+          if (!done) {
+            io.stderr.write(`parallax peer: ${instance} has another key pinned already (${pinned}); reports signed with another are refused\n`);
+            return 1;
+          }
+          io.stdout.write(`${instance}'s reports are verified with this key from now on\n`);
+          return 0;
+        });
+      }
       default:
-        throw new UsageError(action === undefined ? 'name an action: add, list or remove' : `no action "${action}" (add, list, remove)`);
+        throw new UsageError(action === undefined ? 'name an action: add, list, remove, key or trust' : `no action "${action}" (add, list, remove, key, trust)`);
     }
   },
 };
