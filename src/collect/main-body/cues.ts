@@ -26,7 +26,8 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
 /**
  * The box about a person or an outlet under a story ("ABOUT CHO HYUN-WOO", "About Anna Kowal"): a
  * name of capitalised words after "About", as "About the author" is. A heading inside a story
- * that starts with "About" goes on in small letters ("About the new rules").
+ * that starts with "About" goes on in small letters ("About the new rules"). Its Unicode classes make it costly to
+ * compile: it is run only on lines opening with its first word.
  */
 const ABOUT_BOX = /^(?:ABOUT|About)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}:?$/u;
 
@@ -138,6 +139,11 @@ const BYLINE = /^(?:by|from|(?:[Ii]nterview(?:ed| [Cc]onducted)?|[Cc]onducted) b
  */
 const CAPITAL_BYLINE =
   /^By\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|del)){1,3}(?:\s*$|\s*[,|·•—–]\s*[^\n]{1,60}$|\s+and\s+\p{Lu}[^\n]{1,60}$)/u;
+/**
+ * Whether the line opens with "By", as CAPITAL_BYLINE does: its Unicode classes make it costly to compile, so it is
+ * run (and compiled) only for such lines.
+ */
+const opensWithBy = (t: string): boolean => t.charCodeAt(0) === 66 && t.charCodeAt(1) === 121;
 /** Longer than any byline: a paragraph that opens with "By" and two capitalised words is prose. */
 const MAX_BYLINE = 100;
 const SPEAKER = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^)]{1,40}\))?:\s/;
@@ -169,7 +175,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
     const kind = tailLabelKind(labelOf(t));
     if (kind !== null) return { role: 'tail', kind };
     if (isAsterism(t)) return { role: 'tail', kind: 'other' };
-    if ((t.charCodeAt(0) | 32) === 97 /* a */ && ABOUT_BOX.test(t)) return { role: 'tail', kind: 'byline' };
+    if ((t.startsWith('About') || t.startsWith('ABOUT')) && ABOUT_BOX.test(t)) return { role: 'tail', kind: 'byline' };
   }
   // The anchored formulas are tried only when the first two letters can open them.
   const c = t.charCodeAt(0);
@@ -326,7 +332,7 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
   const t = block.text;
   if (t.length > 300) return null;
   if (BYLINE.test(t)) return 'byline';
-  if (t.length <= MAX_BYLINE && CAPITAL_BYLINE.test(t) && !endsSentence(t)) return 'byline';
+  if (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE.test(t) && !endsSentence(t)) return 'byline';
   if (HEADER_NOTE.test(caseFolded(t))) return 'other';
   if (/\s[|·•]\s/.test(t) && !endsSentence(t)) return 'byline';
   if (isAllCaps(t)) return 'other';
@@ -336,7 +342,7 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
 /** A byline that names its writers ("By …", "Reporting by …"), not a line of metadata set off by bars. */
 export function isNamedByline(block: TextBlock): boolean {
   const t = block.text;
-  return t.length <= 300 && (BYLINE.test(t) || (t.length <= MAX_BYLINE && CAPITAL_BYLINE.test(t) && !endsSentence(t)));
+  return t.length <= 300 && (BYLINE.test(t) || (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE.test(t) && !endsSentence(t)));
 }
 
 /** End matter: a short paragraph about the outlet, its newsletter or its staff. */

@@ -32,8 +32,9 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
       for (const part of t.split(/\s+[|·•]\s+/)) {
         // "Gyeongbu News Service (syndicated from …)": the outlet is what stands before the aside.
         const p = part.replace(/\s*\([^)]*\)\s*$/, '').trim();
-        // "By Park Min-seo, Hanbit Wire, Seoul": the byline names the outlet after the author.
-        const byline = /^By\s+[^,]+,\s+(\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*){1,4})\s*(?:,|$)/u.exec(p);
+        // "By Park Min-seo, Hanbit Wire, Seoul": the byline names the outlet after the author. (The Unicode regex, costly
+        // to compile, is run only on a part opening with "By".)
+        const byline = p.startsWith('By') ? /^By\s+[^,]+,\s+(\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*){1,4})\s*(?:,|$)/u.exec(p) : null;
         if (!pipeOutlet && byline) pipeOutlet = byline[1]!;
         if (!pipeOutlet && /^[A-Z]/.test(p) && !/\d/.test(p) && !NOT_OUTLET.test(p) && !/:/.test(p) && splitCount(p) <= 6)
           pipeOutlet = p;
