@@ -89,8 +89,8 @@ const CORRECTION = /^(?:corrections?|clarifications?|editor'?s? note|update)\s*(
 const DISCLOSURE =
   /does not work for, consult, own shares in|has disclosed no relevant affiliations|(?:is|was) (?:re)?published (?:from|with (?:the )?permission|under a creative commons)|republished (?:from|under|with permission)|originally (?:appeared|published) (?:in|on|at)|under a creative commons licen[cs]e|declares? no (?:competing|conflicts?)|(?:receives?|has received|have received) funding from|this (?:article|story|piece) (?:first )?appeared (?:in|on)/;
 
-/** Image and video credits, caption sources. */
-const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo|picture|video|graphic|illustration|map)s?(?: source| credit)?s?|credits?|sources?|via)\s*[:|–—-]\s*\S|^(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\b/i;
+/** Image and video credits, caption sources (matched on `caseFolded` text). */
+const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo|picture|video|graphic|illustration|map)s?(?: source| credit)?s?|credits?|sources?|via)\s*[:|–—-]\s*\S|^(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\b/;
 
 /** Broadcast-script directions: [STING …], (MUSIC), [TRAIL: …]. */
 const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;
@@ -114,13 +114,14 @@ const FOOTER_NOTE =
   /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b/;
 
 /**
- * The text in small letters, for the three long formulas above, written in small letters: matching it is what a
+ * The text in small letters, for the formulas written in small letters (here and in the main body's other
+ * modules): matching it is what a
  * case-blind regex (without the u flag) does to the original, since no other character folds to an ASCII letter and
  * lower case keeps the length, and a case-blind regex costs several times as much to compile (each of these is
  * compiled once a run, which costs more than all its matches). Two characters lower to ASCII (the Kelvin sign to "k",
  * "İ" to "i" and a dot): a text holding one has only its ASCII capitals lowered.
  */
-function caseFolded(t: string): string {
+export function caseFolded(t: string): string {
   if (t.indexOf('\u212a') < 0 && t.indexOf('\u0130') < 0) return t.toLowerCase();
   let out = '';
   for (let i = 0; i < t.length; i++) {
@@ -184,7 +185,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(caseFolded(t))) return { role: 'tail', kind: 'disclosure' };
   if (t.length <= 200 && INLINE_PROMO_OPENS.has(opens) && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
-  if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(t)) return { role: 'furniture', kind: 'other' };
+  if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
   if (t.length <= 300 && (c === 91 || c === 40) && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
   if (isCountsLine(t)) return { role: 'furniture', kind: 'footer' };
   if (t.length <= 160 && APP_PROMO_OPENS.has(opens) && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
