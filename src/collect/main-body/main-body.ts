@@ -344,9 +344,15 @@ function unitStart(blocks: TextBlock[], roles: BlockRole[], start: number, end: 
 
 // The first two words of a heading in small letters, numbers left out: "UIN 15382, tabled on …" → "uin tabled".
 function headingLead(text: string): string {
-  const words = text.toLowerCase().match(/\p{L}+/gu);
-  return words ? `${words[0]} ${words[1] ?? ''}` : '';
+  // Only the first two words are read (a match of all of them made one array per heading).
+  const lower = text.toLowerCase();
+  LETTERS.lastIndex = 0;
+  const first = LETTERS.exec(lower);
+  if (first === null) return '';
+  const second = LETTERS.exec(lower);
+  return `${first[0]} ${second === null ? '' : second[0]}`;
 }
+const LETTERS = /\p{L}+/gu;
 
 function isTrailingFurniture(block: TextBlock, role: BlockRole, outlet: string | null): boolean {
   if (role.role === 'furniture' || role.role === 'tail') return true;
