@@ -26,7 +26,8 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
 /**
  * The box about a person or an outlet under a story ("ABOUT CHO HYUN-WOO", "About Anna Kowal"): a
  * name of capitalised words after "About", as "About the author" is. A heading inside a story
- * that starts with "About" goes on in small letters ("About the new rules").
+ * that starts with "About" goes on in small letters ("About the new rules"). Its Unicode classes make it costly to
+ * compile: it is run only on lines opening with its first word.
  */
 const ABOUT_BOX = /^(?:ABOUT|About)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}:?$/u;
 
@@ -46,7 +47,6 @@ export function isAsterism(t: string): boolean {
   return stars >= 3;
 }
 
-/** Any of the tail labels: one regex rules out most short lines before they are told apart. */
 /**
  * A share button's label on a line of its own. Newsletter platforms set one in the middle of a
  * post as well as under it, so it closes the story only when no paragraph follows.
@@ -57,7 +57,21 @@ export function isShareButton(block: TextBlock): boolean {
 }
 const SHARE_BUTTON = /^share(?: this(?: (?:article|story|page|post))?)?$/;
 
-const ANY_TAIL_LABEL = new RegExp(TAIL_LABELS.map(([re]) => `(?:${re.source})`).join('|'));
+/**
+ * Any of the tail labels, each in a group of its own (they have none of their own): the group that took part names
+ * the kind. Every label is anchored at the start, so the alternative taken is the first label, in order, that matches.
+ * One regex is compiled and run, not also the label's own after it (compiling a regex costs far more than running it).
+ */
+const ANY_TAIL_LABEL = new RegExp(TAIL_LABELS.map(([re]) => `(${re.source})`).join('|'));
+
+/** The kind of end matter a short line's label opens, or null when it is no tail label. */
+function tailLabelKind(label: string): BoilerplateKind | null {
+  const m = ANY_TAIL_LABEL.exec(label);
+  if (m === null) return null;
+  let group = 1;
+  while (m[group] === undefined) group++;
+  return TAIL_LABELS[group - 1]![1];
+}
 
 /** Opening words of an inline end-matter line ("Read more: Some headline"). */
 const INLINE_PROMO = /^(?:read (?:more|also|next)|see also|also read|related(?: articles?| stories| story| coverage)?|more on this|watch|listen)\s*[:|–—-]\s*\S/i;
@@ -71,12 +85,12 @@ const INLINE_TAIL = /^(?:tags?|topics?|filed under|(?:media |press )?(?:enquirie
 /** A correction notice closes the story even when it carries its text on the same line. */
 const CORRECTION = /^(?:corrections?|clarifications?|editor'?s? note|update)\s*(?:\([^)]*\))?\s*:/i;
 
-/** Author disclosures and republication notices that news syndication appends. */
+/** Author disclosures and republication notices that news syndication appends (matched on `caseFolded` text). */
 const DISCLOSURE =
-  /does not work for, consult, own shares in|has disclosed no relevant affiliations|(?:is|was) (?:re)?published (?:from|with (?:the )?permission|under a creative commons)|republished (?:from|under|with permission)|originally (?:appeared|published) (?:in|on|at)|under a creative commons licen[cs]e|declares? no (?:competing|conflicts?)|(?:receives?|has received|have received) funding from|this (?:article|story|piece) (?:first )?appeared (?:in|on)/i;
+  /does not work for, consult, own shares in|has disclosed no relevant affiliations|(?:is|was) (?:re)?published (?:from|with (?:the )?permission|under a creative commons)|republished (?:from|under|with permission)|originally (?:appeared|published) (?:in|on|at)|under a creative commons licen[cs]e|declares? no (?:competing|conflicts?)|(?:receives?|has received|have received) funding from|this (?:article|story|piece) (?:first )?appeared (?:in|on)/;
 
-/** Image and video credits, caption sources. */
-const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo|picture|video|graphic|illustration|map)s?(?: source| credit)?s?|credits?|sources?|via)\s*[:|–—-]\s*\S|^(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\b/i;
+/** Image and video credits, caption sources (matched on `caseFolded` text). */
+const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo|picture|video|graphic|illustration|map)s?(?: source| credit)?s?|credits?|sources?|via)\s*[:|–—-]\s*\S|^(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\b/;
 
 /** Broadcast-script directions: [STING …], (MUSIC), [TRAIL: …]. */
 const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;
@@ -89,13 +103,33 @@ const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;
  */
 // Also the record line a hearing's transcript opens with ("The committee met, pursuant to call, at
 // 10 a.m., …"): procedure above the first speaker, not the proceedings.
+// Matched on `caseFolded` text: "[a-z]{3}" is any three ASCII letters, as "[A-Z][a-z]{2}" case-blind was.
 const HEADER_NOTE =
-  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[A-Z][a-z]{2})|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b/i;
+  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[a-z]{3})|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b/;
 
 /** End matter that names the outlet, the newsletter or the staff. */
-// Also the editor's line under an interview ("*This interview has been edited for length.*").
+// Also the editor's line under an interview ("*This interview has been edited for length.*"). Matched on `caseFolded`
+// text: "by [a-z]" is "by" and any ASCII letter, as "by [A-Z]" case-blind was.
 const FOOTER_NOTE =
-  /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [A-Z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b/i;
+  /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b/;
+
+/**
+ * The text in small letters, for the formulas written in small letters (here and in the main body's other
+ * modules): matching it is what a
+ * case-blind regex (without the u flag) does to the original, since no other character folds to an ASCII letter and
+ * lower case keeps the length, and a case-blind regex costs several times as much to compile (each of these is
+ * compiled once a run, which costs more than all its matches). Two characters lower to ASCII (the Kelvin sign to "k",
+ * "İ" to "i" and a dot): a text holding one has only its ASCII capitals lowered.
+ */
+export function caseFolded(t: string): string {
+  if (t.indexOf('\u212a') < 0 && t.indexOf('\u0130') < 0) return t.toLowerCase();
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    out += c >= 65 && c <= 90 ? String.fromCharCode(c | 32) : t[i];
+  }
+  return out;
+}
 
 // A magazine credits its interviewers over the Q&A: "Interview conducted by …", "Interviewed by …".
 const BYLINE = /^(?:by|from|(?:[Ii]nterview(?:ed| [Cc]onducted)?|[Cc]onducted) by|reporting by|words by|analysis by|written by)\s+[A-Z]/;
@@ -106,6 +140,11 @@ const BYLINE = /^(?:by|from|(?:[Ii]nterview(?:ed| [Cc]onducted)?|[Cc]onducted) b
  */
 const CAPITAL_BYLINE =
   /^By\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|del)){1,3}(?:\s*$|\s*[,|·•—–]\s*[^\n]{1,60}$|\s+and\s+\p{Lu}[^\n]{1,60}$)/u;
+/**
+ * Whether the line opens with "By", as CAPITAL_BYLINE does: its Unicode classes make it costly to compile, so it is
+ * run (and compiled) only for such lines.
+ */
+const opensWithBy = (t: string): boolean => t.charCodeAt(0) === 66 && t.charCodeAt(1) === 121;
 /** Longer than any byline: a paragraph that opens with "By" and two capitalised words is prose. */
 const MAX_BYLINE = 100;
 const SPEAKER = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^)]{1,40}\))?:\s/;
@@ -134,19 +173,19 @@ const ITEM: BlockRole = Object.freeze({ role: 'item' });
 export function classifyBlock(block: TextBlock): BlockRole {
   const t = block.text;
   if (t.length <= 80) {
-    const label = labelOf(t);
-    if (ANY_TAIL_LABEL.test(label)) for (const [re, kind] of TAIL_LABELS) if (re.test(label)) return { role: 'tail', kind };
+    const kind = tailLabelKind(labelOf(t));
+    if (kind !== null) return { role: 'tail', kind };
     if (isAsterism(t)) return { role: 'tail', kind: 'other' };
-    if ((t.charCodeAt(0) | 32) === 97 /* a */ && ABOUT_BOX.test(t)) return { role: 'tail', kind: 'byline' };
+    if ((t.startsWith('About') || t.startsWith('ABOUT')) && ABOUT_BOX.test(t)) return { role: 'tail', kind: 'byline' };
   }
   // The anchored formulas are tried only when the first two letters can open them.
   const c = t.charCodeAt(0);
   const opens = openingOf(t);
   if (CORRECTION_OPENS.has(opens) && CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
-  if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(t)) return { role: 'tail', kind: 'disclosure' };
+  if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(caseFolded(t))) return { role: 'tail', kind: 'disclosure' };
   if (t.length <= 200 && INLINE_PROMO_OPENS.has(opens) && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
-  if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(t)) return { role: 'furniture', kind: 'other' };
+  if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
   if (t.length <= 300 && (c === 91 || c === 40) && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
   if (isCountsLine(t)) return { role: 'furniture', kind: 'footer' };
   if (t.length <= 160 && APP_PROMO_OPENS.has(opens) && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
@@ -294,8 +333,8 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
   const t = block.text;
   if (t.length > 300) return null;
   if (BYLINE.test(t)) return 'byline';
-  if (t.length <= MAX_BYLINE && CAPITAL_BYLINE.test(t) && !endsSentence(t)) return 'byline';
-  if (HEADER_NOTE.test(t)) return 'other';
+  if (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE.test(t) && !endsSentence(t)) return 'byline';
+  if (HEADER_NOTE.test(caseFolded(t))) return 'other';
   if (/\s[|·•]\s/.test(t) && !endsSentence(t)) return 'byline';
   if (isAllCaps(t)) return 'other';
   return null;
@@ -304,14 +343,14 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
 /** A byline that names its writers ("By …", "Reporting by …"), not a line of metadata set off by bars. */
 export function isNamedByline(block: TextBlock): boolean {
   const t = block.text;
-  return t.length <= 300 && (BYLINE.test(t) || (t.length <= MAX_BYLINE && CAPITAL_BYLINE.test(t) && !endsSentence(t)));
+  return t.length <= 300 && (BYLINE.test(t) || (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE.test(t) && !endsSentence(t)));
 }
 
 /** End matter: a short paragraph about the outlet, its newsletter or its staff. */
 export function isFooterNote(block: TextBlock, outlet: string | null): boolean {
   const t = block.text;
   if (t.length > 320) return false;
-  const footer = FOOTER_NOTE.test(t);
+  const footer = FOOTER_NOTE.test(caseFolded(t));
   if (SPEAKER.test(t) && !/^[A-Z ]+:/.test(t.slice(0, 3))) {
     // "Host: thank you." is dialogue, not a footer, even when the host is the outlet.
     if (!footer) return false;

@@ -1,5 +1,5 @@
 import { findDate } from '../dates.js';
-import { isAllCaps, isHeaderFurniture, isRegexSpace } from './cues.js';
+import { caseFolded, isAllCaps, isHeaderFurniture, isRegexSpace } from './cues.js';
 import type { TextBlock } from './text-block.js';
 
 /** Labels of a genre or section, not names of outlets. */
@@ -8,7 +8,8 @@ const GENRE = new Set([
   'feature', 'commentary', 'report', 'update', 'live', 'explainer', 'briefing', 'transcript', 'review', 'world',
   'politics', 'business', 'asia', 'europe', 'defence', 'defense', 'security', 'investigation', 'obituary', 'letters',
 ]);
-const NOT_OUTLET = /\b(?:by|desk|newsletter|digest|issue|edition|weekly|daily|monthly|bulletin|script|item|duration|presenter|correspondents?|updated|published|gmt|utc|min read)\b/i;
+/** Words of a line that names no outlet (matched on `caseFolded` text). */
+const NOT_OUTLET = /\b(?:by|desk|newsletter|digest|issue|edition|weekly|daily|monthly|bulletin|script|item|duration|presenter|correspondents?|updated|published|gmt|utc|min read)\b/;
 
 export interface HeaderFacts {
   title: string | null;
@@ -32,10 +33,11 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
       for (const part of t.split(/\s+[|·•]\s+/)) {
         // "Gyeongbu News Service (syndicated from …)": the outlet is what stands before the aside.
         const p = part.replace(/\s*\([^)]*\)\s*$/, '').trim();
-        // "By Park Min-seo, Hanbit Wire, Seoul": the byline names the outlet after the author.
-        const byline = /^By\s+[^,]+,\s+(\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*){1,4})\s*(?:,|$)/u.exec(p);
+        // "By Park Min-seo, Hanbit Wire, Seoul": the byline names the outlet after the author. (The Unicode regex, costly
+        // to compile, is run only on a part opening with "By".)
+        const byline = p.startsWith('By') ? /^By\s+[^,]+,\s+(\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*){1,4})\s*(?:,|$)/u.exec(p) : null;
         if (!pipeOutlet && byline) pipeOutlet = byline[1]!;
-        if (!pipeOutlet && /^[A-Z]/.test(p) && !/\d/.test(p) && !NOT_OUTLET.test(p) && !/:/.test(p) && splitCount(p) <= 6)
+        if (!pipeOutlet && /^[A-Z]/.test(p) && !/\d/.test(p) && !NOT_OUTLET.test(caseFolded(p)) && !/:/.test(p) && splitCount(p) <= 6)
           pipeOutlet = p;
       }
       continue;
@@ -52,13 +54,13 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
       continue;
     }
     if (isAllCaps(t)) {
-      if (!mastheadOutlet && splitCount(t) <= 6 && !GENRE.has(t.toLowerCase()) && !NOT_OUTLET.test(t) && !/[[\]()]/.test(t))
+      if (!mastheadOutlet && splitCount(t) <= 6 && !GENRE.has(t.toLowerCase()) && !NOT_OUTLET.test(caseFolded(t)) && !/[[\]()]/.test(t))
         mastheadOutlet = titleCase(t);
       continue;
     }
     // A line of a few capitalised words under the headline, no date, no sentence: the masthead.
     if (title && !mastheadOutlet && !furniture && /^\p{Lu}[\p{L}'’.&-]*(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for)){1,4}$/u.test(t) &&
-      !NOT_OUTLET.test(t) && !GENRE.has(t.toLowerCase()) && !(date === undefined ? findDate(t) : date)) {
+      !NOT_OUTLET.test(caseFolded(t)) && !GENRE.has(t.toLowerCase()) && !(date === undefined ? findDate(t) : date)) {
       mastheadOutlet = t;
       continue;
     }

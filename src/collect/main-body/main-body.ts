@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, referenceMarksLength, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isRegexSpace, titleCaseRatio, type BlockRole } from './cues.js';
+import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, referenceMarksLength, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isRegexSpace, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { isRuleLine, type BoilerplateKind, type TextBlock } from './text-block.js';
@@ -137,8 +137,9 @@ function proseFollows(blocks: TextBlock[], roles: BlockRole[], i: number): boole
   return chars >= MIN_PARAGRAPH;
 }
 
+// Matched on `caseFolded` text.
 const GENRE_LABEL =
-  /^(?:analysis|opinion|comment|commentary|explainer|explained|interview|exclusive|update|breaking|live|factbox|fact ?check|timeline|editorial|feature|review|q ?& ?a|insight|perspective|podcast|video|watch|listen)\s*[:|–—-]\s/i;
+  /^(?:analysis|opinion|comment|commentary|explainer|explained|interview|exclusive|update|breaking|live|factbox|fact ?check|timeline|editorial|feature|review|q ?& ?a|insight|perspective|podcast|video|watch|listen)\s*[:|–—-]\s/;
 
 /**
  * A label of related links over links only ("Recommended for you" and three headlines): set
@@ -161,7 +162,7 @@ function findStart(blocks: TextBlock[], roles: BlockRole[], from: number, descri
     if (b.text.length < 150 && i + 1 < blocks.length) {
       // A headline written as a sentence: title case, a genre label ("Analysis: …"), or a line
       // followed by the byline or dateline that sits under headlines.
-      if (titleCaseRatio(b.text) >= 0.8 || GENRE_LABEL.test(b.text)) continue;
+      if (titleCaseRatio(b.text) >= 0.8 || GENRE_LABEL.test(caseFolded(b.text))) continue;
       const next = blocks[i + 1]!;
       // Only for lines that do not end in a full stop: headlines ask or exclaim, leads state.
       if (!/\.[)"'”’»]*$/.test(b.text) && roles[i + 1]!.role !== 'prose' && (isHeaderFurniture(next) === 'byline' || (next.text.length < 80 && findDate(next.text))))
@@ -343,9 +344,15 @@ function unitStart(blocks: TextBlock[], roles: BlockRole[], start: number, end: 
 
 // The first two words of a heading in small letters, numbers left out: "UIN 15382, tabled on …" → "uin tabled".
 function headingLead(text: string): string {
-  const words = text.toLowerCase().match(/\p{L}+/gu);
-  return words ? `${words[0]} ${words[1] ?? ''}` : '';
+  // Only the first two words are read (a match of all of them made one array per heading).
+  const lower = text.toLowerCase();
+  LETTERS.lastIndex = 0;
+  const first = LETTERS.exec(lower);
+  if (first === null) return '';
+  const second = LETTERS.exec(lower);
+  return `${first[0]} ${second === null ? '' : second[0]}`;
 }
+const LETTERS = /\p{L}+/gu;
 
 function isTrailingFurniture(block: TextBlock, role: BlockRole, outlet: string | null): boolean {
   if (role.role === 'furniture' || role.role === 'tail') return true;

@@ -33,9 +33,15 @@ function isHardWrapped(lines: TextBlock[]): boolean {
   for (let i = 0; i + 1 < lines.length; i++) {
     const l = lines[i]!;
     const len = l.text.length;
-    if (len >= 50 && len <= 100 && !/[.!?:"”)]$/.test(l.text) && lines[i + 1]!.start - l.end <= 2) runOn++;
+    if (len >= 50 && len <= 100 && !endsClause(l.text) && lines[i + 1]!.start - l.end <= 2) runOn++;
   }
   return runOn >= 0.3 * lines.length;
+}
+
+/** Ends with . ! ? : " ” or ), read by its last character (an end-anchored regex is tried at every position). */
+function endsClause(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 34 || c === 0x201d || c === 41;
 }
 
 /** Consecutive lines (no blank line between, no bullet) form one paragraph. */
