@@ -46,3 +46,12 @@ test('value scales: linear within two decades, log beyond; time ticks by month o
   assert.deepEqual(t.slice(0, 3).map((x) => x.label), ['1970', '1970-02', '1970-03']);
   assert.equal(t.length, 13, 'January 1970 to January 1971');
 });
+
+test('up to twenty sources get twenty different colours', () => {
+  const names = Array.from({ length: 20 }, (_, i) => `Outlet ${String.fromCharCode(65 + i)}`);
+  const a = analyse(names.map((n, i) => troops(`s${i}`, String(10_000 + i * 10), 10_000 + i * 10, `2024-11-${String(1 + i).padStart(2, '0')}`, n)));
+  const svg = estimatesSvg(a.propositions[0]!, []);
+  const fills = [...svg.matchAll(/<circle class="claim"[^>]* fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
+  assert.equal(fills.length, 20);
+  assert.equal(new Set(fills).size, 20);
+});

@@ -1,8 +1,15 @@
 import type { Conflict, Proposition, SeriesEntry } from '../../analyse/index.js';
 import { dayNumber, shortNumber, timeScale, valueScale } from './scales.js';
 
-/** Ten distinct colours (Tableau 10) for sources; more sources reuse them in order. */
-const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#76b7b2', '#edc948', '#9c755f', '#ff9da7', '#bab0ac', '#17becf'];
+/**
+ * Colours for sources: Tableau 10, then ten more of Tableau 20 that differ from all of those (and
+ * from the conflict red), so a proposition with eleven sources no longer paints two alike. Beyond
+ * twenty they are reused in order.
+ */
+const PALETTE = [
+  '#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#76b7b2', '#edc948', '#9c755f', '#ff9da7', '#bab0ac', '#17becf',
+  '#a0cbe8', '#ffbe7d', '#8cd17d', '#b6992d', '#499894', '#d37295', '#79706e', '#f1ce63', '#d4a6c8', '#86bcb6',
+];
 const CONFLICT = '#d62728';
 const WIDTH = 1000;
 const HEIGHT = 560;
