@@ -102,7 +102,7 @@ export function signatureHolds(report: WireReport, publicKey: string): boolean {
   const signature = report.provenance.signature;
   if (signature === undefined) return false;
   try {
-    return verify(null, signedBytes(report), createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' }), Buffer.from(signature, 'base64'));
+    return verify(null, signedBytes(report), publicKeyObject(publicKey), Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }
@@ -113,13 +113,21 @@ export function publicKeyOf(signingKey: string): string {
   return createPublicKey(privateKey(signingKey)).export({ format: 'der', type: 'spki' }).toString('base64');
 }
 
+/** Keys and signatures on the wire: base64 (the push schema checks it too). */
+export const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
 /** Whether `key` reads as an Ed25519 public key in the form `publicKeyOf` gives. */
 export function isPublicKey(key: string): boolean {
   try {
-    return /^[A-Za-z0-9+/]+={0,2}$/.test(key) && createPublicKey({ key: Buffer.from(key, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyType === 'ed25519';
+    return BASE64.test(key) && publicKeyObject(key).asymmetricKeyType === 'ed25519';
   } catch {
     return false;
   }
+}
+
+/** A public key as `publicKeyOf` gives it (throws when it is none). */
+function publicKeyObject(key: string): KeyObject {
+  return createPublicKey({ key: Buffer.from(key, 'base64'), format: 'der', type: 'spki' });
 }
 
 const privateKeys = new Map<string, KeyObject>();

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
+import { NAME } from '../../share/classifications.js';
 import { isPublicKey, publicKeyOf } from '../../share/federation.js';
 import type { Peer } from '../../store/store.js';
 import { UsageError, type Command } from '../command.js';
@@ -100,7 +101,7 @@ export const peerCommand: Command = {
       case 'trust': {
         if (args.length !== 2) throw new UsageError('trust wants an INSTANCE id and its KEY (as `parallax peer key` prints it there)');
         const [instance, key] = args as [string, string];
-        if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(instance)) throw new UsageError(`"${instance}" is not an instance id (px-…)`);
+        if (!NAME.test(instance)) throw new UsageError(`"${instance}" is not an instance id (px-…)`);
         if (!isPublicKey(key)) throw new UsageError(`"${key}" is not an Ed25519 public key (base64, as \`parallax peer key\` prints it)`);
         return withStore(values.db, async (store) => {
           if (instance === (await store.instanceId())) throw new UsageError(`${instance} is this instance`);

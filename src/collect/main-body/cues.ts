@@ -114,12 +114,11 @@ const FOOTER_NOTE =
   /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b/;
 
 /**
- * The text in small letters, for the formulas written in small letters (here and in the main body's other
- * modules): matching it is what a
- * case-blind regex (without the u flag) does to the original, since no other character folds to an ASCII letter and
- * lower case keeps the length, and a case-blind regex costs several times as much to compile (each of these is
- * compiled once a run, which costs more than all its matches). Two characters lower to ASCII (the Kelvin sign to "k",
- * "İ" to "i" and a dot): a text holding one has only its ASCII capitals lowered.
+ * The text in small letters, for the formulas written in small letters (here and in the main body's other modules).
+ * Matching it is what a case-blind regex (without the u flag) does to the original: no other character folds to an
+ * ASCII letter, and lower case keeps the length. A case-blind regex costs several times as much to compile, and each
+ * of these is compiled once a run, which costs more than all its matches. Two characters lower to ASCII (the Kelvin
+ * sign to "k", "İ" to "i" and a dot): a text holding one has only its ASCII capitals lowered.
  */
 export function caseFolded(t: string): string {
   if (t.indexOf('\u212a') < 0 && t.indexOf('\u0130') < 0) return t.toLowerCase();

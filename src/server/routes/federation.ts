@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { DOCUMENT_FORMATS } from '../../domain/document.js';
 import { TLP_LABELS } from '../../domain/marking.js';
 import {
+  BASE64,
   documentProblem,
   FEDERATION_SPEC,
   judgeSignature,
@@ -32,7 +33,6 @@ const SPAN = {
   additionalProperties: false,
   properties: { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 } },
 } as const;
-const BASE64 = '^[A-Za-z0-9+/]+={0,2}$';
 // A type list, not anyOf [string, null]: with the server's type coercion, a null tried against the
 // string branch first became "" (a received report's missing title arrived as an empty one).
 const nullable = (schema: { type: string } & Record<string, unknown>) => ({ ...schema, type: [schema.type, 'null'] });
@@ -86,7 +86,7 @@ const WIRE_REPORT = {
         instance: { type: 'string', pattern: NAME },
         reportId: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
         ingestedAt: { type: 'string', minLength: 1, maxLength: 64 },
-        signature: { type: 'string', pattern: BASE64, maxLength: 200 },
+        signature: { type: 'string', pattern: BASE64.source, maxLength: 200 },
       },
     },
   },
@@ -132,7 +132,7 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
               type: 'object',
               maxProperties: MAX_PUSH_REPORTS + 1,
               propertyNames: { pattern: NAME },
-              additionalProperties: { type: 'string', pattern: BASE64, maxLength: 200 },
+              additionalProperties: { type: 'string', pattern: BASE64.source, maxLength: 200 },
             },
           },
         },
