@@ -69,7 +69,7 @@ describe('PostgreSQL store', { skip: stores.skip ?? false }, () => {
     await assert.rejects(openStore(own!.newLocation(), { mustExist: true }), /no store in/);
   });
 
-  test('the peers\' feed is in commit order: a report whose id is lower but which commits later is not skipped', async () => {
+  test('the peers\' feed and storing times are in commit order: a report whose id is lower but which commits later is not skipped', async () => {
     const location = own!.newLocation();
     const [a, b] = [await own!.open(location), await own!.open(location)];
     const { connectionString, schema } = parsePostgresLocation(location);
@@ -101,6 +101,12 @@ describe('PostgreSQL store', { skip: stores.skip ?? false }, () => {
       assert.ok(v2!.reportId! < other!.reportId!, 'the replacement drew its id first and committed last');
       const next = await a.listOutgoingReports(LOCAL_ADMIN, { afterId: first.at(-1)!.cursor, limit: 100, exceptInstance: 'px-none' });
       assert.deepEqual(next.map((r) => r.id), [v2!.reportId], 'a cursor of ids would have skipped it');
+      // TAXII's added_after: the replacement began before the other report but committed after it,
+      // so it must be stored after it, or a client paging from the other's date_added misses it.
+      const storedAt = new Map((await a.listReports(LOCAL_ADMIN)).map((r) => [r.id, r.ingestedAt]));
+      assert.ok(storedAt.get(v2!.reportId!)! > storedAt.get(other!.reportId!)!, 'storing times follow commit order');
+      const added = await a.listReports(LOCAL_ADMIN, { addedAfter: storedAt.get(other!.reportId!)! });
+      assert.deepEqual(added.map((r) => r.id), [v2!.reportId]);
     } finally {
       await blocker.end();
       await a.close();

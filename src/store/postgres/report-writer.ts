@@ -25,6 +25,7 @@ import type { StoreEvent } from '../store-event.js';
 import type { IngestOutcome, ReportInput } from '../store.js';
 import { prepared, type PgDatabase, type Queryable } from './database.js';
 import { TEXT_SEARCH_CONFIG } from './search.js';
+import { storedAt } from '../stored-at.js';
 
 const CANDIDATE_COLUMNS = 'id, duplicate_of, published, sketch, fingerprint_exact';
 const LOCK_ORIGINS = prepared(
@@ -82,6 +83,12 @@ const LOOK_UP = prepared(`
  */
 const LOCK_FEED = prepared(`SELECT pg_advisory_xact_lock(hashtextextended('parallax-feed:' || current_schema(), 0))`);
 const APPEND_FEED = prepared('INSERT INTO report_feed (report_id) SELECT id FROM reports WHERE id = ANY(?::bigint[]) ORDER BY id');
+/** Under the same lock, the storing time (stored-at.ts): the server's clock, one clock for every writer. */
+const CLOCK_AND_LAST = prepared(
+  `SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now,
+     (SELECT MAX(ingested_at) FROM reports WHERE id <> ALL(?::bigint[])) AS last`,
+);
+const STAMP = prepared('UPDATE reports SET ingested_at = ? WHERE id = ANY(?::bigint[])');
 
 /** PostgreSQL types of the claim columns after report_id, for unnest(). */
 const CLAIM_TYPES: Record<(typeof CLAIM_COLUMNS)[number], string> = {
@@ -165,6 +172,9 @@ export class ReportWriter {
           // Last, so the lock is held only from here to COMMIT.
           await tx.run(LOCK_FEED);
           await tx.run(APPEND_FEED, [written]);
+          // Rows were written with the batch's start time; the time of commit order replaces it.
+          const clock = (await tx.get<{ now: number; last: string | null }>(CLOCK_AND_LAST, [written]))!;
+          await tx.run(STAMP, [storedAt(Math.floor(clock.now), clock.last, true), written]);
         }
         return { outcomes, events };
       });

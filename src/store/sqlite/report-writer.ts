@@ -22,6 +22,7 @@ import { sketchToBlob } from '../sketch-blob.js';
 import type { StoreEvent } from '../store-event.js';
 import type { IngestOutcome, ReportInput } from '../store.js';
 import { StixIdIndex } from './stix-index.js';
+import { storedAt } from '../stored-at.js';
 
 /**
  * Writes reports into SQLite with prepared statements. Each report is written inside a savepoint,
@@ -61,6 +62,7 @@ export class ReportWriter {
       ),
       candidate: p(`SELECT id, duplicate_of, published, sketch, fingerprint_exact FROM reports WHERE id = ? AND ${SAME_MARKING}`),
       textOf: p('SELECT text FROM reports WHERE id = ?'),
+      lastStored: p('SELECT MAX(ingested_at) AS at FROM reports'),
       insertReport: p(`INSERT INTO reports (origin, format, title, url, source, published, text, main_start, main_end,
         boilerplate, content_hash, fingerprint_exact, sketch, bands, classification, releasable_to, owner, tlp, ingested_at,
         duplicate_of, resemblance, claim_count, entity_count)
@@ -94,10 +96,11 @@ export class ReportWriter {
    * cost every batch instead).
    */
   writeBatch(reports: readonly ReportInput[], wantEvents: boolean): { outcomes: IngestOutcome[]; events: StoreEvent[] } {
-    const ingestedAt = new Date().toISOString();
     const writeAll = this.#db.transaction((batch: readonly ReportInput[]) => {
       const outcomes: IngestOutcome[] = [];
       const events: StoreEvent[] = [];
+      // Inside the transaction, which holds the write lock: storing times grow in commit order (stored-at.ts).
+      const ingestedAt = storedAt(Date.now(), (this.#s.lastStored.get() as { at: string | null }).at, false);
       for (const r of batch) outcomes.push(this.#writeOne(r, ingestedAt, events));
       return { outcomes, events: wantEvents ? events : [] };
     });
