@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { DEFAULT_CLASSIFICATIONS } from '../domain/marking.js';
+import { EventSweep } from './event-sweep.js';
 import { InProcessBus, type BusEvent, type EventBus } from '../share/event-bus.js';
 import { EventStream } from '../share/event-stream.js';
 import type { StoreEvent } from '../store/store-event.js';
@@ -51,6 +52,13 @@ export interface ServerOptions {
   bus?: EventBus;
   /** With a shared bus: how long a client resuming after an id not received here yet waits for it (ms, default 2,000). */
   aheadWaitMs?: number;
+  /**
+   * How often the store is read for reports no event announced (written by another program, or by
+   * a process that died before publishing): ms, default 2,000; 0 turns it off. `sweepGraceMs`
+   * is how long a report's own writer has to publish first (default 2,000; 15,000 on a shared bus).
+   */
+  sweepEveryMs?: number;
+  sweepGraceMs?: number;
   logger?: boolean;
   /** The built workspace (dist/web): served at `/` without a token, since its files hold no data. */
   webRoot?: string;
@@ -131,15 +139,31 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const conflicts = new ConflictWatch(stream, analyses, options.conflictDelayMs ?? 30_000);
   // What this process writes goes on the bus; what the bus delivers (this process's events and
   // other processes') goes to the stream. A report from elsewhere also makes the analyses stale.
-  const unsubscribe = store.onEvent((e) => {
-    analyses.invalidate();
+  const publish = (e: StoreEvent) => {
     const published = busEventOf(e);
     if (published) bus.publish(published.event, published.key);
+  };
+  // On a shared bus another process hears of a report only when the bus delivers it, which under
+  // load can take seconds: its sweep waits longer before speaking for the writer.
+  const sweepEveryMs = options.sweepEveryMs ?? 2000;
+  const sweep =
+    sweepEveryMs > 0
+      ? new EventSweep(store, publish, {
+          everyMs: sweepEveryMs,
+          graceMs: options.sweepGraceMs ?? (bus.shared ? 15_000 : 2000),
+          lookBackMs: bus.shared ? 60_000 : 0,
+        })
+      : undefined;
+  const unsubscribe = store.onEvent((e) => {
+    analyses.invalidate();
+    if (e.kind === 'report.ingested' || e.kind === 'report.replaced') sweep?.announced(e.reportId);
+    publish(e);
   });
   try {
     await bus.subscribe({
       startAfter: (id) => stream.startAfter(id),
       deliver(e) {
+        if (e.type === 'report' && typeof e.data['reportId'] === 'number') sweep?.announced(e.data['reportId']);
         if (!stream.deliver(e) || (e.type !== 'report' && e.type !== 'claim')) return;
         if (e.type === 'report') analyses.invalidate();
         conflicts.written();
@@ -151,8 +175,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await worker?.close();
     throw e;
   }
+  sweep?.start();
   app.addHook('onClose', async () => {
     unsubscribe();
+    await sweep?.stop();
     conflicts.stop();
     await bus.close();
     await worker?.close();

@@ -36,10 +36,10 @@ class Node {
     readonly prefix: string,
   ) {}
 
-  async start(conflictDelayMs = -1): Promise<this> {
+  async start(conflictDelayMs = -1, sweepEveryMs = 0): Promise<this> {
     this.store = await openSqliteStore(this.file);
     const bus = await connectJetStreamBus({ url: TEST_NATS_URL, prefix: this.prefix, nodeId: this.nodeId });
-    this.app = await buildServer({ store: this.store, bus, conflictDelayMs });
+    this.app = await buildServer({ store: this.store, bus, conflictDelayMs, sweepEveryMs, sweepGraceMs: 100 });
     await this.app.listen({ port: 0, host: '127.0.0.1' });
     this.base = `http://127.0.0.1:${(this.app.server.address() as AddressInfo).port}`;
     return this;
@@ -222,6 +222,30 @@ test('a conflict found by both processes is published once', { skip: skipNats },
   await new Promise((r) => setTimeout(r, 1000));
   assert.equal(conflicts(onA.frames).length, 1, JSON.stringify(conflicts(onA.frames)));
   assert.deepEqual(conflicts(onB.frames), conflicts(onA.frames), 'the same one event, with the same id');
+  onA.close();
+  onB.close();
+});
+
+test('a report no process announced (its writer died after COMMIT, or wrote without serving) is swept by both processes and streamed once, with the same id on both', { skip: skipNats }, async () => {
+  const a = await new Node('sweep-a', file, prefix).start(-1, 50);
+  const b = await new Node('sweep-b', file, prefix).start(-1, 50);
+  nodes.push(a, b);
+  const onA = listen(a, tokens.get('nl-mod')!);
+  const onB = listen(b, tokens.get('nl-mod')!);
+  await Promise.all([onA.connected, onB.connected]);
+  const writer = await openSqliteStore(file);
+  const [silent] = await writer.ingest([
+    fixtureReport('bus-silent.txt', { source: 'Quiet Courier', published: '2025-01-06', marking: { classification: 'UNCLASSIFIED', releasableTo: ['NATO'], owner: 'local', tlp: 'TLP:GREEN' } }, [
+      troopsInRussia('Quiet Courier heard that 1,900 North Korean troops were in Russia.', '1,900', 1900),
+    ]),
+  ]);
+  await writer.close();
+  const id = silent!.reportId!;
+  await until('the swept report on both', () => reportsOf(onA.frames).includes(id) && reportsOf(onB.frames).includes(id));
+  await new Promise((r) => setTimeout(r, 1000)); // many more sweeps on both
+  const of = (frames: Frame[]) => frames.filter((f) => f.data['reportId'] === id).map((f) => [f.id, f.event]);
+  assert.deepEqual(of(onA.frames).map((f) => f[1]), ['report', 'claim'], 'the report and its claim, once, though both processes swept it');
+  assert.deepEqual(of(onB.frames), of(onA.frames), 'the same events with the same ids on both');
   onA.close();
   onB.close();
 });

@@ -1,0 +1,109 @@
+import { LOCAL_ADMIN } from '../domain/viewer.js';
+import type { StoreEvent } from '../store/store-event.js';
+import type { ReportSummary, Store } from '../store/store.js';
+
+export interface EventSweepOptions {
+  /** How often the store is read for reports that no event announced (ms). */
+  everyMs: number;
+  /** How long after its storing time a report's own writer has to publish its events (ms). */
+  graceMs: number;
+  /** At start, reports stored this long ago are looked at too (ms): a shared bus drops what was sent already. */
+  lookBackMs: number;
+}
+
+const PAGE = 500;
+const FORGET_AFTER_MS = 60_000;
+
+/**
+ * The events no process published. A writer publishes its reports' events right after COMMIT, so
+ * a process that dies between the two leaves reports nobody streams; and a report written by
+ * another program on the same store (`parallax ingest` into the file or database that
+ * `parallax serve` uses) has no publisher at all. The sweep reads the reports stored since it last
+ * looked (storing times grow in commit order: store/stored-at.ts) and publishes the events of those
+ * whose report event has not come by once `graceMs` has passed. It publishes them with the keys
+ * their writer would have used, so on a shared bus (JetStream drops a key sent twice within its
+ * window) several processes sweeping the same report stream it once.
+ */
+export class EventSweep {
+  readonly #store: Store;
+  readonly #publish: (event: StoreEvent) => void;
+  readonly #options: EventSweepOptions;
+  /** Reports whose report event this process has seen or sent, by id, with when (ms; pruned well behind the cursor). */
+  readonly #announced = new Map<number, number>();
+  /** Every report stored up to this time (ms) has been announced or swept. */
+  #cursor: number;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+
+  constructor(store: Store, publish: (event: StoreEvent) => void, options: EventSweepOptions) {
+    this.#store = store;
+    this.#publish = publish;
+    this.#options = options;
+    this.#cursor = Date.now() - options.lookBackMs;
+  }
+
+  /** A report event came by (published here or by another process). */
+  announced(reportId: number): void {
+    this.#announced.set(reportId, Date.now());
+  }
+
+  start(): void {
+    this.#timer = setInterval(() => void this.sweep(), this.#options.everyMs);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#running;
+  }
+
+  /** One look at the store; overlapping calls share the look in progress. Never throws (warns). */
+  sweep(): Promise<void> {
+    this.#running ??= this.#sweep()
+      .catch((e: Error) => process.emitWarning(`event sweep: ${e.message}`))
+      .finally(() => (this.#running = undefined));
+    return this.#running;
+  }
+
+  async #sweep(): Promise<void> {
+    const ripe = Date.now() - this.#options.graceMs;
+    // A millisecond back: SQLite lets a later transaction share the cursor's millisecond.
+    const since = new Date(this.#cursor - 1).toISOString();
+    const stored: ReportSummary[] = [];
+    for (let afterId = 0; ; ) {
+      const page = await this.#store.listReports(LOCAL_ADMIN, { addedAfter: since, afterId, limit: PAGE });
+      stored.push(...page);
+      if (page.length < PAGE) break;
+      afterId = page.at(-1)!.id;
+    }
+    stored.sort((a, b) => (a.ingestedAt < b.ingestedAt ? -1 : a.ingestedAt > b.ingestedAt ? 1 : a.id - b.id));
+    for (const report of stored) {
+      const at = Date.parse(report.ingestedAt);
+      if (at > ripe) break;
+      if (!this.#announced.has(report.id)) {
+        this.#announced.set(report.id, at);
+        await this.#announce(report);
+      }
+      this.#cursor = Math.max(this.#cursor, at);
+    }
+    // Kept a while behind the cursor: a report's event may come by before the sweep reads it.
+    for (const [id, at] of this.#announced) if (at < this.#cursor - FORGET_AFTER_MS) this.#announced.delete(id);
+  }
+
+  /** The report's events as its writer emits them: the report, then its claims, in one turn (one bus message, the same key). */
+  async #announce(report: ReportSummary): Promise<void> {
+    const claims = await this.#store.listClaims(LOCAL_ADMIN, { reportId: report.id });
+    this.#publish({
+      kind: 'report.ingested',
+      reportId: report.id,
+      origin: report.origin,
+      marking: report.marking,
+      duplicateOf: report.duplicateOf,
+      claims: report.claims,
+      entities: report.entities,
+    });
+    for (const claim of claims) {
+      this.#publish({ kind: 'claim.created', claimId: claim.id, reportId: report.id, marking: report.marking });
+    }
+  }
+}
