@@ -5,8 +5,9 @@ import { ROLES, type Role } from '../../store/store.js';
 import { viewerOf, type ServerContext } from '../context.js';
 import { HttpProblem } from '../problem.js';
 import { listOf, objectOf } from '../schemas.js';
+import { NAME as NAME_PATTERN } from '../../share/classifications.js';
 
-const NAME = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' } as const;
+const NAME = { type: 'string', pattern: NAME_PATTERN.source } as const;
 
 /**
  * Partners, tokens and source grades, as `parallax partner` and `parallax source grade` manage

@@ -22,11 +22,12 @@ import { viewerOf, type ServerContext } from '../context.js';
 import { HttpProblem } from '../problem.js';
 import { objectOf } from '../schemas.js';
 import { MAX_REPORT_CHARS } from './reports.js';
+import { NAME as NAME_PATTERN } from '../../share/classifications.js';
 
 /** Reports in one push; the sender sends fewer (it also bounds their text). */
 export const MAX_PUSH_REPORTS = 500;
 
-const NAME = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
+const NAME = NAME_PATTERN.source;
 const SPAN = {
   type: 'object',
   required: ['start', 'end'],

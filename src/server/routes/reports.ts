@@ -11,6 +11,7 @@ import { CURSOR_SCHEMA, LIMIT_SCHEMA, viewerOf, type ServerContext } from '../co
 import { afterIdOf, decodeCursor, encodeCursor, offsetOf } from '../cursor.js';
 import { HttpProblem } from '../problem.js';
 import { listOf, objectOf } from '../schemas.js';
+import { NAME } from '../../share/classifications.js';
 
 /** Largest text or HTML accepted in one report, in characters (the body limit bounds the bytes). */
 export const MAX_REPORT_CHARS = 2_000_000;
@@ -38,7 +39,7 @@ export const MARKING_SCHEMA = {
   description: 'classification (default the lowest level), releasable-to (partners, communities or ALL; default none but the owner), TLP (default TLP:AMBER). The owner is always the submitting partner.',
   properties: {
     classification: { type: 'string', maxLength: 64 },
-    releasableTo: { type: 'array', maxItems: 64, items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' } },
+    releasableTo: { type: 'array', maxItems: 64, items: { type: 'string', pattern: NAME.source } },
     tlp: { type: 'string', enum: [...TLP_LABELS] },
   },
 } as const;
