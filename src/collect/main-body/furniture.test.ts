@@ -171,3 +171,29 @@ test('an asterism closes a release when only a line or two follows it, and marks
   const [doc2] = collectPlainText('hearing.txt', hearing);
   assert.match(mainOf(doc2!), /where it was last year\.$/);
 });
+
+test('a statement opened by a dateline that names its agency and ministry, and ends in a colon, is the story\'s first line', () => {
+  const text = [
+    'RIVERLAND NEWS AGENCY',
+    'Home | Latest | Statements',
+    'Statement of the Spokeswoman for the Ministry of Water Resources',
+    'Port Delle, May 3 (RNA) -- The spokeswoman for the Ministry of Water Resources of the Republic of Riverland issued the following statement on Tuesday:',
+    'The reservoir on the upper river is full for the first time in nine years, and the dam will release water to the farms of the valley from next week.',
+    'Farmers who registered their fields will receive their share by the end of the month.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('statement.txt', text);
+  assert.match(mainOf(doc!), /^Port Delle, May 3 \(RNA\) -- The spokeswoman/);
+  assert.match(mainOf(doc!), /by the end of the month\.$/);
+});
+
+test('a plain-text tally: a colon-ended lead-in over lines of figures opens the story', () => {
+  const text = [
+    'EASTMOUTH PORT AUTHORITY',
+    'The Port Authority reports that the ships handled in the first half of the year come to:',
+    '- container ships — 1,412 (+6)',
+    '- tankers — 388 (+1)',
+    'Harbour masters said the new breakwater had shortened waiting times for the larger vessels, which now dock within a day.',
+  ].join('\n');
+  const [doc] = collectPlainText('tally.txt', text);
+  assert.match(mainOf(doc!), /^The Port Authority reports that/);
+});

@@ -258,10 +258,13 @@ function leadIn(blocks: TextBlock[], roles: BlockRole[], start: number): number 
   return start;
 }
 
+// A headline is in title case (nearly every long word capitalised); a statement's opening that names a
+// city, an agency and a ministry ("Pyongyang, December 21 (KCNA) -- The spokesman for the Ministry of
+// … issued the following statement:") still has words in small letters.
 function isLeadIn(b: TextBlock): boolean {
   const t = b.text;
   if (t.charCodeAt(t.length - 1) !== 58 /* : */ || t.length > 300 || isAllCaps(t)) return false;
-  return t.split(' ').length >= MIN_LEAD_IN_WORDS && titleCaseRatio(t) < 0.5 && !isHeaderFurniture(b);
+  return t.split(' ').length >= MIN_LEAD_IN_WORDS && titleCaseRatio(t) < 0.8 && !isHeaderFurniture(b);
 }
 
 /** Longest teaser (standfirst) set above a byline: a story's lead that long is not skipped. */
@@ -289,12 +292,46 @@ const MAX_LIST_LABEL = 40;
  * …"): items that are sentences are the story's own, and so is the short label over them.
  */
 function leadingItems(blocks: TextBlock[], roles: BlockRole[], first: number): number {
+  const introduced = introducedList(blocks, roles, first);
+  if (introduced < first) return introduced;
   // The story's first section may have a label of its own ("SITUATION OVERVIEW") below the list.
   let i = isListLabel(blocks, roles, first - 1) && isSentenceItem(blocks, roles, first - 2) ? first - 1 : first;
   const below = i;
   while (isSentenceItem(blocks, roles, i - 1)) i--;
   if (i === below) return first;
   return isListLabel(blocks, roles, i - 1) ? i - 1 : i;
+}
+
+/**
+ * A list that a sentence ending in a colon introduces, above the story's first paragraph ("The
+ * office reports that losses to date amount to:" over "tanks — 120 (+3)" lines): its items are
+ * the report itself however short they are, and so is the sentence (found by `leadIn`). The items
+ * are list lines or lines with figures, maybe with a short note under them; a line of another kind
+ * ends the run. `first` when there is no such list.
+ */
+function introducedList(blocks: TextBlock[], roles: BlockRole[], first: number): number {
+  let items = 0;
+  for (let i = first; i > 0; i--) {
+    const above = blocks[i - 1]!;
+    if (items > 0 && roles[i - 1]!.role === 'heading' && isLeadIn(above)) return i;
+    if (isDataLine(above, roles[i - 1]!)) items++;
+    // A short note under the list ("Figures are provisional.") is a sentence too short to read as prose.
+    else if (roles[i - 1]!.role !== 'heading' || !endsSentence(above.text)) break;
+  }
+  return first;
+}
+
+function isDataLine(b: TextBlock, role: BlockRole): boolean {
+  if (role.role !== 'item' && role.role !== 'heading') return false;
+  return b.listItem === true || hasDigit(b.text);
+}
+
+function hasDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 function isSentenceItem(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
