@@ -200,3 +200,20 @@ test('a box with a form that asks for an e-mail address is a promo, whatever its
   const promo = doc!.boilerplate.find((b) => b.kind === 'promo');
   assert.ok(promo && slice(doc!.text, promo).includes('Join 80,000 readers'));
 });
+
+test('a tally page: the sentence that introduces a list of figures, and the list, open the story', () => {
+  const html = `<body><main><article><h1>Harbour traffic as of 30 June 2026</h1>
+    <div class="article-meta"><time>30.06.2026</time> Views: 1 204</div>
+    <div class="article-text">
+      <p>The Port Authority of Eastmouth reports that the traffic handled from 01.01.2026 to 30.06.2026 amounts to about:</p>
+      <ul><li>container ships — 1,412 (+6)</li><li>tankers — 388 (+1)</li><li>bulk carriers — 905 (+0)</li></ul>
+      <p>The figures are provisional.</p>
+      <p>Harbour masters said the new breakwater had shortened waiting times for the larger vessels, which now dock within a day.</p>
+    </div></article>
+    <section class="related"><h2>Related news</h2><p>Ferry timetable changes for the summer season.</p></section></main></body>`;
+  const [doc] = collectHtml('tally.html', html);
+  const main = slice(doc!.text, doc!.main);
+  assert.match(main, /^The Port Authority of Eastmouth reports/);
+  assert.match(main, /tankers — 388 \(\+1\)/);
+  assert.match(main, /dock within a day\.$/);
+});

@@ -171,3 +171,79 @@ test('an asterism closes a release when only a line or two follows it, and marks
   const [doc2] = collectPlainText('hearing.txt', hearing);
   assert.match(mainOf(doc2!), /where it was last year\.$/);
 });
+
+test('a statement opened by a dateline that names its agency and ministry, and ends in a colon, is the story\'s first line', () => {
+  const text = [
+    'RIVERLAND NEWS AGENCY',
+    'Home | Latest | Statements',
+    'Statement of the Spokeswoman for the Ministry of Water Resources',
+    'Port Delle, May 3 (RNA) -- The spokeswoman for the Ministry of Water Resources of the Republic of Riverland issued the following statement on Tuesday:',
+    'The reservoir on the upper river is full for the first time in nine years, and the dam will release water to the farms of the valley from next week.',
+    'Farmers who registered their fields will receive their share by the end of the month.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('statement.txt', text);
+  assert.match(mainOf(doc!), /^Port Delle, May 3 \(RNA\) -- The spokeswoman/);
+  assert.match(mainOf(doc!), /by the end of the month\.$/);
+});
+
+test('a plain-text tally: a colon-ended lead-in over lines of figures opens the story', () => {
+  const text = [
+    'EASTMOUTH PORT AUTHORITY',
+    'The Port Authority reports that the ships handled in the first half of the year come to:',
+    '- container ships — 1,412 (+6)',
+    '- tankers — 388 (+1)',
+    'Harbour masters said the new breakwater had shortened waiting times for the larger vessels, which now dock within a day.',
+  ].join('\n');
+  const [doc] = collectPlainText('tally.txt', text);
+  assert.match(mainOf(doc!), /^The Port Authority reports that/);
+});
+
+test('a press release: its "For immediate release" line is masthead; a short rule under the last paragraph closes off the contact footer, a link line is not the story', () => {
+  const text = [
+    'MERIDIAN SURVEY INSTITUTE',
+    'Released: Monday, 2 March 2026',
+    'For immediate release. Please credit "Meridian Monthly" when quoting these figures.',
+    'Most residents back the new tram line',
+    'Six in ten residents of the city support building the new tram line along the river, according to this month\'s Meridian Monthly survey of 1,010 adults.',
+    'Support was highest among those under 30, at 71%, and lowest among drivers who commute daily.',
+    'For the full tables and the questionnaire, click here.',
+    '',
+    '---',
+    'Media contact: Press Office, Meridian Survey Institute, +1 555 0100',
+    '(c) 2026 Meridian Survey Institute.',
+  ].join('\n');
+  const [doc] = collectPlainText('release.txt', text);
+  assert.match(mainOf(doc!), /^Six in ten residents/);
+  assert.match(mainOf(doc!), /drivers who commute daily\.$/);
+});
+
+test('a Markdown heading underlined with dashes is no rule: the short section under it stays the story', () => {
+  const text = [
+    'The ferry company carried 2.1 million passengers last year, a tenth more than the year before, and added two boats to the northern route.',
+    'It plans to order a third boat once the new quay is finished next spring.',
+    'Outlook',
+    '---',
+    'The company expects traffic to grow again this year.',
+  ].join('\n');
+  const [doc] = collectPlainText('ferry.md', text);
+  assert.match(mainOf(doc!), /expects traffic to grow again this year\.$/);
+});
+
+test('a release in numbered sections: the first section\'s heading is the story\'s, and so is its last section however it reads', () => {
+  const text = [
+    'Coast Guard Agency',
+    'Press Releases > 2026',
+    'Rescue off the northern cape (2nd report)',
+    '1. Overview of the incident',
+    '(1) At around 4:20 a.m. today a fishing vessel with 11 crew reported flooding in its engine room off the northern cape.',
+    '(2) A patrol boat and a helicopter reached the vessel within 40 minutes and took all the crew aboard.',
+    '2. Response of the Coast Guard Agency',
+    '(1) The Coast Guard Agency set up a response office at 4:35 a.m.',
+    '3. The Coast Guard Agency will keep the area under watch until the wreck has been towed to port.',
+    '(End)',
+    'Inquiries: Public Relations Office, Coast Guard Agency',
+  ].join('\n');
+  const [doc] = collectPlainText('rescue.txt', text);
+  assert.match(mainOf(doc!), /^1\. Overview of the incident/);
+  assert.match(mainOf(doc!), /towed to port\.$/);
+});

@@ -59,9 +59,9 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   }
   const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, first)) : (options.outlet ?? null);
   let end = Math.min(tail, footerRule(blocks, first)) - 1;
-  while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet)) end--;
+  while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet) && !continuesSections(blocks, roles, first, end)) end--;
   const unit = unitStart(blocks, roles, first, end);
-  const start = unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit;
+  const start = firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end);
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -234,12 +234,25 @@ const FOOTNOTE_MARK = /^(?:\[\d{1,3}\]|\d{1,3}\s|[*†‡¹²³⁴⁵⁶⁷⁸�
 function footerRule(blocks: TextBlock[], first: number): number {
   const n = blocks.length;
   for (let i = n - 1; i > first && i >= n - 1 - MAX_FOOTER_BLOCKS; i--) {
-    if (!isRuleLine(blocks[i]!.text)) continue;
+    if (!isRuleLine(blocks[i]!.text) && !isShortRule(blocks, i)) continue;
     if (i === n - 1 || blocks[n - 1]!.end - blocks[i]!.end > MAX_FOOTER_CHARS) return n;
     for (let j = i + 1; j < n; j++) if (FOOTNOTE_MARK.test(blocks[j]!.text)) return n;
     return i;
   }
   return n;
+}
+
+/**
+ * A short rule ("---", "___", "==="), as Markdown and e-mail draw one, under a paragraph that ends a
+ * sentence. Under a line that ends none it underlines a heading (Markdown's "Title" over "---").
+ */
+function isShortRule(blocks: TextBlock[], i: number): boolean {
+  const t = blocks[i]!.text;
+  if (t.length < 3 || t.length > 9 || i === 0) return false;
+  const c = t.charCodeAt(0);
+  if (c !== 45 && c !== 95 && c !== 61) return false;
+  for (let k = 1; k < t.length; k++) if (t.charCodeAt(k) !== c) return false;
+  return endsSentence(blocks[i - 1]!.text);
 }
 
 /** Fewest words of a sentence that introduces the story with a colon ("…, hereby depose and state as follows:"). */
@@ -258,10 +271,51 @@ function leadIn(blocks: TextBlock[], roles: BlockRole[], start: number): number 
   return start;
 }
 
+// A headline is in title case (nearly every long word capitalised); a statement's opening that names a
+// city, an agency and a ministry ("Pyongyang, December 21 (KCNA) -- The spokesman for the Ministry of
+// … issued the following statement:") still has words in small letters.
 function isLeadIn(b: TextBlock): boolean {
   const t = b.text;
   if (t.charCodeAt(t.length - 1) !== 58 /* : */ || t.length > 300 || isAllCaps(t)) return false;
-  return t.split(' ').length >= MIN_LEAD_IN_WORDS && titleCaseRatio(t) < 0.5 && !isHeaderFurniture(b);
+  return t.split(' ').length >= MIN_LEAD_IN_WORDS && titleCaseRatio(t) < 0.8 && !isHeaderFurniture(b);
+}
+
+/** The number of a numbered section's opening line ("2. Response of the government", "3) Outlook"), else 0. */
+function sectionNumber(t: string): number {
+  const a = t.charCodeAt(0) - 48;
+  if (a < 1 || a > 9) return 0;
+  let i = 1;
+  let n = a;
+  const b = t.charCodeAt(1) - 48;
+  if (b >= 0 && b <= 9) {
+    n = n * 10 + b;
+    i = 2;
+  }
+  const mark = t.charCodeAt(i);
+  return (mark === 46 || mark === 41) && t.charCodeAt(i + 1) === 32 ? n : 0;
+}
+
+/**
+ * A release in numbered sections ("1. Overview", then "2. Response …" inside the story): the first
+ * section's heading right above the first paragraph is the story's, as the later ones are.
+ */
+function firstSection(blocks: TextBlock[], roles: BlockRole[], start: number, end: number): number {
+  const above = start - 1;
+  if (above < 0 || roles[above]!.role !== 'heading' || sectionNumber(blocks[above]!.text) !== 1) return start;
+  for (let j = start + 1; j <= end; j++) if (sectionNumber(blocks[j]!.text) === 2) return above;
+  return start;
+}
+
+/**
+ * The block at `end` opens the section numbered next after one of the story's ("4. The ministry will
+ * …" after "3. Remarks …"): the story's last section, whatever it names, not a closing note.
+ */
+function continuesSections(blocks: TextBlock[], roles: BlockRole[], first: number, end: number): boolean {
+  if (roles[end]!.role === 'furniture' || roles[end]!.role === 'tail') return false;
+  const n = sectionNumber(blocks[end]!.text);
+  if (n < 2) return false;
+  for (let j = Math.max(0, first - 1); j < end; j++) if (sectionNumber(blocks[j]!.text) === n - 1) return true;
+  return false;
 }
 
 /** Longest teaser (standfirst) set above a byline: a story's lead that long is not skipped. */
@@ -289,12 +343,46 @@ const MAX_LIST_LABEL = 40;
  * …"): items that are sentences are the story's own, and so is the short label over them.
  */
 function leadingItems(blocks: TextBlock[], roles: BlockRole[], first: number): number {
+  const introduced = introducedList(blocks, roles, first);
+  if (introduced < first) return introduced;
   // The story's first section may have a label of its own ("SITUATION OVERVIEW") below the list.
   let i = isListLabel(blocks, roles, first - 1) && isSentenceItem(blocks, roles, first - 2) ? first - 1 : first;
   const below = i;
   while (isSentenceItem(blocks, roles, i - 1)) i--;
   if (i === below) return first;
   return isListLabel(blocks, roles, i - 1) ? i - 1 : i;
+}
+
+/**
+ * A list that a sentence ending in a colon introduces, above the story's first paragraph ("The
+ * office reports that losses to date amount to:" over "tanks — 120 (+3)" lines): its items are
+ * the report itself however short they are, and so is the sentence (found by `leadIn`). The items
+ * are list lines or lines with figures, maybe with a short note under them; a line of another kind
+ * ends the run. `first` when there is no such list.
+ */
+function introducedList(blocks: TextBlock[], roles: BlockRole[], first: number): number {
+  let items = 0;
+  for (let i = first; i > 0; i--) {
+    const above = blocks[i - 1]!;
+    if (items > 0 && roles[i - 1]!.role === 'heading' && isLeadIn(above)) return i;
+    if (isDataLine(above, roles[i - 1]!)) items++;
+    // A short note under the list ("Figures are provisional.") is a sentence too short to read as prose.
+    else if (roles[i - 1]!.role !== 'heading' || !endsSentence(above.text)) break;
+  }
+  return first;
+}
+
+function isDataLine(b: TextBlock, role: BlockRole): boolean {
+  if (role.role !== 'item' && role.role !== 'heading') return false;
+  return b.listItem === true || hasDigit(b.text);
+}
+
+function hasDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 function isSentenceItem(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
