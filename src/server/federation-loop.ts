@@ -1,6 +1,6 @@
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
 import { backoffDelay, FEDERATION_SPEC, isDelivered, publicKeyOf, toWire, type WireReceipt, type WireReport } from '../share/federation.js';
-import type { Peer, Store } from '../store/store.js';
+import type { KeyRotation, Peer, Store } from '../store/store.js';
 import { PeerClient, PeerError } from './peer-client.js';
 
 export interface FederationOptions {
@@ -195,7 +195,9 @@ class PeerPusher {
     // This instance's key, and the keys pinned here for the origins of what is relayed.
     const keys = Object.fromEntries(await store.instanceKeys(reports.map((r) => r.provenance.instance)));
     keys[own] = publicKeyOf(signingKey);
-    const receipts = await this.#push(client, reports, keys, own, peerInstance, peer.url);
+    // And the statements of key rotation kept for them, so that peers' pins follow.
+    const rotations = await store.keyRotations([own, ...Object.keys(keys)]);
+    const receipts = await this.#push(client, reports, keys, rotations, own, peerInstance, peer.url);
     let cursor = peer.cursor;
     let sent = 0;
     let refused = 0;
@@ -226,12 +228,23 @@ class PeerPusher {
    * a body too large is sent one report at a time, and a single report too large is refused.
    * Anything else (the peer down, a token refused, an answer of another shape) is thrown: retried.
    */
-  async #push(client: PeerClient, reports: WireReport[], keys: Record<string, string>, own: string, peerInstance: string, url: string): Promise<WireReceipt[]> {
+  async #push(
+    client: PeerClient,
+    reports: WireReport[],
+    keys: Record<string, string>,
+    rotations: KeyRotation[],
+    own: string,
+    peerInstance: string,
+    url: string,
+  ): Promise<WireReceipt[]> {
     const receipts: (WireReceipt | undefined)[] = new Array(reports.length);
     let pending = reports.map((_, i) => i);
     for (let attempt = 0; pending.length > 0; attempt++) {
       try {
-        const result = await client.push({ spec: FEDERATION_SPEC, from: own, reports: pending.map((i) => reports[i]!), keys }, this.#abort.signal);
+        const result = await client.push(
+          { spec: FEDERATION_SPEC, from: own, reports: pending.map((i) => reports[i]!), keys, ...(rotations.length > 0 ? { rotations } : {}) },
+          this.#abort.signal,
+        );
         if (result.instance !== peerInstance) {
           throw new Error(`${url} is now instance ${result.instance}, not ${peerInstance}: remove the peer and add it again`);
         }

@@ -10,7 +10,9 @@ import { DEFAULT_CLASSIFICATIONS, DEFAULT_MARKING } from '../domain/marking.js';
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { FEDERATION_SPEC, publicKeyOf, signatureHolds, signReport, toWire, type WirePushResult, type WireReport } from '../share/federation.js';
+import { signRotation } from '../share/key-rotation.js';
 import { hashToken, newToken } from '../share/tokens.js';
+import { newSigningKey } from '../store/federation-rows.js';
 import { collectText } from '../collect/index.js';
 import { prepareReport } from '../store/prepare-report.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
@@ -377,6 +379,38 @@ describe('federation between two instances', () => {
     assert.deepEqual(onB.map((r) => r.origin_report_id).filter((id) => id !== PUSHED_BY_HAND).sort((x, y) => x! - y!), expected);
     await until('A records the peer as reachable again', async () => (await a.store.listPeers(LOCAL_ADMIN))[0]!.lastOkAt! > (await a.store.listPeers(LOCAL_ADMIN))[0]!.lastErrorAt!);
     assert.ok(a.logs.some((l) => l.includes('reachable again')));
+  });
+
+  test('a rotated key: the peer follows the change A signed with its old key; old signatures are kept unverified; a forged change moves nothing', async () => {
+    const oldKey = await a.store.instanceSigningKey();
+    const newKey = newSigningKey();
+    await a.store.replaceSigningKey(newKey, signRotation(a.id, oldKey, newKey, new Date().toISOString()));
+    const posted = await post(a, 'kr-mnd', { text: SENTENCE(77, 'Mokpo'), url: 'https://example.org/after-rotation', marking: { releasableTo: ['jp-mod'], tlp: 'TLP:GREEN' } });
+    await until('the report signed with the new key is on B', () => rows(b).some((r) => r.origin_instance === a.id && r.origin_report_id === posted.id));
+    assert.equal((await b.store.instanceKeys([a.id])).get(a.id), publicKeyOf(newKey), "B's pin followed A's statement");
+    const copy = rows(b).find((r) => r.origin_report_id === posted.id)!;
+    assert.equal((await b.store.findReport(viewerOf('jp-mod'), copy.id))!.provenance!.verified, true);
+
+    const push = (reports: WireReport[], rotations: unknown[] = []) =>
+      fetch(`${b.url}/api/v1/federation/reports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${b.tokens.get('kr-mnd')}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ spec: FEDERATION_SPEC, from: a.id, reports, rotations }),
+      }).then(async (r) => (await r.json()) as WirePushResult);
+    const outgoing = (await a.store.listOutgoingReports(viewerOf('jp-mod'), { afterId: 0, limit: 10_000, exceptInstance: b.id })).find((r) => r.id === posted.id)!;
+    // A report A signed before the rotation, relayed late: kept, not as verified.
+    const another = (n: number, name: string) => ({ ...outgoing.doc, url: `https://example.org/${name}`, origin: `https://example.org/${name}`, text: SENTENCE(n, 'Yeosu'), main: { start: 0, end: SENTENCE(n, 'Yeosu').length } });
+    const late = toWire({ ...outgoing, id: PUSHED_BY_HAND + 1, doc: another(78, 'late') }, a.id, oldKey);
+    const kept = await push([late]);
+    assert.equal(kept.receipts[0]!.status, 'ingested', JSON.stringify(kept.receipts[0]));
+    assert.equal((await b.store.findReport(viewerOf('jp-mod'), kept.receipts[0]!.localId!))!.provenance!.verified, false);
+    // A statement from the new key to a stranger's, signed by the stranger: the pin stays, and what the stranger signs is refused.
+    const stranger = newSigningKey();
+    const forged = { ...signRotation(a.id, stranger, newSigningKey(), new Date().toISOString()), from: publicKeyOf(newKey) };
+    const hijack = toWire({ ...outgoing, id: PUSHED_BY_HAND + 2, doc: another(79, 'hijack') }, a.id, stranger);
+    const refused = await push([hijack], [forged]);
+    assert.equal(refused.receipts[0]!.status, 'refused');
+    assert.equal((await b.store.instanceKeys([a.id])).get(a.id), publicKeyOf(newKey));
   });
 });
 

@@ -75,6 +75,9 @@ test('judging a received signature: the pinned key decides; unsigned from a sign
   const unsigned = { ...wire, provenance: { instance: 'px-me', reportId: 7, ingestedAt: '2025-01-02T00:00:00.000Z' } };
   assert.deepEqual(judgeSignature(unsigned, undefined, pub), { verdict: 'unverified' });
   assert.match((judgeSignature(unsigned, pub, undefined) as { problem: string }).problem, /signs its reports, and this one comes unsigned/);
+  // Signed before its origin rotated from KEY to another key: kept, not as verified; a key never retired is still refused.
+  assert.deepEqual(judgeSignature(wire, otherPub, undefined, [pub]), { verdict: 'unverified' });
+  assert.equal(judgeSignature(wire, otherPub, undefined, [otherPub]).verdict, 'refused');
 });
 
 test('backoff doubles up to its ceiling, with jitter between half and all of it', () => {

@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 
 import type { CollectedDocument } from '../domain/document.js';
 import { LOCAL_PARTNER, TLP_LABELS, type Marking } from '../domain/marking.js';
 import type { Viewer } from '../domain/viewer.js';
-import type { OutgoingReport, ReportProvenance } from '../store/store.js';
+import type { KeyRotation, OutgoingReport, ReportProvenance } from '../store/store.js';
 import { MarkingError } from './marking-input.js';
 import { classificationsUpTo } from './policy.js';
 
@@ -36,6 +36,11 @@ export interface WirePush {
    * of the reports it relays. A receiver pins a key it has none for once a signature verifies with it.
    */
   keys?: Record<string, string>;
+  /**
+   * Statements of key rotation (share/key-rotation.ts): the sender's own and those it keeps for the
+   * origins it relays. A receiver's pin follows those signed by the key it pinned.
+   */
+  rotations?: KeyRotation[];
 }
 
 export const RECEIPT_STATUSES = ['ingested', 'duplicate', 'updated', 'unchanged', 'superseded', 'refused', 'failed'] as const;
@@ -140,13 +145,15 @@ function privateKey(pem: string): KeyObject {
 /**
  * How a received report's signature is judged, given the key pinned for its origin (or offered in
  * the push when none is pinned). A signed report needs a key to be `verified`; without one it is
- * kept `unverified` (its signature travels on). An origin known to sign never sends unsigned
+ * kept `unverified` (its signature travels on), as is one signed by a key its origin has since
+ * replaced (`retired`: key-rotation.ts). An origin known to sign never sends unsigned
  * reports, so an unsigned one from it was stripped on the way and is refused, as is a bad signature.
  */
 export function judgeSignature(
   report: WireReport,
   pinned: string | undefined,
   offered: string | undefined,
+  retired: readonly string[] = [],
 ): { verdict: 'verified'; pin: string | null } | { verdict: 'unverified' } | { verdict: 'refused'; problem: string } {
   const origin = report.provenance.instance;
   if (report.provenance.signature === undefined) {
@@ -155,6 +162,8 @@ export function judgeSignature(
   const key = pinned ?? offered;
   if (key === undefined) return { verdict: 'unverified' };
   if (!signatureHolds(report, key)) {
+    // Signed before its origin rotated, relayed since: kept, but not as verified (a retired key may have been stolen).
+    if (pinned !== undefined && retired.some((k) => signatureHolds(report, k))) return { verdict: 'unverified' };
     return { verdict: 'refused', problem: `provenance: the signature does not verify with ${pinned === undefined ? 'the key offered' : 'the key pinned'} for instance ${origin}` };
   }
   return { verdict: 'verified', pin: pinned === undefined ? key : null };

@@ -2,7 +2,7 @@ import type { BoilerplateSpan, DocumentFormat } from '../domain/document.js';
 import type { TlpLabel } from '../domain/marking.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { fromJson } from './rows.js';
-import type { OutgoingReport, Peer, StoredProvenance } from './store.js';
+import type { KeyRotation, OutgoingReport, Peer, StoredProvenance } from './store.js';
 
 /** Federation rows (peers, provenance, outgoing reports) as both dialects select them, mapped to the store's records. */
 
@@ -117,4 +117,21 @@ export function peerFromRow(r: PeerRow): Peer {
 /** A new Ed25519 signing key for this instance, as PKCS#8 PEM (both dialects keep it in instance_settings). */
 export function newSigningKey(): string {
   return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+export interface RotationRow {
+  instance: string;
+  from_key: string;
+  to_key: string;
+  at: string;
+  signature: string;
+}
+
+export function rotationFromRow(r: RotationRow): KeyRotation {
+  return { instance: r.instance, from: r.from_key, to: r.to_key, at: r.at, signature: r.signature };
+}
+
+/** Statements of one instance apply in the order they were made. */
+export function inTimeOrder(rotations: readonly KeyRotation[]): KeyRotation[] {
+  return [...rotations].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
 }

@@ -137,6 +137,17 @@ export interface Store {
   pinInstanceKey(instance: string, publicKey: string, learnedFrom: string): Promise<string>;
   /** The keys pinned for these instances (those with none are absent). */
   instanceKeys(instances: readonly string[]): Promise<Map<string, string>>;
+  /** Pins `publicKey` as `instance`'s key whatever was pinned before (an administrator's decision). */
+  replaceInstanceKey(instance: string, publicKey: string, learnedFrom: string): Promise<void>;
+  /** Replaces this instance's signing key, keeping the statement that says so (signed with the old key), in one transaction. */
+  replaceSigningKey(signingKey: string, rotation: KeyRotation): Promise<void>;
+  /**
+   * Keeps statements of key rotation (checked by the caller: share/key-rotation.ts) and moves each
+   * pin they start from, in time order: a pinned key follows its instance's rotations.
+   */
+  recordKeyRotations(rotations: readonly KeyRotation[], learnedFrom: string): Promise<void>;
+  /** The statements kept for these instances, in time order: they go with pushes, as keys do. */
+  keyRotations(instances: readonly string[]): Promise<KeyRotation[]>;
   /** Adds a peer this instance pushes to; admins only. The partner must exist. */
   addPeer(viewer: Viewer, peer: PeerInput): Promise<Peer>;
   /** Every peer, with its token (the federation loop presents it) and progress; admins only. */
@@ -192,6 +203,18 @@ export interface ReportInput {
   provenance?: ReportProvenance;
   /** Observables and tags an import carries beside the text (a MISP event's), kept to export again. */
   items?: readonly ReportItem[];
+}
+
+/** An instance's statement that its signing key `from` is replaced by `to`, signed with `from` (share/key-rotation.ts). */
+export interface KeyRotation {
+  instance: string;
+  /** Public keys, base64 SPKI DER. */
+  from: string;
+  to: string;
+  /** When the instance rotated (ISO time). */
+  at: string;
+  /** Ed25519 signature by `from` (base64). */
+  signature: string;
 }
 
 /** Where a report received from a peer comes from. */

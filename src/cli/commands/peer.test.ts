@@ -60,4 +60,18 @@ test('peer key prints the key this instance signs with; peer trust pins another 
   assert.match(another.err, /has another key pinned already/);
   assert.match((await runParallax(['peer', 'trust', theirs.instance, 'bm90IGEga2V5', '--db', db])).err, /not an Ed25519 public key/);
   assert.match((await runParallax(['peer', 'trust', mine.instance, theirs.publicKey, '--db', db])).err, /is this instance/);
+
+  // An administrator told of a new key (the old one lost) pins it over the old one.
+  const replaced = await runParallax(['peer', 'trust', theirs.instance, mine.publicKey, '--replace', '--db', db]);
+  assert.equal(replaced.code, 0, replaced.err);
+  assert.match((await runParallax(['peer', 'trust', theirs.instance, mine.publicKey, '--db', db])).out, /verified with this key/, 'now the pinned one');
+
+  // Rotating: a new key, the old one named; the statement is kept to go with pushes.
+  const rotated = JSON.parse((await runParallax(['peer', 'key', '--rotate', '--json', '--db', db])).out) as { instance: string; publicKey: string; previousKey: string };
+  assert.equal(rotated.instance, mine.instance);
+  assert.equal(rotated.previousKey, mine.publicKey);
+  assert.notEqual(rotated.publicKey, mine.publicKey);
+  assert.equal(JSON.parse((await runParallax(['peer', 'key', '--json', '--db', db])).out).publicKey, rotated.publicKey);
+  assert.match((await runParallax(['peer', 'key', '--rotate', '--db', db])).out, new RegExp(`it replaces ${rotated.publicKey.replace(/[+/]/g, '\\$&')}`));
+  assert.match((await runParallax(['peer', 'list', '--rotate', '--db', db])).err, /--rotate goes with `peer key`/);
 });

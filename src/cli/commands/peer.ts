@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { LOCAL_ADMIN } from '../../domain/viewer.js';
 import { NAME } from '../../share/classifications.js';
 import { isPublicKey, publicKeyOf } from '../../share/federation.js';
+import { signRotation } from '../../share/key-rotation.js';
+import { newSigningKey } from '../../store/federation-rows.js';
 import type { Peer } from '../../store/store.js';
 import { UsageError, type Command } from '../command.js';
 import { withStore } from '../store-option.js';
@@ -13,22 +15,34 @@ export const peerCommand: Command = {
     'parallax peer add URL --as PARTNER --token TOKEN [--db FILE]',
     '       parallax peer list [--db FILE] [--json]',
     '       parallax peer remove ID|URL [--db FILE]',
-    '       parallax peer key [--db FILE] [--json]',
-    '       parallax peer trust INSTANCE KEY [--db FILE]',
+    '       parallax peer key [--rotate] [--db FILE] [--json]',
+    '       parallax peer trust INSTANCE KEY [--replace] [--db FILE]',
     '  URL: the peer instance, http(s)://host:port. PARTNER: the local partner whose view the peer gets',
     '  (what that partner may see is pushed to it). TOKEN: a token the peer issued to this instance',
     '  (`parallax partner add … --role analyst` there); it is kept in the store to be presented.',
     '  `parallax serve` pushes to every peer, and keeps pushing as reports arrive.',
     '  Reports are signed: `key` prints the public key this instance signs with; `trust` pins another',
     "  instance's key as told by its administrator (otherwise the first key that verifies is pinned).",
+    '  `key --rotate` replaces this instance\'s key with a new one and signs the change with the old one:',
+    "  peers that pinned the old key follow it with the next push. `trust --replace` pins a key over",
+    '  the one pinned (when an instance lost its key, or its old key may be stolen).',
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { db: { type: 'string' }, as: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        db: { type: 'string' },
+        as: { type: 'string' },
+        token: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        rotate: { type: 'boolean', default: false },
+        replace: { type: 'boolean', default: false },
+      },
     });
     const [action, ...args] = positionals;
+    if (values.rotate && action !== 'key') throw new UsageError('--rotate goes with `peer key`');
+    if (values.replace && action !== 'trust') throw new UsageError('--replace goes with `peer trust`');
     switch (action) {
       case 'add': {
         if (args.length !== 1) throw new UsageError('add wants one peer URL');
@@ -94,8 +108,20 @@ export const peerCommand: Command = {
         if (args.length > 0) throw new UsageError(`unexpected ${args.join(' ')}`);
         return withStore(values.db, async (store) => {
           const instance = await store.instanceId();
+          let previousKey: string | undefined;
+          if (values.rotate) {
+            const old = await store.instanceSigningKey();
+            const next = newSigningKey();
+            await store.replaceSigningKey(next, signRotation(instance, old, next, new Date().toISOString()));
+            previousKey = publicKeyOf(old);
+            await store.appendAudit({ partnerId: LOCAL_ADMIN.partnerId, role: 'admin', action: 'peer key rotate', status: 0, ids: [instance], detail: publicKeyOf(next) });
+          }
           const publicKey = publicKeyOf(await store.instanceSigningKey());
-          io.stdout.write(values.json ? JSON.stringify({ instance, publicKey }) + '\n' : `${instance} signs its reports with the Ed25519 key\n${publicKey}\n`);
+          if (values.json) io.stdout.write(JSON.stringify({ instance, publicKey, ...(previousKey ? { previousKey } : {}) }) + '\n');
+          else {
+            io.stdout.write(`${instance} signs its reports with the Ed25519 key\n${publicKey}\n`);
+            if (previousKey) io.stdout.write(`(it replaces ${previousKey}; peers that pinned that key follow the change with the next push)\n`);
+          }
           return 0;
         });
       case 'trust': {
@@ -105,11 +131,12 @@ export const peerCommand: Command = {
         if (!isPublicKey(key)) throw new UsageError(`"${key}" is not an Ed25519 public key (base64, as \`parallax peer key\` prints it)`);
         return withStore(values.db, async (store) => {
           if (instance === (await store.instanceId())) throw new UsageError(`${instance} is this instance`);
-          const pinned = await store.pinInstanceKey(instance, key, LOCAL_ADMIN.partnerId);
+          if (values.replace) await store.replaceInstanceKey(instance, key, LOCAL_ADMIN.partnerId);
+          const pinned = values.replace ? key : await store.pinInstanceKey(instance, key, LOCAL_ADMIN.partnerId);
           const done = pinned === key;
-          await store.appendAudit({ partnerId: LOCAL_ADMIN.partnerId, role: 'admin', action: 'peer trust', status: done ? 0 : 1, ids: [instance], detail: key });
+          await store.appendAudit({ partnerId: LOCAL_ADMIN.partnerId, role: 'admin', action: values.replace ? 'peer trust replace' : 'peer trust', status: done ? 0 : 1, ids: [instance], detail: key });
           if (!done) {
-            io.stderr.write(`parallax peer: ${instance} has another key pinned already (${pinned}); reports signed with another are refused\n`);
+            io.stderr.write(`parallax peer: ${instance} has another key pinned already (${pinned}); reports signed with another are refused (--replace pins this one instead)\n`);
             return 1;
           }
           io.stdout.write(`${instance}'s reports are verified with this key from now on\n`);

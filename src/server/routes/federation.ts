@@ -16,13 +16,14 @@ import {
 } from '../../share/federation.js';
 import { MarkingError } from '../../share/marking-input.js';
 import { prepareReport } from '../../store/prepare-report.js';
-import type { ReportInput } from '../../store/store.js';
+import type { KeyRotation, ReportInput, Store } from '../../store/store.js';
 import { mustWrite } from '../auth.js';
 import { viewerOf, type ServerContext } from '../context.js';
 import { HttpProblem } from '../problem.js';
 import { objectOf } from '../schemas.js';
 import { MAX_REPORT_CHARS } from './reports.js';
 import { NAME as NAME_PATTERN } from '../../share/classifications.js';
+import { followRotations, rotationHolds } from '../../share/key-rotation.js';
 
 /** Reports in one push; the sender sends fewer (it also bounds their text). */
 export const MAX_PUSH_REPORTS = 500;
@@ -135,6 +136,22 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
               propertyNames: { pattern: NAME },
               additionalProperties: { type: 'string', pattern: BASE64.source, maxLength: 200 },
             },
+            rotations: {
+              type: 'array',
+              maxItems: 1000,
+              items: {
+                type: 'object',
+                required: ['instance', 'from', 'to', 'at', 'signature'],
+                additionalProperties: false,
+                properties: {
+                  instance: { type: 'string', pattern: NAME },
+                  from: { type: 'string', pattern: BASE64.source, maxLength: 200 },
+                  to: { type: 'string', pattern: BASE64.source, maxLength: 200 },
+                  at: { type: 'string', maxLength: 40 },
+                  signature: { type: 'string', pattern: BASE64.source, maxLength: 200 },
+                },
+              },
+            },
           },
         },
         response: { 200: objectOf('{ spec, instance, receipts }: one receipt per report sent, in order (status, id here, problem)') },
@@ -144,7 +161,7 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
       mustWrite(request, 'pushing reports');
       const sender = viewerOf(request);
       const own = await store.instanceId();
-      const { from, reports, keys = {} } = request.body;
+      const { from, reports, keys = {}, rotations = [] } = request.body;
       if (from === own) throw new HttpProblem(409, 'the push comes from this instance itself: a peer URL points back here');
       const receipts: WireReceipt[] = reports.map((r) => ({
         instance: r.provenance.instance,
@@ -158,6 +175,7 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
       // Keys pinned here before this push, and those it pins (trust on first use: the first key a
       // signature verifies with stays the instance's key; a later push cannot replace it).
       const pinned = await store.instanceKeys(reports.map((r) => r.provenance.instance));
+      const retired = await followKeyRotations(store, pinned, rotations, from);
       const pins = new Map<string, string>();
       reports.forEach((r, i) => {
         const receipt = receipts[i]!;
@@ -167,7 +185,7 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
         const problem = documentProblem(r.document);
         if (problem !== null) return refuse(problem);
         const origin = r.provenance.instance;
-        const judged = judgeSignature(r, pinned.get(origin), keys[origin]);
+        const judged = judgeSignature(r, pinned.get(origin), keys[origin], retired.get(origin));
         if (judged.verdict === 'refused') return refuse(judged.problem);
         if (judged.verdict === 'verified' && judged.pin !== null) {
           pinned.set(origin, judged.pin);
@@ -201,4 +219,26 @@ export async function federationRoutes(app: FastifyInstance, ctx: ServerContext)
       return { spec: FEDERATION_SPEC, instance: own, receipts };
     },
   );
+}
+
+/**
+ * A push's statements of key rotation: those signed by the key they replace are kept (to relay)
+ * and move the pins they start from, here and in `pinned`. Returns each instance's retired keys
+ * (the statements' `from` keys it has kept), whose old signatures are kept as unverified.
+ */
+async function followKeyRotations(store: Store, pinned: Map<string, string>, pushed: readonly KeyRotation[], from: string): Promise<Map<string, string[]>> {
+  const holding = pushed.filter(rotationHolds);
+  const kept = await store.keyRotations([...pinned.keys()]);
+  const known = [...kept, ...holding.filter((h) => !kept.some((k) => k.instance === h.instance && k.from === h.from))];
+  const retired = new Map<string, string[]>();
+  const taken: KeyRotation[] = [];
+  for (const r of known) retired.set(r.instance, [...(retired.get(r.instance) ?? []), r.from]);
+  for (const [instance, key] of pinned) {
+    const followed = followRotations(key, known.filter((r) => r.instance === instance));
+    pinned.set(instance, followed.key);
+    taken.push(...followed.taken);
+  }
+  // Kept to relay, and the stored pins moved as here (a statement kept earlier may move a pin made since).
+  if (holding.length > 0 || taken.length > 0) await store.recordKeyRotations([...holding, ...taken], from);
+  return retired;
 }

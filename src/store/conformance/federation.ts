@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CollectedDocument } from '../../domain/document.js';
 import type { Marking } from '../../domain/marking.js';
 import { LOCAL_ADMIN, type Viewer } from '../../domain/viewer.js';
+import { newSigningKey } from '../federation-rows.js';
 import { prepareReport } from '../prepare-report.js';
 import type { ReportProvenance, Store } from '../store.js';
 import type { TestStores } from '../test-stores.fixture.js';
@@ -64,6 +65,29 @@ export function federationTests(stores: TestStores): void {
       const keys = await store.instanceKeys(['px-pinned', 'px-unknown', 'px-pinned']);
       assert.deepEqual([...keys], [['px-pinned', 'a2V5MQ==']]);
       assert.equal((await store.instanceKeys([])).size, 0);
+    });
+
+    test('key rotations: the signing key is replaced with its statement kept; pins follow statements from the key they hold; an administrator may replace a pin', async () => {
+      const own = await store.instanceId();
+      const rotation = (instance: string, from: string, to: string, at: string) => ({ instance, from, to, at, signature: 'c2ln' });
+      const mine = rotation(own, 'b2xk', 'bmV3', '2025-03-01T00:00:00.000Z');
+      const next = newSigningKey();
+      await store.replaceSigningKey(next, mine);
+      assert.equal(await store.instanceSigningKey(), next);
+      assert.deepEqual(await store.keyRotations([own]), [mine]);
+      // Statements arrive out of order; the pin moves along them from the key it holds, in time order.
+      await store.pinInstanceKey('px-rotating', 'azE=', 'px-relay');
+      const later = rotation('px-rotating', 'azI=', 'azM=', '2025-05-01T00:00:00.000Z');
+      const earlier = rotation('px-rotating', 'azE=', 'azI=', '2025-04-01T00:00:00.000Z');
+      const elsewhere = rotation('px-rotating', 'eDE=', 'eDI=', '2025-06-01T00:00:00.000Z');
+      await store.recordKeyRotations([later, elsewhere, earlier], 'px-relay');
+      assert.equal((await store.instanceKeys(['px-rotating'])).get('px-rotating'), 'azM=');
+      assert.deepEqual(await store.keyRotations(['px-rotating', 'px-unknown']), [earlier, later, elsewhere], 'all kept, to relay, in time order');
+      await store.recordKeyRotations([earlier], 'px-relay');
+      assert.equal((await store.keyRotations(['px-rotating'])).length, 3, 'a statement kept twice is kept once');
+      await store.replaceInstanceKey('px-rotating', 'cmVwaW5uZWQ=', 'local');
+      assert.equal((await store.instanceKeys(['px-rotating'])).get('px-rotating'), 'cmVwaW5uZWQ=');
+      assert.deepEqual(await store.keyRotations([]), []);
     });
 
     test('a received version is stored once; a newer one replaces it; an older one is superseded', async () => {

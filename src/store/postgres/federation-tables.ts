@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../domain/viewer.js';
 import type { SqlFragment } from '../../share/policy.js';
-import { newSigningKey, outgoingFromRow, peerFromRow, PROVENANCE_COLUMNS, type OutgoingRow, type PeerRow } from '../federation-rows.js';
+import { inTimeOrder, newSigningKey, outgoingFromRow, peerFromRow, PROVENANCE_COLUMNS, rotationFromRow, type OutgoingRow, type PeerRow, type RotationRow } from '../federation-rows.js';
 import { mustBeAdmin } from '../share-rows.js';
-import type { OutgoingQuery, OutgoingReport, Peer, PeerInput, PeerProgress } from '../store.js';
+import type { KeyRotation, OutgoingQuery, OutgoingReport, Peer, PeerInput, PeerProgress } from '../store.js';
 import { StoreConflictError } from '../viewer-scope.js';
 import type { PgDatabase } from './database.js';
+
+const KEEP_ROTATION = `INSERT INTO key_rotations (instance, from_key, to_key, at, signature, learned_from) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (instance, from_key) DO NOTHING`;
 
 /**
  * This instance's id, its peers and what goes to them (migration 4), for PostgresStore. What goes
@@ -42,6 +45,41 @@ export class FederationTables {
       new Date().toISOString(),
     ]);
     return (await this.#db.get<{ public_key: string }>('SELECT public_key FROM instance_keys WHERE instance = ?', [instance]))!.public_key;
+  }
+
+  async replaceInstanceKey(instance: string, publicKey: string, learnedFrom: string): Promise<void> {
+    await this.#db.run(
+      `INSERT INTO instance_keys (instance, public_key, learned_from, learned_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (instance) DO UPDATE SET public_key = excluded.public_key, learned_from = excluded.learned_from, learned_at = excluded.learned_at`,
+      [instance, publicKey, learnedFrom, new Date().toISOString()],
+    );
+  }
+
+  async replaceSigningKey(signingKey: string, rotation: KeyRotation): Promise<void> {
+    await this.instanceSigningKey();
+    await this.#db.transaction(async (tx) => {
+      await tx.run("UPDATE instance_settings SET value = ? WHERE key = 'signing_key'", [signingKey]);
+      await tx.run(KEEP_ROTATION, [rotation.instance, rotation.from, rotation.to, rotation.at, rotation.signature, rotation.instance]);
+    });
+  }
+
+  async recordKeyRotations(rotations: readonly KeyRotation[], learnedFrom: string): Promise<void> {
+    const at = new Date().toISOString();
+    await this.#db.transaction(async (tx) => {
+      for (const r of inTimeOrder(rotations)) {
+        await tx.run(KEEP_ROTATION, [r.instance, r.from, r.to, r.at, r.signature, learnedFrom]);
+        await tx.run('UPDATE instance_keys SET public_key = ?, learned_from = ?, learned_at = ? WHERE instance = ? AND public_key = ?', [r.to, learnedFrom, at, r.instance, r.from]);
+      }
+    });
+  }
+
+  async keyRotations(instances: readonly string[]): Promise<KeyRotation[]> {
+    if (instances.length === 0) return [];
+    const rows = await this.#db.all<RotationRow>(
+      'SELECT instance, from_key, to_key, at, signature FROM key_rotations WHERE instance = ANY(?::text[]) ORDER BY instance, at',
+      [[...new Set(instances)]],
+    );
+    return rows.map(rotationFromRow);
   }
 
   async instanceKeys(instances: readonly string[]): Promise<Map<string, string>> {

@@ -328,6 +328,22 @@ CREATE TABLE instance_keys (
 );
 `,
   },
+  {
+    version: 6,
+    name: 'federation: key rotations',
+    sql: `
+-- As SQLite's migration 12.
+CREATE TABLE key_rotations (
+  instance text NOT NULL,
+  from_key text NOT NULL,
+  to_key text NOT NULL,
+  at text NOT NULL,
+  signature text NOT NULL,
+  learned_from text NOT NULL,
+  PRIMARY KEY (instance, from_key)
+);
+`,
+  },
 ]);
 
 /**

@@ -19,6 +19,7 @@ import type {
   EntityQuery,
   EntitySummary,
   IngestOutcome,
+  KeyRotation,
   IssuedToken,
   TokenRecord,
   Partner,
@@ -548,6 +549,22 @@ export class PostgresStore implements Store {
 
   async instanceKeys(instances: readonly string[]): Promise<Map<string, string>> {
     return this.#federation.instanceKeys(instances);
+  }
+
+  async replaceInstanceKey(instance: string, publicKey: string, learnedFrom: string): Promise<void> {
+    return this.#federation.replaceInstanceKey(instance, publicKey, learnedFrom);
+  }
+
+  async replaceSigningKey(signingKey: string, rotation: KeyRotation): Promise<void> {
+    return this.#federation.replaceSigningKey(signingKey, rotation);
+  }
+
+  async recordKeyRotations(rotations: readonly KeyRotation[], learnedFrom: string): Promise<void> {
+    return this.#federation.recordKeyRotations(rotations, learnedFrom);
+  }
+
+  async keyRotations(instances: readonly string[]): Promise<KeyRotation[]> {
+    return this.#federation.keyRotations(instances);
   }
 
   async addPeer(viewer: Viewer, peer: PeerInput): Promise<Peer> {

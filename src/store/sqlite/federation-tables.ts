@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Viewer } from '../../domain/viewer.js';
 import type { SqlFragment } from '../../share/policy.js';
-import { newSigningKey, outgoingFromRow, peerFromRow, PROVENANCE_COLUMNS, type OutgoingRow, type PeerRow } from '../federation-rows.js';
-import type { OutgoingQuery, OutgoingReport, Peer, PeerInput, PeerProgress } from '../store.js';
+import { inTimeOrder, newSigningKey, outgoingFromRow, peerFromRow, PROVENANCE_COLUMNS, rotationFromRow, type OutgoingRow, type PeerRow, type RotationRow } from '../federation-rows.js';
+import type { KeyRotation, OutgoingQuery, OutgoingReport, Peer, PeerInput, PeerProgress } from '../store.js';
 import { StoreConflictError, StorePermissionError } from '../viewer-scope.js';
 
 /** This instance's id, its peers and what goes to them (migration 8), for SqliteStore. */
@@ -23,6 +23,13 @@ export class FederationTables {
       initSetting: p('INSERT INTO instance_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
       pinKey: p('INSERT INTO instance_keys (instance, public_key, learned_from, learned_at) VALUES (?, ?, ?, ?) ON CONFLICT (instance) DO NOTHING'),
       keyOf: p('SELECT public_key FROM instance_keys WHERE instance = ?'),
+      replaceKey: p(`INSERT INTO instance_keys (instance, public_key, learned_from, learned_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (instance) DO UPDATE SET public_key = excluded.public_key, learned_from = excluded.learned_from, learned_at = excluded.learned_at`),
+      setSigningKey: p("UPDATE instance_settings SET value = ? WHERE key = 'signing_key'"),
+      keepRotation: p(`INSERT INTO key_rotations (instance, from_key, to_key, at, signature, learned_from) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (instance, from_key) DO NOTHING`),
+      followRotation: p('UPDATE instance_keys SET public_key = ?, learned_from = ?, learned_at = ? WHERE instance = ? AND public_key = ?'),
+      rotationsOf: p('SELECT instance, from_key, to_key, at, signature FROM key_rotations WHERE instance = ? ORDER BY at'),
       partner: p('SELECT 1 FROM partners WHERE id = ?'),
       peerByUrl: p('SELECT 1 FROM peers WHERE url = ?'),
       insertPeer: p('INSERT INTO peers (url, partner_id, token, created_at) VALUES (?, ?, ?, ?) RETURNING *'),
@@ -54,6 +61,32 @@ export class FederationTables {
   pinInstanceKey(instance: string, publicKey: string, learnedFrom: string): string {
     this.#s.pinKey.run(instance, publicKey, learnedFrom, new Date().toISOString());
     return (this.#s.keyOf.get(instance) as { public_key: string }).public_key;
+  }
+
+  replaceInstanceKey(instance: string, publicKey: string, learnedFrom: string): void {
+    this.#s.replaceKey.run(instance, publicKey, learnedFrom, new Date().toISOString());
+  }
+
+  replaceSigningKey(signingKey: string, rotation: KeyRotation): void {
+    this.#db.transaction(() => {
+      this.instanceSigningKey();
+      this.#s.setSigningKey.run(signingKey);
+      this.#s.keepRotation.run(rotation.instance, rotation.from, rotation.to, rotation.at, rotation.signature, rotation.instance);
+    }).immediate();
+  }
+
+  recordKeyRotations(rotations: readonly KeyRotation[], learnedFrom: string): void {
+    const at = new Date().toISOString();
+    this.#db.transaction(() => {
+      for (const r of inTimeOrder(rotations)) {
+        this.#s.keepRotation.run(r.instance, r.from, r.to, r.at, r.signature, learnedFrom);
+        this.#s.followRotation.run(r.to, learnedFrom, at, r.instance, r.from);
+      }
+    }).immediate();
+  }
+
+  keyRotations(instances: readonly string[]): KeyRotation[] {
+    return [...new Set(instances)].flatMap((i) => (this.#s.rotationsOf.all(i) as RotationRow[]).map(rotationFromRow));
   }
 
   instanceKeys(instances: readonly string[]): Map<string, string> {

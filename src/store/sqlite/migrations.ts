@@ -393,6 +393,23 @@ CREATE TABLE instance_keys (
 );
 `,
   },
+  {
+    version: 12,
+    name: 'federation: key rotations',
+    sql: `
+-- Statements that an instance's signing key was replaced, signed with the key replaced
+-- (share/key-rotation.ts): this instance's own and those received, which go on with pushes.
+CREATE TABLE key_rotations (
+  instance TEXT NOT NULL,
+  from_key TEXT NOT NULL,
+  to_key TEXT NOT NULL,
+  at TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  learned_from TEXT NOT NULL,
+  PRIMARY KEY (instance, from_key)
+);
+`,
+  },
 ]);
 
 /** Brings the schema up to date; safe to run on every open (applied versions are skipped). */
