@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { DEFAULT_CLASSIFICATIONS } from '../domain/marking.js';
-import { EventSweep } from './event-sweep.js';
+import { EventSweep, RepeatFilter } from './event-sweep.js';
 import { InProcessBus, type BusEvent, type EventBus } from '../share/event-bus.js';
 import { EventStream } from '../share/event-stream.js';
 import type { StoreEvent } from '../store/store-event.js';
@@ -154,6 +154,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           lookBackMs: bus.shared ? 60_000 : 0,
         })
       : undefined;
+  const repeats = new RepeatFilter();
   const unsubscribe = store.onEvent((e) => {
     analyses.invalidate();
     if (e.kind === 'report.ingested' || e.kind === 'report.replaced') sweep?.announced(e.reportId);
@@ -163,6 +164,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await bus.subscribe({
       startAfter: (id) => stream.startAfter(id),
       deliver(e) {
+        if (repeats.repeats(e.type, e.data)) return;
         if (e.type === 'report' && typeof e.data['reportId'] === 'number') sweep?.announced(e.data['reportId']);
         if (!stream.deliver(e) || (e.type !== 'report' && e.type !== 'claim')) return;
         if (e.type === 'report') analyses.invalidate();

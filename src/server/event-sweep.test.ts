@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Marking } from '../domain/marking.js';
 import { fixtureReport, troopsInRussia } from '../store/analysis.fixture.js';
 import { postgresTestStores, sqliteTestStores, type TestStores } from '../store/test-stores.fixture.js';
+import { RepeatFilter } from './event-sweep.js';
 import { bearer, startTestServer } from './server.fixture.js';
 
 // Sentences are our own.
@@ -54,3 +55,21 @@ for (const [kind, makeStores] of storeKinds) {
     }
   });
 }
+
+test('a report announced a second time (a sweep after a late delivery) is dropped with its claims; other reports and their claims pass', () => {
+  const filter = new RepeatFilter();
+  const passed = [
+    ['report', { reportId: 1 }],
+    ['claim', { reportId: 1, claimId: 10 }],
+    ['report', { reportId: 2, replaces: 1 }],
+    ['claim', { reportId: 2, claimId: 20 }],
+    ['report', { reportId: 1 }],
+    ['claim', { reportId: 1, claimId: 10 }],
+    ['report', { reportId: 2 }],
+    ['claim', { reportId: 2, claimId: 20 }],
+    ['report', { reportId: 3 }],
+    ['claim', { reportId: 3, claimId: 30 }],
+    ['alert', { alertId: 5 }],
+  ].filter(([type, data]) => !filter.repeats(type as string, data as Record<string, unknown>));
+  assert.deepEqual(passed.map(([t, d]) => `${t}:${(d as { reportId?: number }).reportId ?? '-'}`), ['report:1', 'claim:1', 'report:2', 'claim:2', 'report:3', 'claim:3', 'alert:-']);
+});

@@ -107,3 +107,35 @@ export class EventSweep {
     }
   }
 }
+
+/** Report ids remembered by `RepeatFilter`: far more than a sweep's grace period holds. */
+const REMEMBERED_REPORTS = 50_000;
+
+/**
+ * Drops a report's events when they come a second time: a sweep announces a report whose own
+ * event was merely late (a loaded process on a shared bus), and the bus then carries both. Every
+ * process sees the bus in one order, so every process drops the same events and ids stay the
+ * same everywhere. A report's claims travel right after it; they go with it.
+ */
+export class RepeatFilter {
+  readonly #seen = new Set<number>();
+  readonly #order: number[] = [];
+  #dropping: number | undefined;
+
+  /** Whether the event repeats one already passed (then it is to be dropped). */
+  repeats(type: string, data: Record<string, unknown>): boolean {
+    const reportId = data['reportId'];
+    if (typeof reportId !== 'number') return false;
+    if (type === 'claim') return reportId === this.#dropping;
+    if (type !== 'report') return false;
+    if (this.#seen.has(reportId)) {
+      this.#dropping = reportId;
+      return true;
+    }
+    this.#dropping = undefined;
+    this.#seen.add(reportId);
+    this.#order.push(reportId);
+    if (this.#order.length > REMEMBERED_REPORTS) this.#seen.delete(this.#order.shift()!);
+    return false;
+  }
+}
