@@ -23,6 +23,10 @@ const FORGET_AFTER_MS = 60_000;
  * whose report event has not come by once `graceMs` has passed. It publishes them with the keys
  * their writer would have used, so on a shared bus (JetStream drops a key sent twice within its
  * window) several processes sweeping the same report stream it once.
+ *
+ * It reads as the local administrator, through the one policy like every read: so it finds what
+ * the command line writes and what is released to all, but not a report restricted to partners
+ * whose writer died before announcing it (that one is still served by every read, just not streamed).
  */
 export class EventSweep {
   readonly #store: Store;
