@@ -247,3 +247,23 @@ test('a release in numbered sections: the first section\'s heading is the story\
   assert.match(mainOf(doc!), /^1\. Overview of the incident/);
   assert.match(mainOf(doc!), /towed to port\.$/);
 });
+
+test('in hard-wrapped text the story starts where its first sentence opens, not at a line that continues it', () => {
+  const text = [
+    'HARBOUR WATCH',
+    '',
+    'Quarterly bulletin, spring edition',
+    '',
+    '----------------------------------------------------------------------',
+    'SUMMARY',
+    '----------------------------------------------------------------------',
+    ' 1. Grain exports through the southern ports rose sharply over the',
+    '    winter. The port authority put the tonnage handled at some',
+    '    412,000 by the end of March, against 300,000 a year earlier.',
+    ' 2. Insurance premiums for ships calling at the ports fell by a third',
+    '    after the new escort rules took effect in February of this year.',
+    '',
+  ].join('\n');
+  const main = mainOf(collectPlainText('bulletin.txt', text, {})[0]!);
+  assert.ok(main.startsWith('1. Grain exports through the southern ports'), main.slice(0, 60));
+});

@@ -61,7 +61,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   let end = Math.min(tail, footerRule(blocks, first)) - 1;
   while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet) && !continuesSections(blocks, roles, first, end)) end--;
   const unit = unitStart(blocks, roles, first, end);
-  const start = firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end);
+  const start = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -72,6 +72,32 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
   };
+}
+
+/** Shortest line read as a hard-wrapped line of prose (a headline is rarely this long and unbroken). */
+const MIN_WRAPPED_LINE = 50;
+
+/**
+ * The block where the story's first sentence opens. In hard-wrapped text each line is a block, and
+ * a line that continues a sentence ("11,000 by November …" under "… put their number at some")
+ * is no opening: the story starts at the line that opens the sentence. A line above continues
+ * into the start when it is the line just above, long, and ends mid-phrase (a small letter or a
+ * comma), and the start opens with a small letter or a digit.
+ */
+function sentenceOpening(blocks: readonly TextBlock[], start: number): number {
+  let s = start;
+  while (s > 0 && continuesInto(blocks[s - 1]!, blocks[s]!)) s--;
+  return s;
+}
+
+function continuesInto(above: TextBlock, block: TextBlock): boolean {
+  const first = block.text.charCodeAt(0);
+  const opensMidSentence = (first >= 97 && first <= 122) || (first >= 48 && first <= 57);
+  // At most a line break and an indent between them.
+  if (!opensMidSentence || block.start - above.end > 6 || above.text.length < MIN_WRAPPED_LINE) return false;
+  if (endsSentence(above.text) || isRuleLine(above.text)) return false;
+  const last = above.text.charCodeAt(above.text.length - 1);
+  return (last >= 97 && last <= 122) || last === 44;
 }
 
 /**
