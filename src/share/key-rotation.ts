@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { inTimeOrder } from '../store/federation-rows.js';
 import type { KeyRotation } from '../store/store.js';
 import { FEDERATION_SPEC, publicKeyOf } from './federation.js';
 
@@ -38,10 +39,9 @@ export function rotationHolds(r: KeyRotation): boolean {
  * from the key in hand, or are not signed by it, are passed over: a relay cannot move a pin.
  */
 export function followRotations(pinned: string, rotations: readonly KeyRotation[]): { key: string; taken: KeyRotation[] } {
-  const ordered = [...rotations].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
   let key = pinned;
   const taken: KeyRotation[] = [];
-  for (const r of ordered) {
+  for (const r of inTimeOrder(rotations)) {
     if (r.from !== key || !rotationHolds(r)) continue;
     key = r.to;
     taken.push(r);
