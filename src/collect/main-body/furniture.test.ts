@@ -267,3 +267,29 @@ test('in hard-wrapped text the story starts where its first sentence opens, not 
   const main = mainOf(collectPlainText('bulletin.txt', text, {})[0]!);
   assert.ok(main.startsWith('1. Grain exports through the southern ports'), main.slice(0, 60));
 });
+
+test('an e-mailed newsletter: its sponsor line is masthead, its greeting opens the story above the rules between its items', () => {
+  const text = [
+    'From: The Canal Letter <letter@canal.example>',
+    'Subject: Lock repairs | Barge traffic | Tolls',
+    'Date: Thu, 6 Mar 2025 07:10:00 +0100',
+    'THE CANAL LETTER',
+    'Sponsored by Tidewater Pumps, trusted by 40 river authorities. Ask for a quote at tidewater.example.',
+    'Good morning from Ghent. The quay outside the lock office is fenced off again, and the skippers waiting there are in no mood to hear about the repair schedule.',
+    'In this edition:',
+    '- Lock repairs run late',
+    '- Barge traffic, by the numbers',
+    '------------------------------------------------------------',
+    '*LOCK REPAIRS RUN LATE*',
+    'The regional waterways office said on Tuesday that the repairs to the main lock would take until June, two months longer than planned, because the new gates arrived late.',
+    '------------------------------------------------------------',
+    '*BARGE TRAFFIC*',
+    'About 1,400 barges passed the lock in February, a fifth fewer than a year earlier, the office said.',
+    '------------------------------------------------------------',
+    'That\'s it for today.',
+    'You are receiving this email because you signed up for The Canal Letter. Unsubscribe',
+  ].join('\n\n');
+  const [doc] = collectPlainText('canal.txt', text);
+  assert.match(mainOf(doc!), /^Good morning from Ghent\./);
+  assert.match(mainOf(doc!), /a year earlier, the office said\.$/);
+});

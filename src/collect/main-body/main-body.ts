@@ -227,12 +227,27 @@ const FIELD = /(?:^|\s)[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:\s/g;
  */
 function startAfterMasthead(blocks: TextBlock[], roles: BlockRole[], first: number): number {
   const rule = mastheadRule(blocks);
-  if (rule < 0) return first;
+  if (rule < 0 || opensStoryAbove(blocks, roles, first, rule)) return first;
   for (let j = rule + 1; j < blocks.length; j++) {
     if (roles[j]!.role === 'item' && endsSentence(blocks[j]!.text)) return j;
     if (roles[j]!.role === 'prose') return Math.min(Math.max(first, j), findStart(blocks, roles, j, null));
   }
   return first;
+}
+
+/** Shortest paragraph above a masthead's rule that opens the story (a one-line note above a rule is the masthead's). */
+const MIN_OPENING_PARAGRAPH = 100;
+
+/**
+ * The story's first paragraph lies above the rule: a paragraph of prose, not a field ("Hello and
+ * good morning from …" under an e-mail's "From:"/"Subject:" lines). The rule then parts the
+ * story's items, as a newsletter draws one between its sections; metadata holds no such paragraph.
+ */
+function opensStoryAbove(blocks: TextBlock[], roles: BlockRole[], first: number, rule: number): boolean {
+  if (first >= rule || roles[first]!.role !== 'prose') return false;
+  const t = blocks[first]!.text;
+  FIELD.lastIndex = 0;
+  return t.length >= MIN_OPENING_PARAGRAPH && endsSentence(t) && !FIELD.test(t.slice(0, 40));
 }
 
 function mastheadRule(blocks: TextBlock[]): number {
