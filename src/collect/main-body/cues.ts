@@ -389,3 +389,23 @@ export function isAbstractLabel(block: TextBlock): boolean {
 export function isKeywordsLabel(block: TextBlock): boolean {
   return block.text.length <= 12 && KEYWORDS_LABEL.test(block.text);
 }
+
+/**
+ * A speech's salutation on a line of its own ("Mr. Chairman, Excellencies, ladies and gentlemen,"):
+ * the speaker's first words, above the first paragraph. Matched on `caseFolded` text; it ends in a
+ * comma or a colon, as a heading does not.
+ */
+const SALUTATION =
+  /\b(?:ladies and gentlemen|excellenc(?:y|ies)|distinguished (?:guests|delegates|colleagues|participants|members|speakers)|dear (?:colleagues|friends|guests|delegates)|honou?red guests|fellow (?:citizens|delegates))\b[^.!?]{0,80}[,:]$/;
+
+export function isSalutation(block: TextBlock): boolean {
+  const t = block.text;
+  return t.length <= 200 && SALUTATION.test(caseFolded(t));
+}
+
+/** A speech's closing thanks on a line of its own: the speaker's last words, not the page's. */
+const CLOSING_THANKS = /^thank you(?: (?:very much|all|so much|again))?[.!]$/;
+
+export function isClosingThanks(block: TextBlock): boolean {
+  return block.text.length <= 24 && CLOSING_THANKS.test(caseFolded(block.text));
+}

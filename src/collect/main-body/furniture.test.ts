@@ -293,3 +293,23 @@ test('an e-mailed newsletter: its sponsor line is masthead, its greeting opens t
   assert.match(mainOf(doc!), /^Good morning from Ghent\./);
   assert.match(mainOf(doc!), /a year earlier, the office said\.$/);
 });
+
+test('a published speech: its salutation opens the story and its closing thanks end it, under the masthead and above the footer', () => {
+  const text = [
+    'MINISTRY OF TRANSPORT | REPUBLIC OF ESTLAND',
+    'Home > Press > Speeches',
+    'Remarks by the Minister of Transport at the Baltic Ports Conference',
+    'Tallinn, 4 March 2026',
+    'Check against delivery',
+    'Madam Chair, Excellencies, dear colleagues,',
+    'Good afternoon. It is a pleasure to speak in a hall so full of people who actually move goods rather than talk about moving them.',
+    'Last year our ports handled 41 million tonnes of cargo, and the new rail link to the south will add capacity for another five million by 2028.',
+    'Thank you.',
+    '[This text is a translation. In case of discrepancy, the original prevails.]',
+    'Print | Share',
+    'Ministry of Transport, 12 Harbour Street, Tallinn | Copyright 2026. All rights reserved.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('speech.txt', text);
+  assert.match(mainOf(doc!), /^Madam Chair, Excellencies, dear colleagues,\n/);
+  assert.match(mainOf(doc!), /another five million by 2028\.\n\nThank you\.$/);
+});

@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, referenceMarksLength, isAbstractLabel, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isRegexSpace, titleCaseRatio, type BlockRole } from './cues.js';
+import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { isRuleLine, type BoilerplateKind, type TextBlock } from './text-block.js';
@@ -300,14 +300,15 @@ function isShortRule(blocks: TextBlock[], i: number): boolean {
 const MIN_LEAD_IN_WORDS = 8;
 
 /**
- * The sentence that opens a statement or an affidavit and ends in a colon, above the story's first
- * paragraph or above its first section heading: the story's own first words, not a headline.
+ * The sentence that opens a statement or an affidavit and ends in a colon, or a speech's salutation
+ * ("Excellencies, ladies and gentlemen,"), above the story's first paragraph or above its first
+ * section heading: the story's own first words, not a headline.
  */
 function leadIn(blocks: TextBlock[], roles: BlockRole[], start: number): number {
   for (let i = start - 1; i >= 0 && i >= start - 2; i--) {
     const b = blocks[i]!;
     if (roles[i]!.role !== 'heading') return start;
-    if (isLeadIn(b)) return i;
+    if (isLeadIn(b) || isSalutation(b)) return i;
   }
   return start;
 }
@@ -485,7 +486,7 @@ const LETTERS = /\p{L}+/gu;
 
 function isTrailingFurniture(block: TextBlock, role: BlockRole, outlet: string | null): boolean {
   if (role.role === 'furniture' || role.role === 'tail') return true;
-  if (role.role === 'heading') return true;
+  if (role.role === 'heading') return !isClosingThanks(block);
   return isFooterNote(block, outlet);
 }
 
