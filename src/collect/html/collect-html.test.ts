@@ -217,3 +217,17 @@ test('a tally page: the sentence that introduces a list of figures, and the list
   assert.match(main, /tankers — 388 \(\+1\)/);
   assert.match(main, /dock within a day\.$/);
 });
+
+test('a figure keeps its caption when its class or id names a widget word ("chart-share"); a share bar is still dropped', () => {
+  const html = `<body><article>
+    <p>Rail freight across the northern border grew steadily through the winter, according to customs records.</p>
+    <figure class="graphic" id="market-share"><img src="/g.png" alt="bars">
+      <figcaption>Chart: Rail's share of cross-border freight rose to 41% in March.</figcaption></figure>
+    <div class="share-bar"><a href="#x">Post on X</a></div>
+    <table class="ad-spend"><tr><td>Quarter</td><td>Wagons</td></tr><tr><td>Q1</td><td>1,250</td></tr></table>
+    <p>Road hauliers say the shift has cost them a fifth of their cross-border business since the autumn.</p></article></body>`;
+  const [doc] = collectHtml('freight.html', html);
+  assert.match(doc!.text, /rose to 41% in March/);
+  assert.match(doc!.text, /1,250/);
+  assert.ok(!doc!.text.includes('Post on X'));
+});

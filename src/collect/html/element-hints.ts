@@ -51,8 +51,19 @@ export function isDropped(el: HtmlElement): boolean {
   if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) return true;
   if (a.role && DROPPED_ROLES.has(a.role.toLowerCase())) return true;
   if (el.tag === 'html' || el.tag === 'body') return false;
-  return DROP_TOKENS.test(tokens(el)) && !embeddedPostPart(el);
+  const t = tokens(el);
+  if (!DROP_TOKENS.test(t) || embeddedPostPart(el)) return false;
+  // A screen reader's text is never shown, whatever element carries it.
+  return !HOLDS_CONTENT.has(el.tag) || SCREEN_READER_TOKENS.test(t);
 }
+
+/**
+ * A figure or a table holds a picture, a chart or data, which no widget is built of: words of its
+ * class or id that name widgets ("chart-share" for a chart of shares, "ad-spend-table") describe
+ * its subject, and dropping it would lose visible text. Only hiding drops it.
+ */
+const HOLDS_CONTENT = new Set(['figure', 'table']);
+const SCREEN_READER_TOKENS = /(?:^|[\s_-])(?:sr-only|visually-?hidden|screen-?reader(?:-?text)?)(?:$|[\s_-])/;
 
 /** Class tokens of a social-media post embedded in a story (a tweet, a Bluesky or Mastodon post). */
 const EMBED_TOKENS = /(?:^|\s)(?:tweet|twitter-tweet|embedded-?post|embedded-?tweet|social-?embed|post-?embed|bluesky-?embed|mastodon-?embed|x-?post)(?:$|\s)/;
