@@ -231,3 +231,13 @@ test('a figure keeps its caption when its class or id names a widget word ("char
   assert.match(doc!.text, /1,250/);
   assert.ok(!doc!.text.includes('Post on X'));
 });
+
+test('a table row reads as cells set apart by tabs, its rows stay together under the caption', () => {
+  const html = `<body><article><p>The ministry published its count of the stranded barges on Friday morning.</p>
+    <table><caption>Table: Barges held by port</caption>
+      <thead><tr><th>Port</th><th>Month</th><th>Barges (laden unless stated)</th></tr></thead>
+      <tbody><tr><td>Izmail</td><td>May 2025</td><td>40+</td></tr><tr><td>Reni</td><td></td><td>c.25 empty</td></tr></tbody>
+    </table></article></body>`;
+  const [doc] = collectHtml('barges.html', html);
+  assert.match(doc!.text, /Table: Barges held by port\n\nPort\tMonth\tBarges \(laden unless stated\)\nIzmail\tMay 2025\t40\+\nReni\t\tc\.25 empty/);
+});

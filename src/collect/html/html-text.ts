@@ -16,10 +16,11 @@ export interface HtmlText {
 const PARAGRAPH_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'details', 'div', 'dl', 'fieldset', 'figure',
   'figcaption', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'hr', 'html', 'main', 'ol', 'p', 'pre',
-  'section', 'table', 'tbody', 'thead', 'tfoot', 'ul', 'summary', 'caption', 'legend', 'header', 'footer', '#root',
+  'section', 'table', 'ul', 'summary', 'caption', 'legend', 'header', 'footer', '#root',
 ]);
 /** Block elements that only start a new line. */
-const LINE_TAGS = new Set(['li', 'dt', 'dd', 'tr', 'br']);
+// A table's parts part no paragraphs: its rows stay together, as a plain-text table's lines do.
+const LINE_TAGS = new Set(['li', 'dt', 'dd', 'tr', 'br', 'thead', 'tbody', 'tfoot']);
 const CELL_TAGS = new Set(['td', 'th']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -48,7 +49,7 @@ export function renderHtml(root: HtmlElement): HtmlText {
 
   const flush = (strength: number): void => {
     if (buf) {
-      const text = bufPre ? collapsePre(buf) : collapse(buf);
+      const text = cellGaps(bufPre ? collapsePre(buf) : collapse(buf));
       if (text) {
         if (length > 0) {
           const sep = pendingBreak >= 2 ? '\n\n' : '\n';
@@ -98,7 +99,7 @@ export function renderHtml(root: HtmlElement): HtmlText {
     const tag = node.tag;
     const strength = PARAGRAPH_TAGS.has(tag) ? 2 : LINE_TAGS.has(tag) ? 1 : 0;
     if (strength) flush(strength);
-    else if (CELL_TAGS.has(tag) && buf) buf += ' ';
+    else if (CELL_TAGS.has(tag) && buf) buf += CELL_GAP;
     if (tag === 'br') continue;
     if (tag === 'a' && isBackReference(node)) continue;
     const mark = tag === 'a' ? footnoteNumber(node) : null;
@@ -145,6 +146,20 @@ function isBackReference(el: HtmlElement): boolean {
   if (!href || href.charCodeAt(0) !== 35 /* # */ || el.children.length !== 1) return false;
   const only = el.children[0]!;
   return typeof only === 'string' && only.length <= 4 && BACK_ARROW.test(only);
+}
+
+/**
+ * Marks the gap between two cells of a table row while white space is collapsed; it becomes a tab,
+ * as plain-text tables set cells apart, so a row reads as cells ("NIS⇥Oct 2024⇥13,000+") and the
+ * table reader can take a cell's unit from its column's label.
+ */
+const CELL_GAP = '\u001f';
+const CELL_GAPS = /[ ]?\u001f[ ]?/g;
+const EDGE_GAPS = /^[\u001f\s]+|[\u001f\s]+$/g;
+
+function cellGaps(s: string): string {
+  if (s.indexOf(CELL_GAP) < 0) return s;
+  return s.replace(EDGE_GAPS, '').replace(CELL_GAPS, '\t');
 }
 
 /** The white space collapse() acts on (isWhite), as a regex character class. */
