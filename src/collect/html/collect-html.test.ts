@@ -241,3 +241,16 @@ test('a table row reads as cells set apart by tabs, its rows stay together under
   const [doc] = collectHtml('barges.html', html);
   assert.match(doc!.text, /Table: Barges held by port\n\nPort\tMonth\tBarges \(laden unless stated\)\nIzmail\tMay 2025\t40\+\nReni\t\tc\.25 empty/);
 });
+
+test('a box of spans, each a phrase, sets each on its own line (a chart\'s title, subtitle, annotations); spans of one line stay on it', () => {
+  const html = `<body><article><p>Grain exports recovered through the spring as the new corridor opened to larger ships.</p>
+    <figure><figcaption><span class="t">Chart: Grain shipped each month</span>
+      <span class="s">Tonnes loaded at the three deep-water ports, January to June</span></figcaption>
+      <div class="notes"><span>Low: about 2.1m tonnes (Feb)</span><span>High: 4.3m tonnes (Jun)</span></div></figure>
+    <div class="when"><span>Updated</span> <span>Friday</span></div>
+    <p>Officials expect the summer harvest to lift loadings further, weather permitting, by the autumn.</p></article></body>`;
+  const [doc] = collectHtml('grain.html', html);
+  assert.match(doc!.text, /Chart: Grain shipped each month\nTonnes loaded/);
+  assert.match(doc!.text, /Low: about 2\.1m tonnes \(Feb\)\nHigh: 4\.3m/);
+  assert.match(doc!.text, /Updated Friday/);
+});

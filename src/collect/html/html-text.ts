@@ -1,6 +1,6 @@
 import type { BoilerplateKind, TextBlock } from '../main-body/text-block.js';
 import { elementKind, isDropped } from './element-hints.js';
-import type { HtmlElement, HtmlNode } from './html-tree.js';
+import { textOf, type HtmlElement, type HtmlNode } from './html-tree.js';
 
 /** A block of the derived text, with the element it came from. */
 export interface HtmlBlock extends TextBlock {
@@ -37,6 +37,7 @@ export function renderHtml(root: HtmlElement): HtmlText {
   // (`<article class="post has-comments">`, `<div class="page-with-header">`).
   const holdsTheStory = (el: HtmlElement): boolean => total > 400 && (proseChars.get(el) ?? 0) > 0.5 * total;
 
+  const labels = new LabelBoxes();
   const parts: string[] = [];
   let length = 0;
   const blocks: HtmlBlock[] = [];
@@ -97,7 +98,7 @@ export function renderHtml(root: HtmlElement): HtmlText {
     if (!big && isDropped(node)) continue;
     const childHint = hint ?? (big ? null : elementKind(node));
     const tag = node.tag;
-    const strength = PARAGRAPH_TAGS.has(tag) ? 2 : LINE_TAGS.has(tag) ? 1 : 0;
+    const strength = PARAGRAPH_TAGS.has(tag) ? 2 : LINE_TAGS.has(tag) || labels.isLabel(node) ? 1 : 0;
     if (strength) flush(strength);
     else if (CELL_TAGS.has(tag) && buf) buf += CELL_GAP;
     if (tag === 'br') continue;
@@ -117,6 +118,44 @@ export function renderHtml(root: HtmlElement): HtmlText {
   }
   flush(2);
   return { text: parts.join(''), blocks };
+}
+
+/** Boxes whose parts are labels of their own. */
+const LABEL_BOX_TAGS = new Set(['div', 'figcaption', 'figure', 'section', 'aside', 'header', 'footer']);
+const LABEL_TAGS = new Set(['span', 'time']);
+/** Fewest words of each label: spans that style the words of one line ("<span>By</span> <span>Ann Lee</span>") are shorter. */
+const MIN_LABEL_WORDS = 3;
+
+/**
+ * A box that holds only spans, each a phrase of its own, and no text between them: a chart's
+ * title, subtitle and source line, its annotations ("Peak: … (Jan 2024)"), a byline's parts. Style
+ * sets them on lines of their own; run together they would read as one sentence ("Chart: Shells by
+ * month Estimated rounds sent …"), so each is a line.
+ */
+class LabelBoxes {
+  private readonly boxes = new Map<HtmlElement, boolean>();
+
+  isLabel(el: HtmlElement): boolean {
+    const box = el.parent;
+    if (!LABEL_TAGS.has(el.tag) || !box || !LABEL_BOX_TAGS.has(box.tag)) return false;
+    let answer = this.boxes.get(box);
+    if (answer === undefined) this.boxes.set(box, (answer = holdsOnlyLabels(box)));
+    return answer;
+  }
+}
+
+function holdsOnlyLabels(box: HtmlElement): boolean {
+  let labels = 0;
+  for (const c of box.children) {
+    if (typeof c === 'string') {
+      if (/\S/.test(c)) return false;
+      continue;
+    }
+    if (isDropped(c)) continue;
+    if (!LABEL_TAGS.has(c.tag) || textOf(c).trim().split(/\s+/).length < MIN_LABEL_WORDS) return false;
+    labels++;
+  }
+  return labels >= 2;
 }
 
 /**
