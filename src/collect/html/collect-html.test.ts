@@ -254,3 +254,18 @@ test('a box of spans, each a phrase, sets each on its own line (a chart\'s title
   assert.match(doc!.text, /Low: about 2\.1m tonnes \(Feb\)\nHigh: 4\.3m/);
   assert.match(doc!.text, /Updated Friday/);
 });
+
+test('a headed box of prose set after the story\'s paragraphs (a methods note) is the story\'s; a box of links is not', () => {
+  const para = (s: string): string => `<p>${s} Customs officers said the numbers would be revised once the late declarations had been counted.</p>`;
+  const html = `<body><div class="story-body">
+    ${para('Truck crossings at the eastern checkpoint fell to about 1,900 a day in May.')}
+    <aside class="inline-links"><h3>More on this</h3><p><a href="/a">Border queues ease after new lanes open at the western crossing point, officials say in a statement released on Monday</a></p></aside>
+    ${para('Hauliers blamed the drop on the new inspection rules introduced in the spring.')}
+    <aside class="box-method"><h3>How we counted</h3><p>We read the daily crossing logs the customs service publishes for each checkpoint from January to May, added the lorries and vans listed in each, and left out buses and private cars, which the logs count apart. Days with no log were left blank.</p></aside>
+    </div><aside class="rail"><h2>Most read</h2><ul><li><a href="/b">Port strike ends</a></li></ul></aside></body>`;
+  const [doc] = collectHtml('trucks.html', html);
+  const main = slice(doc!.text, doc!.main);
+  assert.match(main, /which the logs count apart\. Days with no log were left blank\.$/);
+  const related = doc!.boilerplate.filter((b) => b.kind === 'related').map((b) => slice(doc!.text, b)).join(' ');
+  assert.match(related, /Border queues ease/);
+});

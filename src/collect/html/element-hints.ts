@@ -1,5 +1,5 @@
 import type { BoilerplateKind } from '../main-body/text-block.js';
-import type { HtmlElement } from './html-tree.js';
+import { textOf, type HtmlElement } from './html-tree.js';
 
 /** Elements whose content is never readable text. */
 export const SKIPPED_TAGS = new Set([
@@ -96,11 +96,45 @@ export function elementKind(el: HtmlElement): BoilerplateKind | null {
   const t = tokens(el);
   if (isFootnotes(el, t)) return null;
   if (t.trim() && ANY_KIND_TOKEN.test(t)) for (const [re, kind] of KIND_TOKENS) if (re.test(t)) return kind;
-  if (el.tag === 'aside') return 'related';
+  if (el.tag === 'aside') return isStoryBox(el) ? null : 'related';
   if (isSignUpBox(el)) return 'promo';
   if (el.tag === 'figcaption') return quoteCredit(el) ? null : 'other';
   if (el.attrs.role === 'complementary') return 'related';
   return null;
+}
+
+/** Fewest characters of prose in a box of the story's own. */
+const MIN_BOX_PROSE = 200;
+/** Largest share of a box's text inside links: a box of links points elsewhere. */
+const MAX_BOX_LINKS = 0.1;
+const BOX_HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * An aside that is the story's own box, not a rail or a box of links: set after the story's
+ * paragraphs (a paragraph comes before it in its parent), headed ("How we did this",
+ * "Methodology", "Background") and holding a paragraph's worth of prose with next to no links. A
+ * report's methods note and a factbox are its content; related links and teasers are not.
+ */
+function isStoryBox(el: HtmlElement): boolean {
+  const parent = el.parent;
+  if (!parent) return false;
+  const at = parent.children.indexOf(el);
+  if (!parent.children.slice(0, at).some((c) => typeof c !== 'string' && c.tag === 'p')) return false;
+  let heading = false;
+  let prose = 0;
+  let linked = 0;
+  const stack: HtmlElement[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const c of node.children) {
+      if (typeof c === 'string') continue;
+      if (BOX_HEADINGS.has(c.tag)) heading = true;
+      else if (c.tag === 'p') prose += textOf(c).trim().length;
+      if (c.tag === 'a') linked += textOf(c).trim().length;
+      else stack.push(c);
+    }
+  }
+  return heading && prose >= MIN_BOX_PROSE && linked <= MAX_BOX_LINKS * prose;
 }
 
 /** Boxes that can hold a sign-up form beside their pitch. */
