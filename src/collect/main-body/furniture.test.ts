@@ -313,3 +313,17 @@ test('a published speech: its salutation opens the story and its closing thanks 
   assert.match(mainOf(doc!), /^Madam Chair, Excellencies, dear colleagues,\n/);
   assert.match(mainOf(doc!), /another five million by 2028\.\n\nThank you\.$/);
 });
+
+/** Hard-wraps a paragraph at 68 columns, as an e-mail client does. */
+const wrap = (p: string): string => p.replace(/(.{1,68})(?:\s+|$)/g, '$1\n').trimEnd();
+
+test('an e-mail\'s header fields, a folded field\'s indented line among them, are furniture blocks, never joined to wrapped lines', () => {
+  const text = [
+    'From: Desk <desk@example.org>\nTo: List <list@example.org>\nSubject: The weekly note on river freight, with a long subject that\n folds onto a second line\nDate: Mon, 3 Mar 2025 08:00:00 +0000',
+    wrap('River freight picked up again in February as the ice cleared from the upper reaches, and the barge operators said bookings for March were already above last year\'s.'),
+    wrap('Operators warned that low water in the summer could undo the gains, as it did in two of the past three years, when barges sailed half laden for weeks.'),
+  ].join('\n\n');
+  const blocks = lineBlocks(text);
+  assert.deepEqual(blocks.slice(0, 5).map((b) => b.hint), ['other', 'other', 'other', 'other', 'other']);
+  assert.match(blocks[5]!.text, /^River freight picked up again in February .* last year's\.$/);
+});

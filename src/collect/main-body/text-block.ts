@@ -23,7 +23,38 @@ export interface TextBlock {
  */
 export function lineBlocks(text: string): TextBlock[] {
   const lines = splitLines(text);
+  markMailHeader(text, lines);
   return isHardWrapped(lines) ? joinWrapped(text, lines) : lines;
+}
+
+/** A field of an e-mail's header ("Subject: …", "X-Mailer: …"): a name of letters, digits and hyphens, a colon. */
+const MAIL_FIELD = /^[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]/;
+/** Fields one of which every e-mail's header holds. */
+const MAIL_KEY_FIELD = /^(?:from|to|cc|date|sent|subject|reply-to|message-id):/i;
+/** Fewest fields, key fields among them, that make the opening lines an e-mail's header. */
+const MIN_MAIL_FIELDS = 3;
+const MIN_MAIL_KEY_FIELDS = 2;
+
+/**
+ * The header of an e-mail that opens the text ("From: …", "To: …", "Subject: …", folded fields
+ * going on in an indented line), up to the first blank line: routing, not the message. Its lines
+ * are marked as furniture and are never joined into a paragraph, however the body is wrapped.
+ */
+function markMailHeader(text: string, lines: TextBlock[]): void {
+  let fields = 0;
+  let keys = 0;
+  let n = 0;
+  for (; n < lines.length; n++) {
+    const l = lines[n]!;
+    if (n > 0 && /\n[ \t\r]*\n/.test(text.slice(lines[n - 1]!.end, l.start))) break;
+    const folded = n > 0 && l.start > 0 && (text.charCodeAt(l.start - 1) === 32 || text.charCodeAt(l.start - 1) === 9);
+    if (MAIL_FIELD.test(l.text)) {
+      fields++;
+      if (MAIL_KEY_FIELD.test(l.text)) keys++;
+    } else if (!folded) return;
+  }
+  if (fields < MIN_MAIL_FIELDS || keys < MIN_MAIL_KEY_FIELDS) return;
+  for (let i = 0; i < n; i++) lines[i]!.hint = 'other';
 }
 
 /** Many lines of similar width that stop mid-sentence and run on into the next line. */
@@ -50,7 +81,7 @@ function joinWrapped(text: string, lines: TextBlock[]): TextBlock[] {
   for (const l of lines) {
     const last = out[out.length - 1];
     const adjacent = last && !/\n[ \t\r]*\n/.test(text.slice(last.end, l.start));
-    if (last && adjacent && !l.listItem && last.text.length >= 40 && !standsAlone(l.text) && !standsAlone(last.text)) {
+    if (last && adjacent && !l.listItem && !l.hint && !last.hint && last.text.length >= 40 && !standsAlone(l.text) && !standsAlone(last.text)) {
       last.end = l.end;
       last.text = `${last.text} ${l.text}`;
     } else out.push({ ...l });
