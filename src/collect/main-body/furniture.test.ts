@@ -327,3 +327,16 @@ test('an e-mail\'s header fields, a folded field\'s indented line among them, ar
   assert.deepEqual(blocks.slice(0, 5).map((b) => b.hint), ['other', 'other', 'other', 'other', 'other']);
   assert.match(blocks[5]!.text, /^River freight picked up again in February .* last year's\.$/);
 });
+
+test('key points over the story\'s first section, whose heading is long, open the story', () => {
+  const text = [
+    'GRAINS WEEKLY',
+    'KEY POINTS',
+    '- Freight rates from the Black Sea fell for a third week, and we expect them to hold near current levels.',
+    '- Wheat stocks in the main exporting countries are the lowest in a decade.',
+    'FREIGHT: RATES EASE AS MORE SHIPS RETURN TO THE ROUTE',
+    'Shipbrokers quoted the benchmark route at about 24 dollars a tonne last week, down from 31 dollars in January, as insurers cut their war-risk premiums and more owners sent bulk carriers back.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('grains.txt', text);
+  assert.match(mainOf(doc!), /^KEY POINTS\n\n- Freight rates/);
+});

@@ -388,7 +388,7 @@ function leadingItems(blocks: TextBlock[], roles: BlockRole[], first: number): n
   const introduced = introducedList(blocks, roles, first);
   if (introduced < first) return introduced;
   // The story's first section may have a label of its own ("SITUATION OVERVIEW") below the list.
-  let i = isListLabel(blocks, roles, first - 1) && isSentenceItem(blocks, roles, first - 2) ? first - 1 : first;
+  let i = isSectionHeading(blocks, roles, first - 1) && isSentenceItem(blocks, roles, first - 2) ? first - 1 : first;
   const below = i;
   while (isSentenceItem(blocks, roles, i - 1)) i--;
   if (i === below) return first;
@@ -441,9 +441,20 @@ function isStatement(t: string): boolean {
 
 // An item of another list (a metadata list's "4 February 2026") or a date line labels nothing.
 function isListLabel(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  return isLabelLine(blocks, roles, i, MAX_LIST_LABEL);
+}
+
+/** Longest heading of the story's first section, under its key points ("RUSSIA: GROWTH HAS RUN OUT, SPENDING HAS NOT"). */
+const MAX_SECTION_HEADING = 100;
+
+function isSectionHeading(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  return isLabelLine(blocks, roles, i, MAX_SECTION_HEADING);
+}
+
+function isLabelLine(blocks: TextBlock[], roles: BlockRole[], i: number, maxLength: number): boolean {
   if (i < 0 || roles[i]!.role !== 'heading') return false;
   const b = blocks[i]!;
-  return b.text.length <= MAX_LIST_LABEL && !b.listItem && !endsSentence(b.text) && !findDate(b.text);
+  return b.text.length <= maxLength && !b.listItem && !endsSentence(b.text) && !findDate(b.text);
 }
 
 /**
