@@ -18,7 +18,8 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:references|bibliography|works cited|literature cited|endnotes|footnotes|notes and references|sources and notes)(?: \([^)]{1,30}\))?$/, 'other'],
   // A report's back matter: who wrote it, how to reach them, what it does not claim.
   [/^(?:about (?:the )?authors?|authors?(?: information| details)?|author information|about this (?:report|paper|publication)|acknowledge?ments|(?:media |press )?(?:contacts?|enquiries|inquiries)|press office)$/, 'byline'],
-  [/^(?:disclaimers?|legal notice|important notice)$/, 'disclosure'],
+  // A research note's back matter: the analysts' certification and the regulatory disclosures.
+  [/^(?:(?:important|regulatory|legal|required) )?(?:disclaimers?|disclosures?)(?: appendix)?$|^legal notice$|^important notice$|^analysts?'? certifications?(?: and (?:important |regulatory )?disclosures)?$/, 'disclosure'],
   // The close of a letter or a sworn statement: signature, title and jurat follow.
   [/^(?:respectfully submitted|yours (?:sincerely|faithfully|truly)|sincerely(?: yours)?|(?:kind|best|warm) regards|with (?:best|kind) wishes),?$/, 'footer'],
 ];

@@ -317,6 +317,48 @@ test('a published speech: its salutation opens the story and its closing thanks 
 /** Hard-wraps a paragraph at 68 columns, as an e-mail client does. */
 const wrap = (p: string): string => p.replace(/(.{1,68})(?:\s+|$)/g, '$1\n').trimEnd();
 
+test('an e-mailed research note: its header fields, the signature under "--" and the disclosures are out; its key points over a long section heading are in', () => {
+  const text = [
+    'From: Harbourside Research <notes@harbourside.example>\nTo: Commodities list <commod@harbourside.example>\nDate: Tue, 4 Mar 2025 07:02:44 +0000\nSubject: Grains weekly | Black Sea freight eases while wheat stocks\n tighten further',
+    'HARBOURSIDE RESEARCH\nCommodities | Grains | 4 March 2025',
+    'KEY POINTS\n' +
+      wrap('- Freight rates from the Black Sea fell for a third week. We expect them to settle near current levels through the spring.').replace(/\n/g, '\n  ') + '\n' +
+      wrap('- Wheat stocks in the main exporting countries are the lowest in a decade, and we see little relief before the northern harvest.').replace(/\n/g, '\n  '),
+    'FREIGHT: RATES EASE AS MORE SHIPS RETURN TO THE ROUTE',
+    wrap('Shipbrokers quoted the benchmark route at about 24 dollars a tonne last week, down from 31 dollars in January, as insurers cut their war-risk premiums and more owners sent bulk carriers back into the sea. Port queues at the main terminals have shortened to two or three days.'),
+    wrap('We think most of the fall is behind us. Owners are still wary of the northern ports, and any new strike on a terminal would push premiums back up within days, as it did twice last year.'),
+    'Mara Quill | Tobias Renn\nHarbourside Research',
+    '--',
+    'ANALYST CERTIFICATION AND IMPORTANT DISCLOSURES',
+    wrap('Each analyst certifies that the views in this note are their own. Harbourside Markets Ltd is authorised and regulated in its home market. Past performance is no guide to future returns.'),
+    wrap('This e-mail is confidential. If you received it in error, please tell the sender and delete it.'),
+  ].join('\n\n');
+  const blocks = lineBlocks(text);
+  assert.ok(blocks.slice(0, 5).every((b) => b.hint === 'other'), 'the header\'s fields and the folded line are furniture, each a block');
+  const [doc] = collectPlainText('grains.txt', text);
+  assert.match(mainOf(doc!), /^KEY POINTS\n- Freight rates from the Black Sea/);
+  assert.match(mainOf(doc!), /as it did twice last year\.$/);
+});
+
+test('a disclosures heading of a research note opens its back matter', () => {
+  for (const label of ['Important disclosures', 'DISCLOSURE APPENDIX', 'Analyst certification', 'Regulatory disclosures'])
+    assert.deepEqual(classifyBlock({ start: 0, end: label.length, text: label }), { role: 'tail', kind: 'disclosure' }, label);
+});
+
+test('an e-mail\'s signature under "-- " is out, however long it is', () => {
+  const text = [
+    'The ferry company said on Monday that crossings to the island would resume on Thursday once the new pontoon had been inspected and passed by the harbour engineer.',
+    'Passengers holding tickets for the cancelled sailings can claim a refund at the terminal or online until the end of the month.',
+    '-- ',
+    'Lena Fairweather',
+    'Communications officer, Island Ferries',
+    'Telephone 0100 555 0199, weekdays from nine to five. Out of hours, call the duty office on 0100 555 0100, which can reach the harbour master and the engineer on call. Island Ferries is a company registered in the islands under number 40417 with its office at the Old Pier.',
+    'This message and any attachment are intended only for the person to whom they are addressed. If you are not that person, please do not read, copy or pass them on, tell the sender at once by return, and delete the message from your system. Messages may be monitored for security and for training.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('ferry.txt', text);
+  assert.match(mainOf(doc!), /until the end of the month\.$/);
+});
+
 test('an e-mail\'s header fields, a folded field\'s indented line among them, are furniture blocks, never joined to wrapped lines', () => {
   const text = [
     'From: Desk <desk@example.org>\nTo: List <list@example.org>\nSubject: The weekly note on river freight, with a long subject that\n folds onto a second line\nDate: Mon, 3 Mar 2025 08:00:00 +0000',

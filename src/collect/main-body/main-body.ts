@@ -58,7 +58,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     }
   }
   const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, first)) : (options.outlet ?? null);
-  let end = Math.min(tail, footerRule(blocks, first)) - 1;
+  let end = Math.min(tail, footerRule(blocks, first), signatureDelimiter(blocks, first)) - 1;
   while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet) && !continuesSections(blocks, roles, first, end)) end--;
   const unit = unitStart(blocks, roles, first, end);
   const start = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
@@ -281,6 +281,16 @@ function footerRule(blocks: TextBlock[], first: number): number {
     return i;
   }
   return n;
+}
+
+/**
+ * The delimiter that opens an e-mail's signature: a line of two hyphens ("-- ", RFC 3676).
+ * Whatever follows it (contacts, certifications, disclosures, a confidentiality notice) is the
+ * sender's footer, however long. The number of blocks when there is none under the story's start.
+ */
+function signatureDelimiter(blocks: TextBlock[], first: number): number {
+  for (let i = first + 1; i < blocks.length; i++) if (blocks[i]!.text === '--') return i;
+  return blocks.length;
 }
 
 /**
