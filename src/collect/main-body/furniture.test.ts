@@ -382,3 +382,18 @@ test('key points over the story\'s first section, whose heading is long, open th
   const [doc] = collectPlainText('grains.txt', text);
   assert.match(mainOf(doc!), /^KEY POINTS\n\n- Freight rates/);
 });
+
+test('a digest\'s bracketed note closing its last section is the story\'s when its sections carry the same note; a lone direction under it is not', () => {
+  const text = [
+    'RIVER TRAFFIC DIGEST',
+    'PORTS',
+    'The port authority said barge arrivals rose to about 420 last week as the ice broke up on the upper river and the locks reopened.',
+    '[Desk note: Shipping agents have questioned the authority\'s counts before, saying it includes empty barges moved between berths.]',
+    'LOCKS',
+    'The waterways office said the repairs to the main lock would finish by the end of the month, a week later than it had promised.',
+    '[Desk note: The office has missed each of its last three deadlines for the works, by between one and four weeks.]',
+    '(Compiled by the river desk)',
+  ].join('\n\n');
+  const [doc] = collectPlainText('river.txt', text);
+  assert.match(mainOf(doc!), /by between one and four weeks\.\]$/);
+});

@@ -59,7 +59,8 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   }
   const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, first)) : (options.outlet ?? null);
   let end = Math.min(tail, footerRule(blocks, first), signatureDelimiter(blocks, first)) - 1;
-  while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet) && !continuesSections(blocks, roles, first, end)) end--;
+  while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end))
+    end--;
   const unit = unitStart(blocks, roles, first, end);
   const start = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
 
@@ -304,6 +305,25 @@ function isShortRule(blocks: TextBlock[], i: number): boolean {
   if (c !== 45 && c !== 95 && c !== 61) return false;
   for (let k = 1; k < t.length; k++) if (t.charCodeAt(k) !== c) return false;
   return endsSentence(blocks[i - 1]!.text);
+}
+
+/** Longest label of a bracketed note ("[Monitoring note:", "(Analyst's comment:"). */
+const MAX_NOTE_LABEL = 40;
+
+/**
+ * The block at `end` is a bracketed note labelled as one inside the story is ("[Monitoring note:
+ * …]" closing the last section of a digest whose earlier sections carry one): the story's own
+ * recurring note, not a direction or a credit under it.
+ */
+function repeatsStoryNote(blocks: TextBlock[], first: number, end: number): boolean {
+  const t = blocks[end]!.text;
+  const open = t.charCodeAt(0);
+  if (open !== 91 && open !== 40) return false;
+  const colon = t.indexOf(':');
+  if (colon < 2 || colon > MAX_NOTE_LABEL) return false;
+  const label = t.slice(0, colon + 1);
+  for (let j = first; j < end; j++) if (blocks[j]!.text.startsWith(label)) return true;
+  return false;
 }
 
 /** Fewest words of a sentence that introduces the story with a colon ("…, hereby depose and state as follows:"). */
