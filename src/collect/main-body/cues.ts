@@ -108,11 +108,14 @@ const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;
 const HEADER_NOTE =
   /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[a-z]{3})|^(?:for immediate release|embargoed\b)|^(?:presented|sponsored|brought to you|powered) by\b|^in partnership with\b|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b/;
 
-/** End matter that names the outlet, the newsletter or the staff, or sends the reader to a link ("… click here."). */
+/**
+ * End matter that names the outlet, the newsletter or the staff, or sends the reader to a link ("… click here."), or
+ * a report's acknowledgement of its participants and funders ("… was supported by a grant from …; funders had no role").
+ */
 // Also the editor's line under an interview ("*This interview has been edited for length.*"). Matched on `caseFolded`
 // text: "by [a-z]" is "by" and any ASCII letter, as "by [A-Z]" case-blind was.
 const FOOTER_NOTE =
-  /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b/;
+  /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b/;
 
 /**
  * The text in small letters, for the formulas written in small letters (here and in the main body's other modules).

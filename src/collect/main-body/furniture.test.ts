@@ -397,3 +397,14 @@ test('a digest\'s bracketed note closing its last section is the story\'s when i
   const [doc] = collectPlainText('river.txt', text);
   assert.match(mainOf(doc!), /by between one and four weeks\.\]$/);
 });
+
+test('a report\'s closing acknowledgement of its participants and funders is end matter, not its last paragraph', () => {
+  const text = [
+    'ROUNDTABLE REPORT',
+    'The roundtable brought together port operators, insurers and two former transport ministers to discuss how grain exports could be kept moving through the winter.',
+    'Most participants expected freight rates to stay high until insurers saw a full quarter without strikes on the terminals.',
+    'The Institute thanks the participants for their time. The meeting was made possible by a grant from a private foundation, whose staff had no part in choosing the speakers.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('roundtable.txt', text);
+  assert.match(mainOf(doc!), /a full quarter without strikes on the terminals\.$/);
+});
