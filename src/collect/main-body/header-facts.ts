@@ -17,14 +17,32 @@ export interface HeaderFacts {
   outlet: string | null;
 }
 
+const MAIL_FIELD_NAME = /^[A-Za-z][A-Za-z0-9-]{0,40}:/;
+const SUBJECT = /^subject:\s*(?:(?:re|fwd?|aw|wg):\s*)*/i;
+
+/** The subject field's value, with the indented lines it is folded onto (marked, and no field of their own). */
+function subjectOf(header: readonly TextBlock[], i: number): string | null {
+  let subject = header[i]!.text.replace(SUBJECT, '');
+  for (let j = i + 1; j < header.length && header[j]!.hint !== undefined && !MAIL_FIELD_NAME.test(header[j]!.text); j++)
+    subject += ` ${header[j]!.text}`;
+  return subject.trim() || null;
+}
+
 /** Headline, date and outlet from the lines above a plain-text story. */
 export function headerFacts(header: TextBlock[]): HeaderFacts {
   let title: string | null = null;
   let published: string | null = null;
   let pipeOutlet: string | null = null;
   let mastheadOutlet: string | null = null;
-  for (const b of header) {
+  for (let i = 0; i < header.length; i++) {
+    const b = header[i]!;
     const t = b.text;
+    // An e-mail's header fields (marked by lineBlocks): its subject is the title; the others name no headline or outlet.
+    if (b.hint !== undefined && MAIL_FIELD_NAME.test(t)) {
+      if (published === null) published = findDate(t);
+      if (!title && SUBJECT.test(t)) title = subjectOf(header, i);
+      continue;
+    }
     // The block's date is read at most once (it decides both the date and whether it is the headline).
     let date: string | null | undefined;
     if (published === null) published = date = findDate(t);

@@ -278,3 +278,14 @@ test('a lead followed by a caption line with bars stays the story: only a byline
   const [doc] = collectPlainText('ferry3.txt', text);
   assert.match(mainOf(doc!), /^The ferry crews returned/);
 });
+
+test('an e-mail\'s subject, folded onto an indented line, is its title; its date field dates it', () => {
+  const text = [
+    'From: Canal Desk <desk@canal.example>\nTo: Readers <list@canal.example>\nDate: Thu, 6 Mar 2025 07:10:00 +0100\nSubject: Re: Lock repairs run two months late as the new gates\n arrive from the foundry',
+    'The regional waterways office said on Tuesday that the repairs to the main lock would take until June, two months longer than planned, because the new gates arrived late.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('canal.txt', text);
+  assert.equal(doc!.title, 'Lock repairs run two months late as the new gates arrive from the foundry');
+  assert.equal(doc!.published, '2025-03-06');
+  assert.match(mainOf(doc!), /^The regional waterways office/);
+});
