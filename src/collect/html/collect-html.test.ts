@@ -269,3 +269,12 @@ test('a headed box of prose set after the story\'s paragraphs (a methods note) i
   const related = doc!.boilerplate.filter((b) => b.kind === 'related').map((b) => slice(doc!.text, b)).join(' ');
   assert.match(related, /Border queues ease/);
 });
+
+test('a table becomes lines of tab-separated cells, header and body rows one after another', () => {
+  const html = `<body><article><p>${'The harbour office published its weekly figures for the ferries and barges today. '.repeat(3)}</p>
+    <table><thead><tr><th>Pier</th><th>Week</th><th>Calls (vessels)</th></tr></thead>
+    <tbody><tr><td>North pier</td><td> Wk 12 </td><td>41</td></tr><tr><td>Old quay</td><td>Wk 12</td><td>c.9</td></tr></tbody></table>
+    <p>${'Dredging of the channel is to resume once the spring tides have passed the estuary. '.repeat(3)}</p></article></body>`;
+  const [doc] = collectHtml('page.html', html);
+  assert.ok(doc!.text.includes('Pier\tWeek\tCalls (vessels)\nNorth pier\tWk 12\t41\nOld quay\tWk 12\tc.9'), doc!.text);
+});
