@@ -278,3 +278,20 @@ test('a table becomes lines of tab-separated cells, header and body rows one aft
   const [doc] = collectHtml('page.html', html);
   assert.ok(doc!.text.includes('Pier\tWeek\tCalls (vessels)\nNorth pier\tWk 12\t41\nOld quay\tWk 12\tc.9'), doc!.text);
 });
+
+test('a headed box of figures in a definition list, set after the story\'s paragraphs, is the story\'s (a factbox)', () => {
+  const para = (s: string): string => `<p>${s} Port officials said the figures would be revised after the autumn audit of the terminals.</p>`;
+  const html = `<body><div class="story-body">
+    ${para('Container traffic through the southern harbour rose again this spring.')}
+    <aside class="factbox"><h3>At a glance</h3><dl>
+      <dt>2.4m</dt><dd>containers handled at the southern harbour last year, according to the port authority</dd>
+      <dt>310</dt><dd>dock workers hired since January to clear the backlog on the eastern quays</dd>
+      <dt>€45m</dt><dd>what the regional government has pledged for a second rail link to the terminals</dd>
+    </dl></aside>
+    ${para('Shipping lines have asked for longer opening hours at the gates.')}
+    </div></body>`;
+  const [doc] = collectHtml('port.html', html);
+  const main = slice(doc!.text, doc!.main);
+  assert.match(main, /2\.4m\ncontainers handled at the southern harbour/);
+  assert.equal(doc!.boilerplate.filter((b) => b.kind === 'related').length, 0);
+});

@@ -108,12 +108,18 @@ const MIN_BOX_PROSE = 200;
 /** Largest share of a box's text inside links: a box of links points elsewhere. */
 const MAX_BOX_LINKS = 0.1;
 const BOX_HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+/**
+ * Elements whose text is a box's prose: paragraphs, and the descriptions of a definition list
+ * (a factbox's "Key numbers", each figure a `<dt>` told by its `<dd>`).
+ */
+const BOX_PROSE = new Set(['p', 'dd']);
 
 /**
  * An aside that is the story's own box, not a rail or a box of links: set after the story's
  * paragraphs (a paragraph comes before it in its parent), headed ("How we did this",
- * "Methodology", "Background") and holding a paragraph's worth of prose with next to no links. A
- * report's methods note and a factbox are its content; related links and teasers are not.
+ * "Methodology", "Background", "Key figures") and holding a paragraph's worth of prose (paragraphs,
+ * or a definition list's descriptions) with next to no links. A report's methods note and a factbox
+ * are its content; related links and teasers are not.
  */
 function isStoryBox(el: HtmlElement): boolean {
   const parent = el.parent;
@@ -129,7 +135,7 @@ function isStoryBox(el: HtmlElement): boolean {
     for (const c of node.children) {
       if (typeof c === 'string') continue;
       if (BOX_HEADINGS.has(c.tag)) heading = true;
-      else if (c.tag === 'p') prose += textOf(c).trim().length;
+      else if (BOX_PROSE.has(c.tag)) prose += textOf(c).trim().length;
       if (c.tag === 'a') linked += textOf(c).trim().length;
       else stack.push(c);
     }
