@@ -97,6 +97,21 @@ const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo|picture|video
 const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;
 
 /**
+ * A wire item's staff credit: "(Reporting by …; Editing by …)", "(Writing by …)", "(Compiled by the
+ * … desk)". Set under each item of a roundup, it lies inside the story, but names staff and their
+ * desks, not anything the item reports: an aside, as a footer is, not a caption that stays.
+ */
+const STAFF_CREDIT = /^\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]eported|[Ww]ritten|[Ee]dited) by (?:\p{Lu}|the )/u;
+/** Longest staff credit line (several reporters, places and editors). */
+const MAX_STAFF_CREDIT = 240;
+
+/** A staff credit line in brackets, or bare and without a full stop (a sentence "Reported by …" is prose). */
+function isStaffCredit(t: string): boolean {
+  if (t.length > MAX_STAFF_CREDIT || !STAFF_CREDIT.test(t)) return false;
+  return t.charCodeAt(0) === 40 ? t.charCodeAt(t.length - 1) === 41 : !t.endsWith('.');
+}
+
+/**
  * Notes to the reader or presenter, a release's "For immediate release" or embargo line, production notes ("This report is produced by … It covers …"),
  * newsletter delivery lines and sponsor lines ("Presented by …, trusted by …"), tables of contents, and a copyright
  * or licence line ("© 2025 The Author(s). … Creative Commons …"): above the story it is the
@@ -189,6 +204,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(caseFolded(t))) return { role: 'tail', kind: 'disclosure' };
   if (t.length <= 200 && INLINE_PROMO_OPENS.has(opens) && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
   if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
+  if (isStaffCredit(t)) return { role: 'furniture', kind: 'footer' };
   if (t.length <= 300 && (c === 91 || c === 40) && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
   if (isCountsLine(t)) return { role: 'furniture', kind: 'footer' };
   if (t.length <= 160 && APP_PROMO_OPENS.has(opens) && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };

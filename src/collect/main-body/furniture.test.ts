@@ -408,3 +408,21 @@ test('a report\'s closing acknowledgement of its participants and funders is end
   const [doc] = collectPlainText('roundtable.txt', text);
   assert.match(mainOf(doc!), /a full quarter without strikes on the terminals\.$/);
 });
+
+test("a roundup's staff credit under each item is an aside inside the story; a sentence opening \"Reported by\" is prose", () => {
+  assert.deepEqual(classifyBlock({ text: '(Reporting by Ilse Varga in Gdansk; Editing by Tom Reddick)', start: 0, end: 60 }), { role: 'furniture', kind: 'footer' });
+  assert.deepEqual(classifyBlock({ text: '(Writing by Arno Pelt)', start: 0, end: 22 }), { role: 'furniture', kind: 'footer' });
+  assert.deepEqual(classifyBlock({ text: 'Additional reporting by Sune Holm; editing by Kai Brandt', start: 0, end: 56 }), { role: 'furniture', kind: 'footer' });
+  assert.deepEqual(classifyBlock({ text: 'Reported by the port authority on Tuesday, the figures show 14 ships were held at anchor for more than a day.', start: 0, end: 108 }), { role: 'prose' });
+  const text = [
+    'Ferry traffic resumes after storm',
+    'TALLINN, March 3 (Balticwire) - Ferries between Tallinn and Helsinki sailed again on Monday after a storm that kept 40 ships in port for two days, the port authority said.',
+    '(Reporting by Ilse Varga; Editing by Tom Reddick)',
+    'Latvia opens new border post',
+    'RIGA, March 3 (Balticwire) - Latvia opened a border post with 12 lanes for lorries on its eastern frontier on Monday, the interior ministry said.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('roundup.txt', text);
+  const credit = text.indexOf('(Reporting');
+  assert.ok(doc!.main.start < credit && doc!.main.end > credit);
+  assert.ok(doc!.boilerplate.some((b) => b.kind === 'footer' && b.start === credit));
+});
