@@ -426,3 +426,31 @@ test("a roundup's staff credit under each item is an aside inside the story; a s
   assert.ok(doc!.main.start < credit && doc!.main.end > credit);
   assert.ok(doc!.boilerplate.some((b) => b.kind === 'footer' && b.start === credit));
 });
+
+test('a news-in-brief roundup starts at its first item\'s headline, under the note that says when the items moved', () => {
+  const text = [
+    'BALTICWIRE DIGEST',
+    'Ports and borders: the week in brief',
+    'Friday, March 7, 2025 | 3 items',
+    'These items ran on the Balticwire regional services during the week and are collected here as they first moved.',
+    'Storm shuts ferries for two days',
+    'TALLINN, March 3 (Balticwire) - Ferries between Tallinn and Helsinki sailed again on Monday after a storm that kept 40 ships in port, the port authority said.',
+    'Latvia opens lorry crossing',
+    'RIGA - Latvia opened a border post with 12 lanes for lorries on its eastern frontier, the interior ministry said on Wednesday.',
+    'Lithuanian rail freight falls',
+    'VILNIUS, March 6 (Balticwire) - Rail freight fell by a fifth in February from a year earlier, the state railway said on Thursday.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('digest.txt', text);
+  assert.match(mainOf(doc!), /^Storm shuts ferries for two days\n/);
+  assert.match(mainOf(doc!), /the state railway said on Thursday\.$/);
+});
+
+test('one story under its headline and dateline keeps its start at the dateline paragraph', () => {
+  const text = [
+    'Storm shuts ferries for two days',
+    'TALLINN, March 3 (Balticwire) - Ferries between Tallinn and Helsinki sailed again on Monday after a storm that kept 40 ships in port, the port authority said.',
+    'The authority said 12,000 passengers had been rebooked and that freight would take the rest of the week to clear, with lorries queuing on both sides.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('story.txt', text);
+  assert.match(mainOf(doc!), /^TALLINN, March 3/);
+});

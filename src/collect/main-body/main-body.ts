@@ -62,7 +62,8 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end))
     end--;
   const unit = unitStart(blocks, roles, first, end);
-  const start = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
+  const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
+  const start = firstBriefHeadline(blocks, roles, opening, end);
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -73,6 +74,46 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
   };
+}
+
+/**
+ * A wire dateline opening an item: a place in capitals, maybe a region and a date, maybe the
+ * agency in brackets, then a dash ("OSLO, March 4 (Nordwire) -", "KHARKIV, Ukraine -", "RIGA --").
+ */
+const WIRE_DATELINE = /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^()]{2,30}\))? (?:-{1,2}|–|—) /;
+/** Most blocks of header matter (an editors' note, a summary) between a roundup's title and its first item. */
+const MAX_BRIEFS_NOTE_BLOCKS = 2;
+/** Longest such note. */
+const MAX_BRIEFS_NOTE = 400;
+
+/** Block i is an item's headline: a heading right above a paragraph that opens with a wire dateline. */
+function isBriefHeadline(blocks: readonly TextBlock[], roles: readonly BlockRole[], i: number): boolean {
+  const next = blocks[i + 1];
+  return roles[i]!.role === 'heading' && next !== undefined && roles[i + 1]!.role === 'prose' && WIRE_DATELINE.test(next.text);
+}
+
+/**
+ * A news-in-brief roundup: items, each a headline over a paragraph that opens with its own wire
+ * dateline. The headlines are the story's section headings, the first one too, and a short note
+ * above the first item (what the roundup covers, when its items moved) is the roundup's header.
+ * The story then starts at the first item's headline; with fewer than two such items, at `start`.
+ */
+function firstBriefHeadline(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): number {
+  let first = -1;
+  let items = 0;
+  for (let i = Math.max(0, start - 1); i < end && items < 2; i++) {
+    if (!isBriefHeadline(blocks, roles, i)) continue;
+    if (first < 0) first = i;
+    items++;
+  }
+  if (items < 2 || first === start) return start;
+  if (first === start - 1) return first;
+  // Only a short note of prose lies between the start found and the first item.
+  if (first - start > MAX_BRIEFS_NOTE_BLOCKS) return start;
+  for (let i = start; i < first; i++) {
+    if (roles[i]!.role !== 'prose' || blocks[i]!.text.length > MAX_BRIEFS_NOTE || WIRE_DATELINE.test(blocks[i]!.text)) return start;
+  }
+  return first;
 }
 
 /** Shortest line read as a hard-wrapped line of prose (a headline is rarely this long and unbroken). */
