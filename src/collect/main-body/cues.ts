@@ -375,8 +375,23 @@ export function isFooterNote(block: TextBlock, outlet: string | null): boolean {
     if (!footer) return false;
   }
   if (footer) return true;
-  if (outlet && outlet.length >= 4 && t.toLowerCase().includes(outlet.toLowerCase()) && !SPEAKER.test(t)) return true;
+  if (outlet && outlet.length >= 4 && !SPEAKER.test(t)) {
+    const at = t.toLowerCase().indexOf(outlet.toLowerCase());
+    return at >= 0 && !reportsInStory(t, at, outlet.length);
+  }
   return false;
+}
+
+/**
+ * The outlet as a party to the story's own reporting: "X asked the embassy for comment", "X could
+ * not verify …", "the ministry told X". A closing line of that kind is the story's last sentence,
+ * not a line of the outlet's furniture.
+ */
+const NEWSROOM_VERB_AFTER = /^\s+(?:(?:has|had|was|were|is|could|did)\s+)?(?:not\s+|also\s+|been\s+|independently\s+)*(?:asked|contacted|approached|reached|requested|sought|verify|verified|confirm|confirmed|unable|able|seen|obtained|reviewed|understands|learned|learnt)\b/;
+const NEWSROOM_VERB_BEFORE = /\b(?:told|(?:spoke|speaking|talking|said) to)\s+(?:the\s+)?$/
+
+function reportsInStory(t: string, at: number, length: number): boolean {
+  return NEWSROOM_VERB_AFTER.test(t.slice(at + length, at + length + 60)) || NEWSROOM_VERB_BEFORE.test(t.slice(Math.max(0, at - 20), at));
 }
 
 export function isAllCaps(t: string): boolean {

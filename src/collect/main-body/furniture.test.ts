@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
-import { classifyBlock } from './cues.js';
+import { classifyBlock, isFooterNote } from './cues.js';
 import { isCountsLine, isRuleLine, lineBlocks } from './text-block.js';
 
 const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
@@ -453,4 +453,13 @@ test('one story under its headline and dateline keeps its start at the dateline 
   ].join('\n\n');
   const [doc] = collectPlainText('story.txt', text);
   assert.match(mainOf(doc!), /^TALLINN, March 3/);
+});
+
+test('a closing line where the outlet asks for comment or is told something is the story\'s, a line about the outlet is not', () => {
+  const line = (text: string): boolean => isFooterNote({ text, start: 0, end: text.length }, 'Harbour Wire');
+  assert.equal(line('Harbour Wire contacted the shipping company for comment but received no reply.'), false);
+  assert.equal(line('Harbour Wire could not independently verify the footage.'), false);
+  assert.equal(line('A port official told Harbour Wire the cranes would be repaired by May.'), false);
+  assert.equal(line('Harbour Wire is an independent newsroom funded by its readers.'), true);
+  assert.equal(line('More from Harbour Wire: the week in shipping.'), true);
 });
