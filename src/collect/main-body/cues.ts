@@ -117,11 +117,12 @@ function isStaffCredit(t: string): boolean {
  * or licence line ("© 2025 The Author(s). … Creative Commons …"): above the story it is the
  * masthead's, however much prose it holds.
  */
+// Also a pointer to another page above the story ("Click here to see our interactive map …").
 // Also the record line a hearing's transcript opens with ("The committee met, pursuant to call, at
 // 10 a.m., …"): procedure above the first speaker, not the proceedings.
 // Matched on `caseFolded` text: "[a-z]{3}" is any three ASCII letters, as "[A-Z][a-z]{2}" case-blind was.
 const HEADER_NOTE =
-  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[a-z]{3})|^(?:for immediate release|embargoed\b)|^(?:presented|sponsored|brought to you|powered) by\b|^in partnership with\b|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b/;
+  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|^click here (?:to|for)\b|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[a-z]{3})|^(?:for immediate release|embargoed\b)|^(?:presented|sponsored|brought to you|powered) by\b|^in partnership with\b|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b/;
 
 /**
  * End matter that names the outlet, the newsletter or the staff, or sends the reader to a link ("… click here."), or

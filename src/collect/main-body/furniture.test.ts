@@ -463,3 +463,18 @@ test('a closing line where the outlet asks for comment or is told something is t
   assert.equal(line('Harbour Wire is an independent newsroom funded by its readers.'), true);
   assert.equal(line('More from Harbour Wire: the week in shipping.'), true);
 });
+
+test('a "Click here to see …" pointer above a report is header matter; its key points start the story', () => {
+  const text = [
+    'Harbour Research Group',
+    'Port Traffic Assessment, April 2, 2025',
+    'Click here to see our interactive map of the northern ports. The map is updated every week with the figures in this report.',
+    'Key Points:',
+    '• Container traffic at the three northern ports fell by about 8 percent in March as two cranes were out of service.',
+    '• Ferry traffic recovered after the storms of February, with 41 sailings a day on the main routes.',
+    'Container traffic',
+    'Container traffic at the three northern ports fell by about 8 percent in March from February, the port authorities reported, as two of the largest cranes at the North Quay were out of service for most of the month.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('ports.txt', text);
+  assert.match(mainOf(doc!), /^Key Points:\n/);
+});
