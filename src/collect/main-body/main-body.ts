@@ -4,6 +4,7 @@ import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShare
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { isRuleLine, type BoilerplateKind, type TextBlock } from './text-block.js';
+import { WIRE_DATELINE } from '../wire-dateline.js';
 
 export interface MainBody {
   /** From the first sentence of the story to its last. */
@@ -76,11 +77,6 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   };
 }
 
-/**
- * A wire dateline opening an item: a place in capitals, maybe a region and a date, maybe the
- * agency in brackets, then a dash ("OSLO, March 4 (Nordwire) -", "KHARKIV, Ukraine -", "RIGA --").
- */
-const WIRE_DATELINE = /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^()]{2,30}\))? (?:-{1,2}|–|—) /;
 /** Most blocks of header matter (an editors' note, a summary) between a roundup's title and its first item. */
 const MAX_BRIEFS_NOTE_BLOCKS = 2;
 /** Longest such note. */
