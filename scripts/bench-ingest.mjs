@@ -4,6 +4,7 @@
 // Prints reports/s, claims/s, MB/s and peak RSS. Floor: 500 reports/s. Not a test: figures only.
 //   node scripts/bench-ingest.mjs [--reports N]            (compiled dist/, after `npm run build`)
 //   node --import tsx scripts/bench-ingest.mjs --src       (the TypeScript sources, while developing)
+//   --inline: collect and extract on the storing thread, as for small batches (no worker thread)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 const args = process.argv.slice(2);
 const fromSrc = args.includes('--src');
 const n = Number(args[args.indexOf('--reports') + 1]) || 10_000;
+const thread = args.includes('--inline') ? 'inline' : 'auto';
 const mod = (p) => import(new URL(fromSrc ? `../src/${p}.ts` : `../dist/${p}.js`, import.meta.url).href);
 
 const [{ syntheticReports }, { ingestFiles }, { expandInputs }, { openSqliteStore }] = await Promise.all([
@@ -45,12 +47,13 @@ try {
     }
   };
   const s = await ingestFiles(store, files, missing, {
+    thread,
     onFailure: (origin, problem) => console.error(`bench-ingest: ${origin}: ${problem}`),
   });
   await store.close();
   const rate = s.documents / s.seconds;
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`parallax ingest benchmark (${fromSrc ? 'src via tsx' : 'dist'}), node ${process.version}`);
+  console.log(`parallax ingest benchmark (${fromSrc ? 'src via tsx' : 'dist'}, ${thread === 'inline' ? 'one thread' : 'extraction on a worker thread'}), node ${process.version}`);
   console.log(`  reports        ${s.documents} (${s.ingested} new, ${s.duplicates} syndicated copies linked, ${s.failed} failed)`);
   console.log(`  text           ${(bytes / 1e6).toFixed(1)} MB`);
   console.log(`  time           ${s.seconds.toFixed(2)} s (store ${storeSeconds.toFixed(2)} s, rest ${(s.seconds - storeSeconds).toFixed(2)} s)`);

@@ -1,13 +1,10 @@
 import { isReliabilityGrade } from '../analyse/admiralty.js';
 import { outletKeyOf } from '../analyse/sources.js';
-import { checkSize, collectText, decodeText, isStixBundle } from '../collect/index.js';
-import { CollectError } from '../collect/collect-error.js';
-import type { CollectedDocument } from '../domain/document.js';
 import { DEFAULT_MARKING, type Marking } from '../domain/marking.js';
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
-import { classificationOrder } from '../share/classifications.js';
-import { prepareReport } from '../store/prepare-report.js';
 import type { IngestOutcome, ReportInput, Store } from '../store/store.js';
+import type { PrepareOptions } from './prepare-file.js';
+import { preparedFiles, type PrepareThread } from './prepared-files.js';
 import type { InputFile, MissingInput } from './read-inputs.js';
 
 export interface IngestFilesOptions {
@@ -23,6 +20,8 @@ export interface IngestFilesOptions {
   onNote?: (origin: string, note: string) => void;
   /** Who sets the source grades imported events give (default the local administrator). */
   grader?: Viewer;
+  /** Where files are collected and extracted (default 'auto': a worker thread for large batches). */
+  thread?: PrepareThread;
 }
 
 export interface IngestSummary {
@@ -47,7 +46,9 @@ export interface IngestSummary {
 
 /**
  * Collects, extracts, fingerprints and stores files: the one code path behind `parallax ingest`,
- * `parallax demo` and the ingest benchmark. One bad file never stops the others.
+ * `parallax demo` and the ingest benchmark. One bad file never stops the others. In a large batch a
+ * worker thread collects and extracts the files ahead while this thread stores the ones before
+ * (prepared-files.ts); the store sees the same files in the same order either way.
  */
 export async function ingestFiles(
   store: Store,
@@ -59,7 +60,6 @@ export async function ingestFiles(
   const chunkSize = options.chunkSize ?? 100;
   const fail = options.onFailure ?? (() => {});
   const note = options.onNote ?? (() => {});
-  const baseMarking = options.marking ?? DEFAULT_MARKING;
   const summary: IngestSummary = {
     files: files.length + missing.length,
     documents: 0,
@@ -104,75 +104,32 @@ export async function ingestFiles(
     }
   };
   let done = 0;
-  for (const file of files) {
-    let docs: CollectedDocument[];
-    try {
-      const bytes = await file.read();
-      summary.bytes += bytes.length;
-      checkSize(file.origin, bytes.length);
-      const text = decodeOrThrow(file.origin, bytes);
-      if (isStixBundle(text)) {
-        await flush();
-        await importStix(store, file.origin, text, options, summary, fail);
-        options.onProgress?.(++done, files.length);
+  const prepareOptions: PrepareOptions = { published: options.published ?? null, ...(options.marking ? { marking: options.marking } : {}) };
+  for await (const prepared of preparedFiles(files, prepareOptions, options.thread)) {
+    const origin = files[done]!.origin;
+    summary.bytes += prepared.bytes;
+    if (prepared.kind === 'stix') {
+      await flush();
+      await importStix(store, origin, prepared.text, options, summary, fail);
+      options.onProgress?.(++done, files.length);
+      continue;
+    }
+    summary.documents += prepared.documents;
+    for (const m of prepared.messages) {
+      if (m.kind === 'note') {
+        note(m.origin, m.text);
         continue;
       }
-      // Related stories embedded with full text become reports of their own.
-      docs = collectText(file.origin, text, {
-        published: options.published ?? null,
-        related: true,
-        // One bad event of a MISP file is named; the file's other events are still stored.
-        onError: (e) => {
-          summary.failed++;
-          fail(e.origin, e.problem);
-        },
-      });
-    } catch (e) {
       summary.failed++;
-      fail(file.origin, problemOf(e));
-      docs = [];
+      fail(m.origin, m.text);
     }
-    for (const doc of docs) {
-      summary.documents++;
-      try {
-        for (const n of doc.imported?.notes ?? []) note(doc.origin, n);
-        const marking = doc.imported ? importedMarking(doc, baseMarking) : options.marking;
-        pending.push(prepareReport(doc, marking ? { marking } : {}));
-      } catch (e) {
-        if (e instanceof ImportedMarkingError) {
-          summary.failed++;
-          fail(doc.origin, e.message);
-          continue;
-        }
-        // A fault in an extraction stage spoils this document only.
-        summary.failed++;
-        fail(doc.origin, `extraction failed: ${(e as Error).message}`);
-      }
-    }
+    pending.push(...prepared.reports);
     if (pending.length >= chunkSize) await flush();
     options.onProgress?.(++done, files.length);
   }
   await flush();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
-}
-
-class ImportedMarkingError extends Error {}
-
-/** The marking an imported document asks for (TLP, classification, releasability), over the caller's. */
-function importedMarking(doc: CollectedDocument, base: Marking): Marking {
-  const facts = doc.imported!;
-  const classification = facts.classification ?? base.classification;
-  const order = classificationOrder();
-  if (!order.includes(classification)) {
-    throw new ImportedMarkingError(`classification "${classification}" is not a level of this instance (${order.join(', ')})`);
-  }
-  return {
-    classification,
-    releasableTo: facts.releasableTo ?? base.releasableTo,
-    owner: base.owner,
-    tlp: facts.tlp ?? base.tlp,
-  };
 }
 
 /**
@@ -208,14 +165,6 @@ async function applyImportedGrades(
   }
 }
 
-function decodeOrThrow(origin: string, bytes: Uint8Array): string {
-  try {
-    return decodeText(bytes);
-  } catch (e) {
-    throw new CollectError(origin, (e as Error).message);
-  }
-}
-
 /**
  * A STIX bundle: its reports are stored, the objects Parallax does not map kept verbatim, and
  * each bad object named as `FILE#object-id` (the others are still stored).
@@ -248,10 +197,4 @@ async function importStix(
     summary.failed++;
     fail(`${origin}#${p.object}`, p.problem);
   }
-}
-
-/** The reason alone (the caller names the input): a CollectError's problem, else the message. */
-function problemOf(e: unknown): string {
-  const problem = (e as { problem?: unknown }).problem;
-  return typeof problem === 'string' ? problem : (e as Error).message;
 }
