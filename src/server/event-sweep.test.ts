@@ -54,6 +54,41 @@ for (const [kind, makeStores] of storeKinds) {
       await stores.dispose();
     }
   });
+
+  const storesForRestricted = await makeStores();
+  test(`${kind}: a report restricted to one partner, whose writer died before announcing it, is streamed to that partner and to no other`, { skip: storesForRestricted.skip ?? false }, async () => {
+    const t = await startTestServer(
+      [
+        { id: 'kr-mnd', clearance: 'SECRET', communities: ['NATO'], role: 'reader' },
+        { id: 'nl-mivd', clearance: 'SECRET', communities: ['NATO'], role: 'reader' },
+      ],
+      { sweepEveryMs: 40, sweepGraceMs: 40 },
+      storesForRestricted,
+    );
+    const other = await storesForRestricted.open(t.location);
+    try {
+      // Owned by the partner and released to it alone: the local administrator cannot see it.
+      const own: Marking = { classification: 'UNCLASSIFIED', releasableTo: [], owner: 'kr-mnd', tlp: 'TLP:AMBER' };
+      const restricted = fixtureReport('restricted.txt', { source: 'Sweep Gazette 9', published: '2025-02-03', marking: own }, [
+        troopsInRussia('Sweep Gazette 9 heard that 9,000 North Korean troops were in Russia.', '9,000', 9000),
+      ]);
+      const [written] = await other.ingest([restricted]);
+      const reportsFor = async (partner: string) => {
+        const body = (await t.app.inject({ url: '/api/v1/stream?follow=false&lastEventId=0', headers: bearer(t.tokens.get(partner)!) })).body;
+        return [...body.matchAll(/^event: (\w+)\n(?:id: \d+\n)?data: (.*)$/gm)]
+          .map((m) => ({ event: m[1]!, reportId: (JSON.parse(m[2]!) as { reportId?: number }).reportId }))
+          .filter((e) => e.reportId === written!.reportId);
+      };
+      await until('the restricted report on its owner\'s stream', async () => (await reportsFor('kr-mnd')).some((e) => e.event === 'report'));
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual((await reportsFor('kr-mnd')).map((e) => e.event), ['report', 'claim'], 'once, with its claim');
+      assert.deepEqual(await reportsFor('nl-mivd'), [], 'another partner of the same community sees nothing of it');
+    } finally {
+      await other.close();
+      await t.close();
+      await storesForRestricted.dispose();
+    }
+  });
 }
 
 test('a report announced a second time (a sweep after a late delivery) is dropped with its claims; other reports and their claims pass', () => {

@@ -1,4 +1,4 @@
-import { LOCAL_ADMIN } from '../domain/viewer.js';
+import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
 import type { StoreEvent } from '../store/store-event.js';
 import type { ReportSummary, Store } from '../store/store.js';
 
@@ -24,9 +24,11 @@ const FORGET_AFTER_MS = 60_000;
  * their writer would have used, so on a shared bus (JetStream drops a key sent twice within its
  * window) several processes sweeping the same report stream it once.
  *
- * It reads as the local administrator, through the one policy like every read: so it finds what
- * the command line writes and what is released to all, but not a report restricted to partners
- * whose writer died before announcing it (that one is still served by every read, just not streamed).
+ * It reads through the one policy like every read, as each viewer an event could reach: the local
+ * administrator and every partner. So it finds what the command line writes, what is released to
+ * all, and a report restricted to partners whose writer died before announcing it; a report no
+ * one but its owner may see is found as the owner. (The stream then filters each event for each
+ * subscriber, as it does for events a writer publishes.)
  */
 export class EventSweep {
   readonly #store: Store;
@@ -61,6 +63,12 @@ export class EventSweep {
     await this.#running;
   }
 
+  /** Everyone an event can reach: the local administrator and each partner, as the API reads for them. */
+  async #viewers(): Promise<Viewer[]> {
+    const partners = await this.#store.listPartners(LOCAL_ADMIN);
+    return [LOCAL_ADMIN, ...partners.map((p): Viewer => ({ partnerId: p.id, clearance: p.clearance, communities: p.communities, role: 'reader' }))];
+  }
+
   /** One look at the store; overlapping calls share the look in progress. Never throws (warns). */
   sweep(): Promise<void> {
     this.#running ??= this.#sweep()
@@ -73,20 +81,24 @@ export class EventSweep {
     const ripe = Date.now() - this.#options.graceMs;
     // A millisecond back: SQLite lets a later transaction share the cursor's millisecond.
     const since = new Date(this.#cursor - 1).toISOString();
-    const stored: ReportSummary[] = [];
-    for (let afterId = 0; ; ) {
-      const page = await this.#store.listReports(LOCAL_ADMIN, { addedAfter: since, afterId, limit: PAGE });
-      stored.push(...page);
-      if (page.length < PAGE) break;
-      afterId = page.at(-1)!.id;
+    // Each report once, with a viewer that may see it (to read its claims as).
+    const found = new Map<number, { report: ReportSummary; viewer: Viewer }>();
+    for (const viewer of await this.#viewers()) {
+      for (let afterId = 0; ; ) {
+        const page = await this.#store.listReports(viewer, { addedAfter: since, afterId, limit: PAGE });
+        for (const report of page) if (!found.has(report.id)) found.set(report.id, { report, viewer });
+        if (page.length < PAGE) break;
+        afterId = page.at(-1)!.id;
+      }
     }
-    stored.sort((a, b) => (a.ingestedAt < b.ingestedAt ? -1 : a.ingestedAt > b.ingestedAt ? 1 : a.id - b.id));
-    for (const report of stored) {
+    const stored = [...found.values()];
+    stored.sort(({ report: a }, { report: b }) => (a.ingestedAt < b.ingestedAt ? -1 : a.ingestedAt > b.ingestedAt ? 1 : a.id - b.id));
+    for (const { report, viewer } of stored) {
       const at = Date.parse(report.ingestedAt);
       if (at > ripe) break;
       if (!this.#announced.has(report.id)) {
         this.#announced.set(report.id, at);
-        await this.#announce(report);
+        await this.#announce(report, viewer);
       }
       this.#cursor = Math.max(this.#cursor, at);
     }
@@ -95,8 +107,8 @@ export class EventSweep {
   }
 
   /** The report's events as its writer emits them: the report, then its claims, in one turn (one bus message, the same key). */
-  async #announce(report: ReportSummary): Promise<void> {
-    const claims = await this.#store.listClaims(LOCAL_ADMIN, { reportId: report.id });
+  async #announce(report: ReportSummary, viewer: Viewer): Promise<void> {
+    const claims = await this.#store.listClaims(viewer, { reportId: report.id });
     this.#publish({
       kind: 'report.ingested',
       reportId: report.id,
