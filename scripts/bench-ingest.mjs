@@ -46,10 +46,13 @@ try {
       storeSeconds += (performance.now() - t) / 1000;
     }
   };
+  const elu = performance.eventLoopUtilization();
   const s = await ingestFiles(store, files, missing, {
     thread,
     onFailure: (origin, problem) => console.error(`bench-ingest: ${origin}: ${problem}`),
   });
+  // How busy the storing thread was: near 100 % it is the bottleneck; lower, it waited for extraction.
+  const busy = performance.eventLoopUtilization(elu).utilization;
   await store.close();
   const rate = s.documents / s.seconds;
   const peakMb = process.resourceUsage().maxRSS / 1024;
@@ -57,6 +60,7 @@ try {
   console.log(`  reports        ${s.documents} (${s.ingested} new, ${s.duplicates} syndicated copies linked, ${s.failed} failed)`);
   console.log(`  text           ${(bytes / 1e6).toFixed(1)} MB`);
   console.log(`  time           ${s.seconds.toFixed(2)} s (store ${storeSeconds.toFixed(2)} s, rest ${(s.seconds - storeSeconds).toFixed(2)} s)`);
+  console.log(`  main thread    ${(busy * 100).toFixed(0)} % busy${thread === 'inline' ? '' : ' (storing, reading; the rest of the time it waited for the worker)'}`);
   console.log(`  reports/s      ${rate.toFixed(0)}   (floor ${FLOOR}: ${rate >= FLOOR ? 'met' : 'NOT MET'})`);
   console.log(`  claims/s       ${(s.claims / s.seconds).toFixed(0)} (${s.claims} claims, ${s.entities} entity rows)`);
   console.log(`  MB/s           ${(bytes / 1e6 / s.seconds).toFixed(2)}`);
