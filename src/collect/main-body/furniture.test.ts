@@ -90,6 +90,11 @@ test('a post\'s counts line is furniture and is never joined to the post above i
   assert.ok(isCountsLine('Likes: 12 | Shares: 3'));
   assert.ok(!isCountsLine('End of capture · 9 items · 1 deleted before capture'));
   assert.ok(!isCountsLine('Brief No. 14 · Page 2 of 6'));
+  // A messenger's reactions: emoji and counts side by side, with no separator.
+  assert.ok(isCountsLine('👍2.4K 😡318 😢41'));
+  assert.ok(isCountsLine('❤ 1,204 🔥 77'));
+  assert.ok(!isCountsLine('🔥 12 sites hit overnight'));
+  assert.ok(!isCountsLine('👍2.4K'));
   const post = [
     '#04 | X | Lena Morrow @lmorrow | 2026-03-02 09:15 UTC',
     'The ferry operator says 1,900 passengers were stranded overnight at the north terminal after the gale.',

@@ -141,6 +141,17 @@ function standsAlone(t: string): boolean {
   return isRuleLine(t) || isCountsLine(t);
 }
 
+/**
+ * Reactions under a post as a messenger shows them: emoji, each with its count, side by side and nothing else
+ * ("👍1.2K 🔥388 😢57", "❤ 940 🤔 12"). Two at least: one emoji and a figure may open a line of text.
+ */
+const REACTIONS = /^(?:\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u200d]* ?\d[\d,.]*[KkMm]?(?: +|$)){2,}$/u;
+
+/** Whether the line is a reactions line: it opens with a character above ASCII (every emoji is), then REACTIONS. */
+function isReactionsLine(t: string): boolean {
+  return t.charCodeAt(0) > 0x7f && REACTIONS.test(t);
+}
+
 /** Longest line of counts under a post. */
 const MAX_COUNTS_LINE = 120;
 /** One count of a counts line: a label (a word or an emoji, maybe a colon), a number with a K or M, or the two the other way round. */
@@ -153,7 +164,8 @@ const COUNT_SEPARATOR = /\s[·|•]\s/;
  * separators, nothing else. They count the post's readers, not anything the post reports.
  */
 export function isCountsLine(t: string): boolean {
-  if (t.length > MAX_COUNTS_LINE || (t.indexOf('·') < 0 && t.indexOf('|') < 0 && t.indexOf('•') < 0)) return false;
+  if (t.length > MAX_COUNTS_LINE) return false;
+  if (t.indexOf('·') < 0 && t.indexOf('|') < 0 && t.indexOf('•') < 0) return isReactionsLine(t);
   const parts = t.split(COUNT_SEPARATOR);
   if (parts.length < 2) return false;
   for (const p of parts) {
