@@ -177,6 +177,27 @@ test('an asterism closes a release when only a line or two follows it, and marks
   assert.match(mainOf(doc2!), /where it was last year\.$/);
 });
 
+test('an "Update:" with news goes on with a running story; an editor\'s update on the story closes it', () => {
+  const para = 'The harbour board said that 12 ferries were laid up for the winter and that the operators had asked for a loan to keep the northern routes running until spring.';
+  const running = [
+    'Ferry strike, day two',
+    para,
+    'Update: The transport minister says two of the laid-up ferries will sail again on Friday under naval crews.',
+    'Queues at the north terminal stretched for about 3 km this morning, and the police closed the coast road to trucks and buses until the evening rush at the terminal was over. Ticket offices stayed shut all day.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('running.txt', running);
+  assert.match(mainOf(doc!), /Ticket offices stayed shut all day\.$/);
+
+  const note = [
+    'Ferry strike, day two',
+    para,
+    'Update: This article has been updated to include the minister\'s statement of Friday.',
+    'Our reporters cover the islands from the harbour office. Send tips to the desk and follow the live coverage on the website, where every story of the strike is kept in one place for readers.',
+  ].join('\n\n');
+  const [doc2] = collectPlainText('note.txt', note);
+  assert.match(mainOf(doc2!), /keep the northern routes running until spring\.$/);
+});
+
 test('a statement opened by a dateline that names its agency and ministry, and ends in a colon, is the story\'s first line', () => {
   const text = [
     'RIVERLAND NEWS AGENCY',

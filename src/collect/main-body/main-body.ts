@@ -53,6 +53,10 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
       roles[i] = { role: 'furniture', kind: 'other' };
       continue;
     }
+    if (roles[i]!.role === 'tail' && isNewsUpdate(blocks[i]!.text) && proseFollows(blocks, roles, i)) {
+      roles[i] = { role: 'prose' };
+      continue;
+    }
     if (roles[i]!.role === 'tail' && !(paper && isKeywordsLabel(blocks[i]!))) {
       tail = i;
       break;
@@ -179,6 +183,20 @@ function countAddresses(blocks: TextBlock[]): Map<string, number> {
   const seen = new Map<string, number>();
   for (const b of blocks) if (b.text.startsWith('http')) seen.set(b.text, (seen.get(b.text) ?? 0) + 1);
   return seen;
+}
+
+/** "Update: …" or "UPDATE (09:40): …" opening a paragraph. */
+const UPDATE_LABEL = /^update\s*(?:\([^)]{0,40}\))?\s*:\s*\S/i;
+/** What an editor's note on the story itself says: "This article has been updated …", "… was corrected …". */
+const EDITORS_UPDATE = /\b(?:this|the|our) (?:story|article|report|piece|post|page|version)\b|\bupdated\b|\bcorrect/i;
+
+/**
+ * An update of a running story ("Update: The governor says the road has reopened."): news added to a post or a live
+ * story, not an editor's note on the story ("Update: This article has been updated to …"). With more of the story
+ * after it, it does not end the story as such a note does.
+ */
+function isNewsUpdate(t: string): boolean {
+  return UPDATE_LABEL.test(t) && !EDITORS_UPDATE.test(t);
 }
 
 /** Shortest block read as a paragraph of the story (not a headline or a teaser line). */
