@@ -27,6 +27,20 @@ export interface CollectedDocument {
   boilerplate: BoilerplateSpan[];
   /** What a structured source (a MISP event) says beyond the text; absent for text, HTML and feeds. */
   imported?: ImportedFacts;
+  /**
+   * The posts of a page that is a run of dated posts (a channel's web preview, a live blog's entries), in text
+   * order, when the markup marks them: each speaks on its own day, and a forwarded one in its source's voice.
+   * Absent for other documents (and not stored: a stored report is re-read as one text).
+   */
+  posts?: PostSpan[];
+}
+
+/** One post of a page of posts: its part of the text, its own date, and the channel it was forwarded from. */
+export interface PostSpan extends Span {
+  /** ISO date `YYYY-MM-DD` the post was published on, or null when its markup gives none. */
+  published: string | null;
+  /** The channel or account a forwarded post came from ("Forwarded from X"), else null. */
+  forwardedFrom: string | null;
 }
 
 export interface BoilerplateSpan extends Span {

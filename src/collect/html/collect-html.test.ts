@@ -295,3 +295,49 @@ test('a headed box of figures in a definition list, set after the story\'s parag
   assert.match(main, /2\.4m\ncontainers handled at the southern harbour/);
   assert.equal(doc!.boilerplate.filter((b) => b.kind === 'related').length, 0);
 });
+
+/** A channel's web preview: posts side by side, each with its own dated time, one of them forwarded. */
+function channelPage(): string {
+  const post = (day: string, body: string, forwarded = ''): string => `<div class="msg_wrap"><div class="msg">
+      <div class="msg_author"><a href="/c">Harbour Watch</a></div>
+      ${forwarded ? `<div class="msg_forwarded_from">Forwarded from <a href="/p">${forwarded}</a></div>` : ''}
+      <div class="msg_text">${body}</div>
+      <div class="msg_reactions"><span>👍1.3K</span> <span>😮240</span></div>
+      <div class="msg_footer"><span class="msg_views">18.2K views</span> <a href="/c/9"><time datetime="${day}T07:15:00+00:00">07:15</time></a></div>
+    </div></div>`;
+  return `<html><head><title>Harbour Watch</title></head><body>
+    <header class="page_header"><div>Harbour Watch</div><div>41.7K subscribers</div></header>
+    <main><section class="history">
+      <div class="date_sep">May 2</div>
+      ${post('2026-05-02', 'Dockers at the north quay walked out this morning. About 600 of them are on strike, the union told us, and the cranes have stopped.')}
+      ${post('2026-05-03', 'The port authority reports that 14 container ships are waiting at anchor outside the breakwater and that 3 more are due tonight.', 'Port Authority Notices')}
+      <div class="date_sep">May 4</div>
+      ${post('2026-05-04', 'Talks resume at noon. We will post the outcome as soon as the union confirms it, and thank you for following the strike with us.')}
+    </section></main>
+    <div class="join_bar">41,702 subscribers <a href="/c">Join channel</a></div></body></html>`;
+}
+
+test('a page of dated posts: each post is a part of the text with its own day, and a forwarded one names its source', () => {
+  const [doc] = collectHtml('channel.html', channelPage());
+  const posts = doc!.posts!;
+  assert.deepEqual(posts.map((p) => [p.published, p.forwardedFrom]), [
+    ['2026-05-02', null],
+    ['2026-05-03', 'Port Authority Notices'],
+    ['2026-05-04', null],
+  ]);
+  assert.match(slice(doc!.text, posts[1]!), /14 container ships/);
+  assert.doesNotMatch(slice(doc!.text, posts[0]!), /container ships/);
+  // The reactions are furniture inside the body, the subscriber counts lie outside it.
+  assert.ok(doc!.boilerplate.some((b) => b.kind === 'footer' && slice(doc!.text, b) === '👍1.3K 😮240'));
+  const main = slice(doc!.text, doc!.main);
+  assert.match(main, /^Dockers at the north quay/);
+  assert.doesNotMatch(main, /subscribers/);
+});
+
+test('an article with one dated time in its byline has no posts', () => {
+  const html = `<body><article><div class="byline">By Ann Lee <time datetime="2026-05-02T08:00:00Z">May 2</time></div>
+    <p>${'Dockers at the north quay walked out this morning and the cranes have stopped across the harbour. '.repeat(3)}</p></article>
+    <aside class="related"><a href="/a">Earlier strike</a> <time datetime="2025-11-02">Nov 2</time></aside></body>`;
+  const [doc] = collectHtml('article.html', html);
+  assert.equal(doc!.posts, undefined);
+});

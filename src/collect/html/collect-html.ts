@@ -6,6 +6,7 @@ import { findRelatedStories } from '../main-body/related-stories.js';
 import { relatedDocuments } from '../related-documents.js';
 import { findContainer } from './find-container.js';
 import { htmlMeta } from './html-meta.js';
+import { findPosts } from './posts.js';
 import { renderHtml, type HtmlBlock } from './html-text.js';
 import { isInside, parseHtml } from './html-tree.js';
 
@@ -67,6 +68,8 @@ export function htmlDocument(
     main: body.main,
     boilerplate,
   };
+  const posts = findPosts(elements, blocks, body.main);
+  if (posts.length > 0) doc.posts = posts;
   const stories = [...body.related, ...findRelatedStories(outside.filter((b) => b.hint === 'related'))];
   stories.sort((a, b) => a.start - b.start);
   return { doc, related: relatedDocuments(doc, stories) };
