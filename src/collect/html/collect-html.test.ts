@@ -341,3 +341,11 @@ test('an article with one dated time in its byline has no posts', () => {
   const [doc] = collectHtml('article.html', html);
   assert.equal(doc!.posts, undefined);
 });
+
+test('paragraphs that each date an event with an inline time are no posts', () => {
+  const para = (day: string, words: string): string =>
+    `<p>${words} The quay was closed <time datetime="${day}">that morning</time> while divers searched the harbour floor for the lost containers.</p>`;
+  const html = `<body><article>${para('2026-05-02', 'Dockers walked out on Friday.')}${para('2026-05-03', 'Talks failed on Saturday.')}${para('2026-05-04', 'The union called off the strike.')}</article></body>`;
+  const [doc] = collectHtml('article.html', html);
+  assert.equal(doc!.posts, undefined);
+});
