@@ -94,7 +94,8 @@ test('a post\'s counts line is furniture and is never joined to the post above i
   assert.ok(isCountsLine('👍2.4K 😡318 😢41'));
   assert.ok(isCountsLine('❤ 1,204 🔥 77'));
   assert.ok(!isCountsLine('🔥 12 sites hit overnight'));
-  assert.ok(!isCountsLine('👍2.4K'));
+  assert.ok(isCountsLine('👍2.4K'));
+  assert.ok(!isCountsLine('👍 2 tankers'));
   const post = [
     '#04 | X | Lena Morrow @lmorrow | 2026-03-02 09:15 UTC',
     'The ferry operator says 1,900 passengers were stranded overnight at the north terminal after the gale.',

@@ -143,9 +143,10 @@ function standsAlone(t: string): boolean {
 
 /**
  * Reactions under a post as a messenger shows them: emoji, each with its count, side by side and nothing else
- * ("👍1.2K 🔥388 😢57", "❤ 940 🤔 12"). Two at least: one emoji and a figure may open a line of text.
+ * ("👍1.2K 🔥388 😢57", "❤ 940", "👍540"). A line of text may open with an emoji and a figure ("🔥 12 sites hit"), but
+ * none is only that.
  */
-const REACTIONS = /^(?:\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u200d]* ?\d[\d,.]*[KkMm]?(?: +|$)){2,}$/u;
+const REACTIONS = /^(?:\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u200d]* ?\d[\d,.]*[KkMm]?(?: +|$))+$/u;
 
 /** Whether the line is a reactions line: it opens with a character above ASCII (every emoji is), then REACTIONS. */
 function isReactionsLine(t: string): boolean {
