@@ -47,6 +47,23 @@ test('a release: a masthead of fields closed by a rule is left out, and so is th
   assert.match(mainOf(doc!), /since the new crane opened in 2023\.$/);
 });
 
+test('a transcript: a bulleted note under the masthead\'s fields is the masthead\'s: the rule under it labels no list of key points', () => {
+  const text = [
+    'MINISTRY OF TRANSPORT',
+    'Press Conference on the Port Strike',
+    'Date: Monday, 3 March 2025',
+    'Speaker: Deputy minister (on record)',
+    '* Remarks were made in Greek. This English text is a courtesy translation; where the two differ, the Greek version is authoritative.',
+    '--------------------------------------------------',
+    'DEPUTY MINISTER: Thank you for coming. The strike has now lasted nine days and some 140 ships are waiting outside the harbour.',
+    'Q: When will the talks resume?',
+    'A: On Thursday, if the unions agree. We have offered a 4 percent rise.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('strike.txt', text);
+  assert.match(mainOf(doc!), /^DEPUTY MINISTER: Thank you for coming\./);
+  assert.match(mainOf(doc!), /We have offered a 4 percent rise\.$/);
+});
+
 test('an export: rule lines stay lines of their own when wrapped lines are joined, and footnotes under a rule are kept', () => {
   assert.ok(isRuleLine('=========='));
   assert.ok(!isRuleLine('=====-----'));

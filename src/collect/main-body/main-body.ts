@@ -539,7 +539,8 @@ function isSectionHeading(blocks: TextBlock[], roles: BlockRole[], i: number): b
 function isLabelLine(blocks: TextBlock[], roles: BlockRole[], i: number, maxLength: number): boolean {
   if (i < 0 || roles[i]!.role !== 'heading') return false;
   const b = blocks[i]!;
-  return b.text.length <= maxLength && !b.listItem && !endsSentence(b.text) && !findDate(b.text);
+  // A rule line ("-----") labels nothing: it closes what is above it (a masthead and its note).
+  return b.text.length <= maxLength && !b.listItem && !endsSentence(b.text) && !isRuleLine(b.text) && !findDate(b.text);
 }
 
 /**
