@@ -93,7 +93,7 @@ const DISCLOSURE =
   /does not work for, consult, own shares in|has disclosed no relevant affiliations|(?:is|was) (?:re)?published (?:from|with (?:the )?permission|under a creative commons)|republished (?:from|under|with permission)|originally (?:appeared|published) (?:in|on|at)|under a creative commons licen[cs]e|declares? no (?:competing|conflicts?)|(?:receives?|has received|have received) funding from|this (?:article|story|piece) (?:first )?appeared (?:in|on)/;
 
 /** Image and video credits, caption sources (matched on `caseFolded` text). */
-const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo|picture|video|graphic|illustration|map)s?(?: source| credit)?s?|credits?|sources?|via)\s*[:|–—-]\s*\S|^(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\b/;
+const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo(?:graph)?|picture|video|graphic|illustration|map)s?(?: source| credit)?s?|credits?|sources?|via)\s*[:|–—-]\s*\S|^(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\b/;
 
 /** Broadcast-script directions: [STING …], (MUSIC), [TRAIL: …]. */
 const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;

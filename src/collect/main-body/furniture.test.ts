@@ -192,6 +192,31 @@ test('a magazine Q&A: the standfirst over "Interview conducted by" and the box "
   assert.match(mainOf(doc!), /before they reach the fjords\.$/);
 });
 
+test('an "as told to" piece: the italic dek under the headline and the photograph credit are left out; the plain paragraphs are the story', () => {
+  const text = [
+    'HARBOURSIDE  |  LIVES  |  No. 12  |  3 March 2026',
+    '"The Nets Came Up Empty"',
+    '_A trawler skipper on the season the cod did not come back. Ansgar Holm, 54, talked to us in Bodø over a long weekend. As told to Petra Lind._',
+    'Photograph: Ansgar Holm on the deck of his boat in the harbour, February 2026. (Jonas Eide for Harbourside)',
+    'My grandfather fished these waters, and so did his father. I took over the boat in 1998 with a crew of six, and for twenty years we never came home with less than 30 tonnes a trip.',
+    'Last winter we came home with four. I laid off two of the crew in January.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('harbourside.txt', text);
+  assert.match(mainOf(doc!), /^My grandfather fished these waters/);
+  assert.match(mainOf(doc!), /two of the crew in January\.$/);
+  assert.deepEqual(classifyBlock(lineBlocks('Photograph: a skipper mends a net on the quay (Jonas Eide)')[0]!), { role: 'furniture', kind: 'other' });
+});
+
+test('an italic paragraph under the dateline, or with no plain paragraph after it, opens the story', () => {
+  const text = [
+    'The Night Ferry',
+    '_The ferry left the quay at midnight with 212 passengers and a crew of nine, an hour late because of the fog that had lain over the sound since the afternoon, and the captain kept her speed down past the skerries._',
+    '_By dawn it had reached the island, where the harbour master counted 40 cars and six lorries coming off the ramp, and the first bus into town waited for the last of the foot passengers before it left._',
+  ].join('\n\n');
+  const [doc] = collectPlainText('ferry.txt', text);
+  assert.match(mainOf(doc!), /^The ferry left the quay at midnight/);
+});
+
 test('an asterism closes a release when only a line or two follows it, and marks a cut when the turns go on', () => {
   const release = [
     'COUNCIL OF THE ISLES',

@@ -268,7 +268,7 @@ function findStart(blocks: TextBlock[], roles: BlockRole[], from: number, descri
       if (!/\.[)"'”’»]*$/.test(b.text) && roles[i + 1]!.role !== 'prose' && (isHeaderFurniture(next) === 'byline' || (next.text.length < 80 && findDate(next.text))))
         continue;
     }
-    if (isStandfirst(blocks, roles, i)) continue;
+    if (isStandfirst(blocks, roles, i) || isEmphasisedDek(blocks, roles, i)) continue;
     return i;
   }
   // No prose at all (a list, a table): everything that is not furniture.
@@ -478,6 +478,31 @@ function isStandfirst(blocks: TextBlock[], roles: BlockRole[], i: number): boole
   if (roles[next]!.role === 'prose' || !isNamedByline(blocks[next]!)) return false;
   for (let j = next + 1; j < blocks.length && j <= next + 3; j++) if (roles[j]!.role === 'prose') return true;
   return false;
+}
+
+/**
+ * A magazine's dek set in italics right under its headline ("_A drone commander on the winter …
+ * As told to …_"), with the story's plain paragraphs below it (maybe after a photo credit): the
+ * headline's matter, not the story. An italic intro under a byline or a dateline ("*Cho receives
+ * us …*" over an interview) is the story's own opening, and so is one with no plain paragraph
+ * after it.
+ */
+function isEmphasisedDek(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  const t = blocks[i]!.text;
+  if (i === 0 || t.length > MAX_STANDFIRST || !isEmphasised(t)) return false;
+  const above = blocks[i - 1]!;
+  if (roles[i - 1]!.role !== 'heading' || isHeaderFurniture(above) || findDate(above.text)) return false;
+  let j = i + 1;
+  while (j < blocks.length && j <= i + 3 && roles[j]!.role === 'furniture') j++;
+  return j < blocks.length && roles[j]!.role === 'prose' && emphasisOpenLength(blocks[j]!.text) === 0;
+}
+
+/** A paragraph set wholly in Markdown emphasis: "_…_", "*…*", "**…**". */
+function isEmphasised(t: string): boolean {
+  const open = emphasisOpenLength(t);
+  if (open === 0 || t.length <= 2 * open) return false;
+  for (let k = 1; k <= open; k++) if (t.charCodeAt(t.length - k) !== t.charCodeAt(0)) return false;
+  return !isRegexSpace(t.charCodeAt(t.length - open - 1));
 }
 
 /** Longest label set over a list of key points ("HIGHLIGHTS", "Key points:"). */
