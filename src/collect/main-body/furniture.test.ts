@@ -207,6 +207,19 @@ test('an "as told to" piece: the italic dek under the headline and the photograp
   assert.deepEqual(classifyBlock(lineBlocks('Photograph: a skipper mends a net on the quay (Jonas Eide)')[0]!), { role: 'furniture', kind: 'other' });
 });
 
+test('a memo\'s "Drafted by:" or "Classified by:" line above its first paragraph is header matter', () => {
+  const text = [
+    'MEMORANDUM FOR THE RECORD',
+    'SUBJECT: HARBOUR SECURITY REVIEW',
+    'REF: A. PORT 0231',
+    'Drafted By: Deputy Harbour Master Ilse Varga for reasons of port security (b) and (d).',
+    '1. Summary: The harbour police counted 14 unauthorised landings on the north quay in March, twice the number of the month before, and asked for two more patrol boats.',
+    '2. The council will decide on the boats in May, once the budget for the year is known.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('memo.txt', text);
+  assert.match(mainOf(doc!), /^1\. Summary: The harbour police/);
+});
+
 test('an italic paragraph under the dateline, or with no plain paragraph after it, opens the story', () => {
   const text = [
     'The Night Ferry',
