@@ -159,6 +159,19 @@ test('a printed page\'s running footer, address and header inside the story are 
   assert.equal(footer?.kind, 'footer');
 });
 
+test('a teleprinter message\'s zero-padded page counter inside the story is page furniture', () => {
+  const text = [
+    'HARBOUR 00000412  001 OF 002',
+    '1. The harbour police counted 14 unauthorised landings on the north quay in March, twice the number of the month before.',
+    'HARBOUR 00000412  002 OF 002',
+    '2. The council will decide on two more patrol boats in May, once the budget for the year is known.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('message.txt', text);
+  const marker = doc!.boilerplate.find((b) => doc!.text.slice(b.start, b.end).includes('002 OF 002'));
+  assert.equal(marker?.kind, 'footer');
+  assert.match(mainOf(doc!), /once the budget for the year is known\.$/);
+});
+
 test('a timeline\'s date lines, repeated in shape, are not page furniture', () => {
   const text = [
     'Harbour works: a timeline',

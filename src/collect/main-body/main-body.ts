@@ -173,8 +173,11 @@ function emphasisOpenLength(t: string): number {
 
 /** Longest running header or footer line of a printed page. */
 const MAX_RUNNING_LINE = 100;
-/** A page's number as printers set it: "Page 2 of 3", "- 4 -", "… · Page 1 of 3". */
-const PAGE_NUMBER = /^(?:page \d{1,4}|- ?\d{1,4} ?-)$|\bpage \d{1,4} of \d{1,4}$/i;
+/**
+ * A page's number as printers set it: "Page 2 of 3", "- 4 -", "… · Page 1 of 3", and a teleprinter's
+ * zero-padded counter after the message's number ("SEOUL 00000187  002 OF 003").
+ */
+const PAGE_NUMBER = /^(?:page \d{1,4}|- ?\d{1,4} ?-)$|\bpage \d{1,4} of \d{1,4}$|\d\s+0\d{1,3} of 0\d{1,3}$/i;
 const FORM_FEED = 12;
 
 /**
