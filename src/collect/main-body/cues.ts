@@ -20,6 +20,8 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:about (?:the )?authors?|authors?(?: information| details)?|author information|about this (?:report|paper|publication)|acknowledge?ments|(?:media |press )?(?:contacts?|enquiries|inquiries)|press office)$/, 'byline'],
   // A research note's back matter: the analysts' certification and the regulatory disclosures.
   [/^(?:(?:important|regulatory|legal|required) )?(?:disclaimers?|disclosures?)(?: appendix)?$|^legal notice$|^important notice$|^analysts?'? certifications?(?: and (?:important |regulatory )?disclosures)?$/, 'disclosure'],
+  // A legislature's record after the vote: "Resolved," and the motion's text repeated as carried, then the next business.
+  [/^resolved,?$/, 'other'],
   // The close of a letter or a sworn statement: signature, title and jurat follow.
   [/^(?:respectfully submitted|yours (?:sincerely|faithfully|truly)|sincerely(?: yours)?|(?:kind|best|warm) regards|with (?:best|kind) wishes),?$/, 'footer'],
 ];

@@ -47,6 +47,43 @@ test('a release: a masthead of fields closed by a rule is left out, and so is th
   assert.match(mainOf(doc!), /since the new crane opened in 2023\.$/);
 });
 
+test('a record of debate: the first speaker\'s line that runs on into the motion below opens the story, the resolution under the vote closes it', () => {
+  const text = [
+    'Hansard - Scottish Parliament',
+    'Ferry Services',
+    'Volume 88: debated on Tuesday 4 February 2025',
+    '2.05 pm',
+    'Ms Rhona Baird (Westerly Isles) (SNP): I move,',
+    'That the Parliament regrets the cancellation of 312 sailings to the islands last winter and calls on the Government to order two new vessels.',
+    'Ms Baird: The islands have waited long enough. Some 40 businesses have told me they lost trade when the boats stopped.',
+    'The motion was put and agreed to.',
+    'Resolved,',
+    'That the Parliament regrets the cancellation of 312 sailings to the islands last winter and calls on the Government to order two new vessels.',
+    'Decision Time',
+  ].join('\n\n');
+  const [doc] = collectPlainText('ferries.txt', text);
+  assert.match(mainOf(doc!), /^Ms Rhona Baird \(Westerly Isles\) \(SNP\): I move,/);
+  // The resolution's text repeats the motion as carried: the record of the vote, not another speech.
+  assert.match(mainOf(doc!), /The motion was put and agreed to\.$/);
+});
+
+test('a transcript: a bulleted note under the masthead\'s fields is the masthead\'s: the rule under it labels no list of key points', () => {
+  const text = [
+    'MINISTRY OF TRANSPORT',
+    'Press Conference on the Port Strike',
+    'Date: Monday, 3 March 2025',
+    'Speaker: Deputy minister (on record)',
+    '* Remarks were made in Greek. This English text is a courtesy translation; where the two differ, the Greek version is authoritative.',
+    '--------------------------------------------------',
+    'DEPUTY MINISTER: Thank you for coming. The strike has now lasted nine days and some 140 ships are waiting outside the harbour.',
+    'Q: When will the talks resume?',
+    'A: On Thursday, if the unions agree. We have offered a 4 percent rise.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('strike.txt', text);
+  assert.match(mainOf(doc!), /^DEPUTY MINISTER: Thank you for coming\./);
+  assert.match(mainOf(doc!), /We have offered a 4 percent rise\.$/);
+});
+
 test('an export: rule lines stay lines of their own when wrapped lines are joined, and footnotes under a rule are kept', () => {
   assert.ok(isRuleLine('=========='));
   assert.ok(!isRuleLine('=====-----'));

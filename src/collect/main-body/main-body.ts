@@ -68,7 +68,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     end--;
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
-  const start = slideOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end));
+  const start = slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end)));
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -114,6 +114,24 @@ function firstBriefHeadline(blocks: readonly TextBlock[], roles: readonly BlockR
     if (roles[i]!.role !== 'prose' || blocks[i]!.text.length > MAX_BRIEFS_NOTE || WIRE_DATELINE.test(blocks[i]!.text)) return start;
   }
   return first;
+}
+
+/**
+ * A speaker's label with the first words of the turn ("Mr Ann Vale (Eastmoor) (Lab): I beg to move,"), in capitalised
+ * words and at most two bracketed notes (seat, party), then a colon and speech.
+ */
+const SPEAKER_TURN = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5}(?: \([^)]{1,40}\)){0,2}: \S/;
+
+/**
+ * The turn that opens a record of debate: its speaker's first line runs on into the paragraph below ("Mr Ann Vale
+ * (Eastmoor) (Lab): I beg to move," over the motion), so it reads as a short heading, yet it is the first speech.
+ */
+function turnOpening(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number): number {
+  const above = start - 1;
+  if (above < 0 || roles[above]!.role !== 'heading' || roles[start]!.role !== 'prose') return start;
+  const t = blocks[above]!.text;
+  const last = t.charCodeAt(t.length - 1);
+  return (last === 44 || last === 58) && SPEAKER_TURN.test(t) ? above : start;
 }
 
 /** Shortest line read as a hard-wrapped line of prose (a headline is rarely this long and unbroken). */
@@ -556,7 +574,8 @@ function isSectionHeading(blocks: TextBlock[], roles: BlockRole[], i: number): b
 function isLabelLine(blocks: TextBlock[], roles: BlockRole[], i: number, maxLength: number): boolean {
   if (i < 0 || roles[i]!.role !== 'heading') return false;
   const b = blocks[i]!;
-  return b.text.length <= maxLength && !b.listItem && !endsSentence(b.text) && !findDate(b.text);
+  // A rule line ("-----") labels nothing: it closes what is above it (a masthead and its note).
+  return b.text.length <= maxLength && !b.listItem && !endsSentence(b.text) && !isRuleLine(b.text) && !findDate(b.text);
 }
 
 /**
