@@ -172,6 +172,29 @@ test('a teleprinter message\'s zero-padded page counter inside the story is page
   assert.match(mainOf(doc!), /once the budget for the year is known\.$/);
 });
 
+test('a deck exported as text: the story starts at its slide\'s marker; markers and the numbered running footer are furniture', () => {
+  const slide = (n: number, lines: string[]): string => [`Slide ${n} of 4`, ...lines, `HARBOUR ECONOMICS | For members only | ${n}`].join('\n');
+  const text = [
+    'HARBOUR ECONOMICS - SLIDES EXPORTED AS TEXT',
+    '==============================',
+    slide(1, ['FERRIES AFTER THE GALE', 'Members\' briefing | 4 March 2026']),
+    '==============================',
+    slide(2, ['Key points', '• Ferry traffic down about a fifth since January', '• 12 vessels laid up, 3 of them for good (port office)']),
+    'Speaker notes:\nThe operators told us that they would rather lay ships up than run them half empty through the spring, and we think they mean it.',
+    '==============================',
+    slide(3, ['Outlook', '• Repairs to the north quay expected to take until summer, at a cost of about 8 million euros']),
+    'Speaker notes:\nWe expect the port to ask the ministry for help before the summer timetable is printed, whatever the repairs cost in the end.',
+    '==============================',
+    slide(4, ['Questions?', 'ana.lind@harbour-economics.example']),
+  ].join('\n\n');
+  const [doc] = collectPlainText('deck.txt', text);
+  assert.match(mainOf(doc!), /^Slide 2 of 4\nKey points/);
+  const footers = doc!.boilerplate.filter((b) => b.kind === 'footer').map((b) => doc!.text.slice(b.start, b.end));
+  assert.ok(footers.some((f) => f.includes('HARBOUR ECONOMICS | For members only | 2')));
+  assert.ok(footers.some((f) => f.includes('Slide 3 of 4')));
+  assert.ok(!footers.some((f) => f.includes('12 vessels')));
+});
+
 test('a timeline\'s date lines, repeated in shape, are not page furniture', () => {
   const text = [
     'Harbour works: a timeline',

@@ -3,7 +3,7 @@ import type { Span } from '../../domain/span.js';
 import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
-import { isRuleLine, type BoilerplateKind, type TextBlock } from './text-block.js';
+import { isRuleLine, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { WIRE_DATELINE } from '../wire-dateline.js';
 
 export interface MainBody {
@@ -68,7 +68,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     end--;
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
-  const start = turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end));
+  const start = slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end)));
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -169,6 +169,23 @@ function emphasisOpenLength(t: string): number {
   let i = 0;
   while (i < 3 && (t.charCodeAt(i) === 42 || t.charCodeAt(i) === 95)) i++;
   return i > 0 && i < t.length && !isRegexSpace(t.charCodeAt(i)) ? i : 0;
+}
+
+/** Most blocks (title, bullets, chart lines) between a slide's marker and the story's first line on that slide. */
+const MAX_SLIDE_BLOCKS = 12;
+
+/**
+ * In a deck exported as text, each slide opens with its marker ("Slide 2 of 14"): a story that starts on a slide
+ * starts with the slide, at its marker, not at its first bullet that reads as prose. Its title and bullets above that
+ * line are the story's too. `start` when no marker lies above it on the same slide.
+ */
+function slideOpening(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number): number {
+  for (let i = start - 1; i >= 0 && i >= start - MAX_SLIDE_BLOCKS; i--) {
+    const t = blocks[i]!.text;
+    if (SLIDE_MARKER.test(t)) return i;
+    if (isRuleLine(t) || roles[i]!.role === 'tail') return start;
+  }
+  return start;
 }
 
 /** Longest running header or footer line of a printed page. */

@@ -24,7 +24,53 @@ export interface TextBlock {
 export function lineBlocks(text: string): TextBlock[] {
   const lines = splitLines(text);
   markMailHeader(text, lines);
+  markPageLines(lines);
   return isHardWrapped(lines) ? joinWrapped(text, lines) : lines;
+}
+
+/** A slide's marker in a presentation exported as text: "Slide 3 of 14", "Slide 3/14", "Slide 3". */
+export const SLIDE_MARKER = /^slide \d{1,3}(?:(?: of |\/)\d{1,3})?$/i;
+/** Longest running header or footer line of a page or slide. */
+const MAX_RUNNING_LINE = 100;
+/** Fewest pages that repeat a numbered running line before it counts as one. */
+const MIN_RUNNING_PAGES = 3;
+/** A running line's words, a separator ("|", "·", "-", "–") and the page's number at its end: "ACME | Confidential | 4". */
+const NUMBERED_RUNNING = /^(\S.{2,80}?)\s*[|·•–-]\s*\d{1,4}$/;
+
+/**
+ * Lines a deck or a printed page repeats on every slide or page: the slide's marker ("Slide 3 of 14") and a running
+ * footer or header ending in the page's number ("ACME | Client confidential | 7", found on three pages at least, only
+ * its number changing: a timeline's dates or a table's rows differ in their words too). They are page furniture
+ * wherever they fall, and never join the lines around them into a paragraph.
+ */
+function markPageLines(lines: TextBlock[]): void {
+  let numbered: Map<string, number> | null = null;
+  for (const l of lines) {
+    const t = l.text;
+    if (l.hint || t.length > MAX_RUNNING_LINE) continue;
+    if (SLIDE_MARKER.test(t)) l.hint = 'footer';
+    else if (numberedRunningKey(t) !== null) {
+      numbered ??= countNumberedLines(lines);
+      if ((numbered.get(numberedRunningKey(t)!) ?? 0) >= MIN_RUNNING_PAGES) l.hint = 'footer';
+    }
+  }
+}
+
+/** The words of a line that ends in a page's number after a separator ("ACME | Client confidential | 7"), or null. */
+function numberedRunningKey(t: string): string | null {
+  const c = t.charCodeAt(t.length - 1);
+  if (c < 48 || c > 57) return null;
+  return NUMBERED_RUNNING.exec(t)?.[1] ?? null;
+}
+
+function countNumberedLines(lines: TextBlock[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const l of lines) {
+    if (l.text.length > MAX_RUNNING_LINE) continue;
+    const key = numberedRunningKey(l.text);
+    if (key !== null) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return seen;
 }
 
 /** A field of an e-mail's header ("Subject: …", "X-Mailer: …"): a name of letters, digits and hyphens, a colon. */
