@@ -93,14 +93,7 @@ export async function ingestFiles(
         fail(o.origin, o.problem ?? 'could not store it');
         continue;
       }
-      if (o.status === 'ingested') summary.ingested++;
-      else if (o.status === 'duplicate') summary.duplicates++;
-      else if (o.status === 'updated') summary.updated++;
-      else summary.unchanged++;
-      if (o.status !== 'unchanged') {
-        summary.claims += o.claims;
-        summary.entities += o.entities;
-      }
+      tallyStored(summary, o);
     }
   };
   let done = 0;
@@ -183,18 +176,23 @@ async function importStix(
   for (const o of result.outcomes) {
     summary.outcomes.push(o);
     if (o.status === 'failed') continue;
-    if (o.status === 'ingested') summary.ingested++;
-    else if (o.status === 'duplicate') summary.duplicates++;
-    else if (o.status === 'updated') summary.updated++;
-    else summary.unchanged++;
-    if (o.status !== 'unchanged') {
-      summary.claims += o.claims;
-      summary.entities += o.entities;
-    }
+    tallyStored(summary, o);
   }
   summary.stixKept += result.kept.filter((k) => k.status === 'kept').length;
   for (const p of result.problems) {
     summary.failed++;
     fail(`${origin}#${p.object}`, p.problem);
+  }
+}
+
+/** Counts a report the store took (any status but failed) in the summary: files and bundles alike. */
+function tallyStored(summary: IngestSummary, o: IngestOutcome): void {
+  if (o.status === 'ingested') summary.ingested++;
+  else if (o.status === 'duplicate') summary.duplicates++;
+  else if (o.status === 'updated') summary.updated++;
+  else summary.unchanged++;
+  if (o.status !== 'unchanged') {
+    summary.claims += o.claims;
+    summary.entities += o.entities;
   }
 }

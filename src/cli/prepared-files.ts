@@ -42,7 +42,7 @@ export async function* preparedFiles(
         await worker.send(sent, files[sent]!);
         sent++;
       }
-      yield await worker.take(i, options);
+      yield await worker.take(i);
     }
   } finally {
     await worker.close();
@@ -74,12 +74,14 @@ type Slot = { done: PreparedFile } | { waiting: Uint8Array; origin: string };
  */
 class PrepareWorker {
   private readonly worker: Worker;
+  private readonly options: PrepareOptions;
   private readonly slots = new Map<number, Slot>();
   private wake: (() => void) | null = null;
   private broken = false;
   bytesAhead = 0;
 
   constructor(entry: URL, options: PrepareOptions) {
+    this.options = options;
     this.worker = new Worker(entry, { workerData: options });
     this.worker.on('message', (m: { seq: number; prepared?: PreparedFile }) => {
       const slot = this.slots.get(m.seq);
@@ -114,7 +116,7 @@ class PrepareWorker {
     if (!this.broken) this.worker.postMessage({ seq, origin: file.origin, bytes });
   }
 
-  async take(seq: number, options: PrepareOptions): Promise<PreparedFile> {
+  async take(seq: number): Promise<PreparedFile> {
     for (;;) {
       const slot = this.slots.get(seq);
       if (!slot) throw new Error(`file ${seq} was never sent to the prepare worker`);
@@ -125,7 +127,7 @@ class PrepareWorker {
       if (this.broken) {
         this.slots.delete(seq);
         this.bytesAhead -= slot.waiting.length;
-        return prepareFile(slot.origin, slot.waiting, options);
+        return prepareFile(slot.origin, slot.waiting, this.options);
       }
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
