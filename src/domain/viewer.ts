@@ -17,3 +17,8 @@ export const LOCAL_ADMIN: Viewer = Object.freeze({
   communities: [],
   role: 'admin',
 }) as Viewer;
+
+/** A partner reading what it may see, read-only: its clearance and communities (export `--as`, federation, the event sweep). */
+export function partnerReader(partner: { id: string; clearance: string; communities: readonly string[] }): Viewer {
+  return { partnerId: partner.id, clearance: partner.clearance, communities: [...partner.communities].sort(), role: 'reader' };
+}

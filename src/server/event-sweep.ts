@@ -1,4 +1,4 @@
-import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
+import { LOCAL_ADMIN, partnerReader, type Viewer } from '../domain/viewer.js';
 import type { StoreEvent } from '../store/store-event.js';
 import type { ReportSummary, Store } from '../store/store.js';
 
@@ -66,7 +66,7 @@ export class EventSweep {
   /** Everyone an event can reach: the local administrator and each partner, as the API reads for them. */
   async #viewers(): Promise<Viewer[]> {
     const partners = await this.#store.listPartners(LOCAL_ADMIN);
-    return [LOCAL_ADMIN, ...partners.map((p): Viewer => ({ partnerId: p.id, clearance: p.clearance, communities: p.communities, role: 'reader' }))];
+    return [LOCAL_ADMIN, ...partners.map(partnerReader)];
   }
 
   /** One look at the store; overlapping calls share the look in progress. Never throws (warns). */

@@ -1,4 +1,4 @@
-import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
+import { LOCAL_ADMIN, partnerReader, type Viewer } from '../domain/viewer.js';
 import { backoffDelay, FEDERATION_SPEC, isDelivered, publicKeyOf, toWire, type WireReceipt, type WireReport } from '../share/federation.js';
 import type { KeyRotation, Peer, Store } from '../store/store.js';
 import { PeerClient, PeerError } from './peer-client.js';
@@ -278,7 +278,7 @@ class PeerPusher {
   async #viewerOf(peer: Peer): Promise<Viewer> {
     const partner = (await this.#o.store.listPartners(LOCAL_ADMIN)).find((p) => p.id === peer.partnerId);
     if (!partner) throw new Error(`partner ${peer.partnerId} is not known here any more`);
-    return { partnerId: partner.id, clearance: partner.clearance, communities: partner.communities, role: 'reader' };
+    return partnerReader(partner);
   }
 
   #failedTooOften(reportId: number): boolean {

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { LOCAL_ADMIN, type Viewer } from '../../domain/viewer.js';
+import { LOCAL_ADMIN, partnerReader, type Viewer } from '../../domain/viewer.js';
 import type { Store } from '../../store/store.js';
 import { UsageError, type Command, type CommandIO } from '../command.js';
 import { positiveInt } from '../numbers-option.js';
@@ -78,5 +78,5 @@ async function exportMisp(store: Store, viewer: Viewer, reportId: number, as: st
 async function partnerViewer(store: Store, partnerId: string): Promise<Viewer> {
   const partner = (await store.listPartners(LOCAL_ADMIN)).find((p) => p.id === partnerId);
   if (partner === undefined) throw new UsageError(`--as ${partnerId}: no such partner (parallax partner list)`);
-  return { partnerId: partner.id, clearance: partner.clearance, communities: [...partner.communities].sort(), role: 'reader' };
+  return partnerReader(partner);
 }
