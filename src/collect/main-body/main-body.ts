@@ -3,7 +3,7 @@ import type { Span } from '../../domain/span.js';
 import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
-import { isRuleLine, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
+import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { WIRE_DATELINE } from '../wire-dateline.js';
 
 export interface MainBody {
@@ -188,8 +188,6 @@ function slideOpening(blocks: readonly TextBlock[], roles: readonly BlockRole[],
   return start;
 }
 
-/** Longest running header or footer line of a printed page. */
-const MAX_RUNNING_LINE = 100;
 /**
  * A page's number as printers set it: "Page 2 of 3", "- 4 -", "… · Page 1 of 3", and a teleprinter's
  * zero-padded counter after the message's number ("SEOUL 00000187  002 OF 003").

@@ -31,7 +31,7 @@ export function lineBlocks(text: string): TextBlock[] {
 /** A slide's marker in a presentation exported as text: "Slide 3 of 14", "Slide 3/14", "Slide 3". */
 export const SLIDE_MARKER = /^slide \d{1,3}(?:(?: of |\/)\d{1,3})?$/i;
 /** Longest running header or footer line of a page or slide. */
-const MAX_RUNNING_LINE = 100;
+export const MAX_RUNNING_LINE = 100;
 /** Fewest pages that repeat a numbered running line before it counts as one. */
 const MIN_RUNNING_PAGES = 3;
 /** A running line's words, a separator ("|", "·", "-", "–") and the page's number at its end: "ACME | Confidential | 4". */
