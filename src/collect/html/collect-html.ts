@@ -7,6 +7,7 @@ import { relatedDocuments } from '../related-documents.js';
 import { findContainer } from './find-container.js';
 import { htmlMeta } from './html-meta.js';
 import { findPosts } from './posts.js';
+import { markPromoBoxes } from './promo-boxes.js';
 import { renderHtml, type HtmlBlock } from './html-text.js';
 import { isInside, parseHtml } from './html-tree.js';
 
@@ -34,6 +35,7 @@ export function htmlDocument(
   const { root, elements } = parseHtml(html);
   const { text, blocks } = renderHtml(root);
   if (blocks.length === 0) return null;
+  markPromoBoxes(blocks);
   const container = findContainer(elements, blocks);
   const inside: HtmlBlock[] = [];
   const outside: HtmlBlock[] = [];

@@ -48,13 +48,27 @@ export function isDropped(el: HtmlElement): boolean {
   if (el.tag === 'header' || el.tag === 'footer') return !quoteCredit(el);
   const a = el.attrs;
   if ('hidden' in a || a['aria-hidden'] === 'true') return true;
-  if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) return true;
+  if (a.style && isHiddenByStyle(a.style)) return true;
   if (a.role && DROPPED_ROLES.has(a.role.toLowerCase())) return true;
   if (el.tag === 'html' || el.tag === 'body') return false;
   const t = tokens(el);
   if (!DROP_TOKENS.test(t) || embeddedPostPart(el)) return false;
   // A screen reader's text is never shown, whatever element carries it.
   return !HOLDS_CONTENT.has(el.tag) || SCREEN_READER_TOKENS.test(t);
+}
+
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:[;!]|$)/i;
+const NO_HEIGHT = /max-height\s*:\s*0(?:px)?\s*(?:[;!]|$)/i;
+const CLIPPED = /overflow\s*:\s*hidden/i;
+
+/**
+ * An inline style that hides the element: not displayed, invisible, fully transparent, or clipped to
+ * no height. E-mails hide their preheader (the preview line an inbox shows, padded to push the body
+ * out of the preview) in all these ways at once, or in any one of them, since each mail client
+ * honours a different one.
+ */
+function isHiddenByStyle(style: string): boolean {
+  return HIDDEN_STYLE.test(style) || (NO_HEIGHT.test(style) && CLIPPED.test(style));
 }
 
 /**

@@ -36,5 +36,29 @@ export function findContainer(elements: HtmlElement[], blocks: HtmlBlock[]): Htm
   let topChars = 0;
   for (const [el, n] of credit) if (n > topChars) [top, topChars] = [el, n];
   while (top && top.parent && proseIn(top) < 0.6 * total) top = top.parent;
+  if (top && CELL_TAGS.has(top.tag)) top = stackedSections(top, proseIn);
   return top && top.tag !== '#root' && top.tag !== 'html' && top.tag !== 'body' ? top : null;
+}
+
+const CELL_TAGS = new Set(['td', 'th']);
+/** Fewest characters of prose the other rows of a layout table hold for them to be more of the story. */
+const MIN_SECTION_PROSE = 200;
+
+/**
+ * An e-mail (or any page laid out with tables) stacks its parts as the rows of a layout table: a
+ * newsletter's lead essay in one cell, its further items in the rows below, each a cell of its own.
+ * A cell that holds paragraphs is a layout cell (a data table's cells hold words and figures), and
+ * the story is then the table that stacks it with other rows of prose: the nearest enclosing table
+ * whose rows other than the cell's hold a paragraph's worth. Only rows count: a site laid out in
+ * tables sets its rails beside the story, as cells of the story's row. The sponsor and subscribe
+ * boxes and the footer among the rows are told apart later, as a page's furniture is. The cell
+ * itself when no enclosing table holds more prose in other rows.
+ */
+function stackedSections(cell: HtmlElement, proseIn: (el: HtmlElement) => number): HtmlElement {
+  let row: HtmlElement | null = null;
+  for (let el = cell.parent; el && el.tag !== 'body' && el.tag !== 'html'; el = el.parent) {
+    if (el.tag === 'tr') row = el;
+    else if (el.tag === 'table' && row && proseIn(el) - proseIn(row) >= MIN_SECTION_PROSE) return el;
+  }
+  return cell;
 }

@@ -12,6 +12,9 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:read|see|watch|listen) (?:more|also|next)(?: (?:on|about|from|in|stories|articles|coverage)\b.{0,50})?$|^(?:also|further) read(?:ing)?$|^see also$|^you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|^most (?:read|popular|viewed|shared)|^what to read next|^keep reading/, 'related'],
   [/^(?:\d+ )?(?:comments?|replies|reader comments|responses?)(?: \(\d+\))?$|^(?:leave|post|add|write) a (?:comment|reply)|^(?:join|start) the (?:conversation|discussion)|^(?:show|view|load|hide) (?:all )?comments/, 'comments'],
   [/^(?:download|get|install) (?:the|our) .{0,40}app\b|^(?:sign up|subscribe)(?: (?:for|to|now)\b.*)?$|^(?:newsletter|advertisement|sponsored(?: content)?|promoted(?: stories)?)$/, 'promo'],
+  // A newsletter's sponsor box ("Sponsored by Acme Imaging", "Presented by …") and its pitch to a reader it was
+  // forwarded to ("Forwarded this? Subscribe", "Was this forwarded to you? Sign up here").
+  [/^(?:sponsored|presented|brought to you) by [^?]{1,60}$|^(?:partner|paid|sponsored) (?:content|post|partnership)$|^(?:was |were you |got )?(?:this |you )?(?:(?:e-?mail|newsletter|message) )?forwarded (?:this|to you|by a (?:friend|colleague))(?: (?:e-?mail|newsletter|message))?(?: to you| by a (?:friend|colleague))?\?(?: ?(?:sign up|subscribe)\b.{0,40})?$/, 'promo'],
   [/^(?:tags?|topics?|filed under|categories|keywords)$|^(?:share|share this (?:article|story|page)?|follow us(?: on .{1,40})?)$/, 'other'],
   [/^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/, 'other'],
   // A paper's or a report's apparatus: the list of works it cites closes the text ("References (selected)").
@@ -66,6 +69,14 @@ const SHARE_BUTTON = /^share(?: this(?: (?:article|story|page|post))?)?$/;
  * One regex is compiled and run, not also the label's own after it (compiling a regex costs far more than running it).
  */
 const ANY_TAIL_LABEL = new RegExp(TAIL_LABELS.map(([re]) => `(${re.source})`).join('|'));
+
+/**
+ * A short line that labels a promotion (a sponsor, a sign-up pitch, an app): the first line of a box
+ * that is the outlet's, not the story's.
+ */
+export function isPromoLabel(t: string): boolean {
+  return t.length <= 80 && tailLabelKind(labelOf(t)) === 'promo';
+}
 
 /** The kind of end matter a short line's label opens, or null when it is no tail label. */
 function tailLabelKind(label: string): BoilerplateKind | null {
@@ -124,7 +135,7 @@ function isStaffCredit(t: string): boolean {
 // 10 a.m., …"): procedure above the first speaker, not the proceedings.
 // Matched on `caseFolded` text: "[a-z]{3}" is any three ASCII letters, as "[A-Z][a-z]{2}" case-blind was.
 const HEADER_NOTE =
-  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this )?in (?:your )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|^click here (?:to|for)\b|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[a-z]{3})|^(?:for immediate release|embargoed\b)|^(?:classified|declassified|drafted|cleared|approved|prepared|released|authori[sz]ed) by\s*:|^(?:presented|sponsored|brought to you|powered) by\b|^in partnership with\b|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b/;
+  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this |(?:this |the )?(?:e-?mail|newsletter|issue|message) )?(?:in|on) (?:your |a |the )?(?:web )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|^click here (?:to|for)\b|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[a-z]{3})|^(?:for immediate release|embargoed\b)|^(?:classified|declassified|drafted|cleared|approved|prepared|released|authori[sz]ed) by\s*:|^(?:presented|sponsored|brought to you|powered) by\b|^in partnership with\b|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b/;
 
 /**
  * End matter that names the outlet, the newsletter or the staff, or sends the reader to a link ("… click here."), or
@@ -133,7 +144,7 @@ const HEADER_NOTE =
 // Also the editor's line under an interview ("*This interview has been edited for length.*"). Matched on `caseFolded`
 // text: "by [a-z]" is "by" and any ASCII letter, as "by [A-Z]" case-blind was.
 const FOOTER_NOTE =
-  /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b/;
+  /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b/;
 
 /**
  * The text in small letters, for the formulas written in small letters (here and in the main body's other modules).

@@ -616,3 +616,11 @@ test('a "Click here to see …" pointer above a report is header matter; its key
   const [doc] = collectPlainText('ports.txt', text);
   assert.match(mainOf(doc!), /^Key Points:\n/);
 });
+
+test('a newsletter\'s sponsor label and its pitch to a forwarded reader open a promotion; a question about forwarding in a story does not', () => {
+  const role = (text: string): unknown => classifyBlock({ start: 0, end: text.length, text });
+  for (const label of ['Sponsored by Tidewater Charts', 'Presented by the Harbour Fund', 'Forwarded this? Subscribe', 'Was this email forwarded to you? Sign up here.', 'Partner content'])
+    assert.deepEqual(role(label), { role: 'tail', kind: 'promo' }, label);
+  for (const line of ['Who forwarded the memo?', 'Sponsored by whom, and why?', 'The council forwarded the request to the ministry.'])
+    assert.notDeepEqual(role(line), { role: 'tail', kind: 'promo' }, line);
+});
