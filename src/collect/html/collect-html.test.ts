@@ -349,3 +349,25 @@ test('paragraphs that each date an event with an inline time are no posts', () =
   const [doc] = collectHtml('article.html', html);
   assert.equal(doc!.posts, undefined);
 });
+
+test('a forum thread: the post\'s title opens the post\'s text, the comments and rail are not the post; a news story keeps its headline out', () => {
+  const page = (type: string): string => `<html><head><title>Ferry strike called off | r/harbourtalk</title>
+    <script type="application/ld+json">{"@context":"https://schema.org","@type":"${type}","headline":"Ferry strike called off"}</script></head>
+    <body><main><article class="post">
+      <div class="post-meta">Posted by <a href="/u/quayside">u/quayside</a> <time datetime="2025-03-07T08:00:00Z">3h ago</time></div>
+      <h1 class="post-title">Ferry strike called off after the operators offer crews a 6% rise</h1>
+      <span class="flair">News</span> <a class="link-card" href="https://news.example/ferry">news.example</a>
+      <div class="md post-body"><p>The union says its members will vote on the offer next week. Until then the 14 ferries on the northern routes run to the winter timetable, and the port authority has lifted its warning to travellers.</p>
+      <p>My own take: the offer is better than the one the crews turned down in January, and most of them will take it.</p></div>
+    </article>
+    <section class="comments"><div class="comment"><p>Ferry crews on the southern routes got 8% last year, so this is not much of a win for them.</p></div></section></main>
+    <aside class="rail"><p>A community for news about the harbour, its ships and the people who work there, with about 12,000 members.</p></aside></body></html>`;
+  const [forum] = collectHtml('thread.html', page('DiscussionForumPosting'));
+  const post = slice(forum!.text, forum!.main);
+  assert.match(post, /^Ferry strike called off after the operators/);
+  assert.match(post, /most of them will take it\.$/);
+  const titleAt = forum!.text.indexOf('Ferry strike called off after');
+  assert.ok(!forum!.boilerplate.some((b) => b.start <= titleAt && b.end > titleAt), 'the title is no furniture');
+  const [news] = collectHtml('story.html', page('NewsArticle'));
+  assert.match(slice(news!.text, news!.main), /^The union says its members/);
+});

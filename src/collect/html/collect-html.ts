@@ -9,7 +9,8 @@ import { htmlMeta } from './html-meta.js';
 import { findPosts } from './posts.js';
 import { markPromoBoxes } from './promo-boxes.js';
 import { renderHtml, type HtmlBlock } from './html-text.js';
-import { isInside, parseHtml } from './html-tree.js';
+import { isInside, parseHtml, type HtmlElement } from './html-tree.js';
+import { isProse } from '../main-body/cues.js';
 
 export interface HtmlOptions {
   published?: string | null;
@@ -42,9 +43,12 @@ export function htmlDocument(
   for (const b of blocks) (container && !isInside(b.owner, container) ? outside : inside).push(b);
   const meta = htmlMeta(elements, container);
   const body = findMainBody(inside, { outlet: meta.source, description: meta.description });
+  const title = meta.discussion && container ? postTitle(blocks, container, body.main.start) : null;
+  if (title) body.main = { start: title.start, end: body.main.end };
 
   const boilerplate: BoilerplateSpan[] = [...body.boilerplate];
   for (const b of outside) {
+    if (b === title) continue;
     const kind = b.hint ?? ((b.linkDensity ?? 0) > 0.5 ? 'navigation' : 'other');
     const last = boilerplate[boilerplate.length - 1];
     if (last && last.kind === kind && last.end <= b.start && !/\S/.test(text.slice(last.end, b.start))) last.end = b.end;
@@ -76,3 +80,27 @@ export function htmlDocument(
   stories.sort((a, b) => a.start - b.start);
   return { doc, related: relatedDocuments(doc, stories) };
 }
+
+/**
+ * The title of a forum's post, above the post's text: on a forum the title is the submitter's own
+ * words, often the post's claim in short, so it opens the post as a headline does not open a news
+ * story. It is the heading (h1) nearest above the text, in the post's element (the smallest one that
+ * holds both), with no prose between them (a flair, a link's card may lie there). Null otherwise.
+ */
+function postTitle(blocks: readonly HtmlBlock[], container: HtmlElement, start: number): HtmlBlock | null {
+  let i = blocks.findIndex((b) => b.end > start) - 1;
+  for (; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.owner.tag === 'h1') return inPostWith(b.owner, container) ? b : null;
+    if (isProse(b.text)) return null;
+  }
+  return null;
+}
+
+/** The smallest element holding both the heading and the post's text is the post, not the page. */
+function inPostWith(heading: HtmlElement, container: HtmlElement): boolean {
+  let post: HtmlElement | null = container.parent;
+  while (post && !isInside(heading, post)) post = post.parent;
+  return post !== null && !PAGE_TAGS.has(post.tag);
+}
+const PAGE_TAGS = new Set(['#root', 'html', 'body', 'main']);

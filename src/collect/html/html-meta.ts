@@ -8,7 +8,13 @@ export interface HtmlMeta {
   source: string | null;
   /** The page's summary of itself (meta description), white space collapsed. */
   description: string | null;
+  /** The page says it is a post of a discussion forum (schema.org `DiscussionForumPosting`). */
+  discussion: boolean;
 }
+
+/** A forum's thread page, as its structured data (JSON-LD or microdata) names it. */
+const DISCUSSION_TYPE = /"@type"\s*:\s*(?:\[\s*)?"DiscussionForumPosting"/;
+const DISCUSSION_ITEMTYPE = /\/DiscussionForumPosting$/;
 
 const DATE_META = [
   'article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publication_date',
@@ -26,8 +32,10 @@ export function htmlMeta(elements: HtmlElement[], container: HtmlElement | null)
   let containerH1: string | null = null;
   let timeDate: string | null = null;
   let ldDate: string | null = null;
+  let discussion = false;
   for (const el of elements) {
     const a = el.attrs;
+    if (a.itemtype !== undefined && DISCUSSION_ITEMTYPE.test(a.itemtype.trim())) discussion = true;
     switch (el.tag) {
       case 'meta': {
         const key = (a.property ?? a.name ?? a.itemprop ?? '').toLowerCase();
@@ -52,9 +60,11 @@ export function htmlMeta(elements: HtmlElement[], container: HtmlElement | null)
         if (!timeDate && a.datetime) timeDate = parseDate(a.datetime);
         break;
       case 'script':
-        if (!ldDate && /ld\+json/i.test(a.type ?? '')) {
-          const m = /"datePublished"\s*:\s*"([^"]+)"/.exec(textOf(el));
+        if (/ld\+json/i.test(a.type ?? '')) {
+          const ld = textOf(el);
+          const m = ldDate ? null : /"datePublished"\s*:\s*"([^"]+)"/.exec(ld);
           if (m) ldDate = parseDate(m[1]);
+          discussion ||= DISCUSSION_TYPE.test(ld);
         }
         break;
       default:
@@ -85,6 +95,7 @@ export function htmlMeta(elements: HtmlElement[], container: HtmlElement | null)
     url: canonical || meta.get('og:url') || null,
     source: site ? clean(site) : null,
     description: descriptionOf(meta),
+    discussion,
   };
 }
 
