@@ -144,7 +144,8 @@ export function speakerDashLength(line: string): number {
   return m === null ? 0 : m[0].length;
 }
 
-const SPEAKER_DASH = /^[ \t]*(?:[-‐–—]|>>)[ \t]*(?=\S)/;
+/** A dash before blanks or a word ("-How many?" in Netflix's style), not a minus sign ("-5 degrees"). */
+const SPEAKER_DASH = /^[ \t]*(?:(?:[-‐–—]|>>)[ \t]+(?=\S)|[-‐–—](?=[\p{L}"“'‘(\[])|>>(?=\S))/u;
 
 /** A name caption (a "lower third"): the name's span, and its description's (a post, a place), if any. */
 export interface NameCaption {
