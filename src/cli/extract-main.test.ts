@@ -64,3 +64,17 @@ test('a folder is read for its reports only: gold files, READMEs and annotators\
   assert.equal(r.code, 0, r.err);
   assert.equal(r.out.trim().split('\n').length, 1, r.out);
 });
+
+test('a folder\'s subtitle files (.srt, .vtt) are read as reports, their cue numbers and timings as no claims', async () => {
+  const folder = join(dir, 'with-subtitles');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'r1.txt'), 'Officials said 300 engineers arrived in Kursk on Monday.\n');
+  writeFileSync(join(folder, 'clip.srt'), '1\n00:00:01,000 --> 00:00:03,500\nThe port authority said that 45\n\n2\n00:00:03,900 --> 00:00:06,000\ntankers were turned away.\n');
+  writeFileSync(join(folder, 'clip.vtt'), 'WEBVTT\n\n00:01.000 --> 00:03.500\nCrews unloaded 12\n\n00:03.900 --> 00:06.000\ncranes on Monday.\n');
+  const r = await runParallax(['extract', folder, '--published', '2025-03-01', '--jsonl']);
+  assert.equal(r.code, 0, r.err);
+  const out = r.out.trim().split('\n').map((l) => JSON.parse(l) as { claims: Array<{ value: { low: number }; unit: string }> });
+  assert.equal(out.length, 3, r.out);
+  const claims = out.flatMap((o) => o.claims.map((c) => `${c.value.low} ${c.unit}`)).sort();
+  assert.deepEqual(claims, ['12 cranes', '300 engineers', '45 tankers']);
+});

@@ -33,6 +33,12 @@ export interface CollectedDocument {
    * Absent for other documents (and not stored: a stored report is re-read as one text).
    */
   posts?: PostSpan[];
+  /**
+   * The cues of a subtitle file (SRT, WebVTT), in text order: each the span of the lines shown on screen together. What
+   * lies between them (cue numbers and ids, timing lines, the WebVTT header) is furniture, and a sentence runs on from
+   * one cue into the next. Absent for other documents (and not stored: a stored report is re-read as one text).
+   */
+  cues?: Span[];
 }
 
 /** One post of a page of posts: its part of the text, its own date, and the channel it was forwarded from. */
