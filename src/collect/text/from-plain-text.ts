@@ -1,8 +1,10 @@
-import type { CollectedDocument } from '../../domain/document.js';
+import type { BoilerplateSpan, CollectedDocument } from '../../domain/document.js';
+import { blankSpans, type Span } from '../../domain/span.js';
 import { headerFacts } from '../main-body/header-facts.js';
-import { findMainBody } from '../main-body/main-body.js';
-import { lineBlocks } from '../main-body/text-block.js';
+import { findMainBody, type MainBody } from '../main-body/main-body.js';
+import { lineBlocks, type TextBlock } from '../main-body/text-block.js';
 import { relatedDocuments } from '../related-documents.js';
+import { findMailThread, type MailThread } from './mail-thread.js';
 
 export interface PlainTextOptions {
   published?: string | null;
@@ -12,7 +14,9 @@ export interface PlainTextOptions {
 
 /** A plain-text report: the text as is, the story located by line-level cues. */
 export function collectPlainText(origin: string, text: string, options: PlainTextOptions = {}): CollectedDocument[] {
-  const blocks = lineBlocks(text);
+  const thread = findMailThread(text);
+  // A thread's quoted lines are read without their ">" marks (same offsets), so its paragraphs are found as anywhere else.
+  const blocks = lineBlocks(thread === null ? text : blankSpans(text, thread.quoteMarks));
   // The header's facts (its outlet name helps to recognise the closing lines) are read once the
   // story's start is known.
   let facts = headerFacts([]);
@@ -33,6 +37,30 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
     main: body.main,
     boilerplate: body.boilerplate,
   };
+  if (thread !== null) readAsThread(doc, thread, blocks, body);
   if (!options.related) return [doc];
   return [doc, ...relatedDocuments(doc, body.related)];
+}
+
+/**
+ * An e-mail thread's main body is the whole conversation: from the newest message's first words to the end of the
+ * oldest quoted or forwarded message's text (the figures under discussion live in the quoted messages), less what that
+ * message ends with (a signature, a copyright line) and what the mail server appended after the thread (a
+ * confidentiality notice). Each message is read on its own day and in its author's voice (`posts`); the lines that
+ * open messages and the signatures are the messages' furniture, and the ">" marks are read as spaces.
+ */
+function readAsThread(doc: CollectedDocument, thread: MailThread, blocks: readonly TextBlock[], body: MainBody): void {
+  const last = thread.last;
+  if (last === null || last.end <= body.main.start) return;
+  const ending = findMainBody(blocks.filter((b) => b.start >= last.start && b.end <= last.end));
+  const main: Span = { start: body.main.start, end: Math.max(ending.main.end, body.main.end) };
+  const boilerplate: BoilerplateSpan[] = body.boilerplate.filter((b) => b.end <= main.start);
+  for (const f of thread.furniture) if (f.start >= main.start && f.end <= main.end) boilerplate.push(f);
+  for (const b of ending.boilerplate) if (b.start >= main.end) boilerplate.push(b);
+  // What follows the thread (a notice the server appended) keeps the kinds the whole text's reading gave it.
+  for (const b of body.boilerplate) if (b.end > last.end) boilerplate.push({ ...b, start: Math.max(b.start, last.end) });
+  doc.main = main;
+  doc.boilerplate = boilerplate.sort((a, b) => a.start - b.start);
+  doc.posts = thread.messages;
+  doc.quoteMarks = thread.quoteMarks.filter((m) => m.start >= main.start && m.end <= main.end);
 }
