@@ -51,6 +51,8 @@ export interface PostSpan extends Span {
    * wrote:" line that quotes it): what it says without naming another source is its author's. Absent otherwise.
    */
   author?: string | null;
+  /** The author is a person: the message's address spells the name ("Ann Lee <ann.lee@…>", "<alee@…>"). */
+  authorIsPerson?: boolean;
 }
 
 export interface BoilerplateSpan extends Span {

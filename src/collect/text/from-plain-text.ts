@@ -2,7 +2,7 @@ import type { BoilerplateSpan, CollectedDocument } from '../../domain/document.j
 import { blankSpans, type Span } from '../../domain/span.js';
 import { headerFacts } from '../main-body/header-facts.js';
 import { findMainBody, type MainBody } from '../main-body/main-body.js';
-import { lineBlocks, type TextBlock } from '../main-body/text-block.js';
+import { lineBlocks } from '../main-body/text-block.js';
 import { relatedDocuments } from '../related-documents.js';
 import { findMailThread, type MailThread } from './mail-thread.js';
 
@@ -37,7 +37,7 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
     main: body.main,
     boilerplate: body.boilerplate,
   };
-  if (thread !== null) readAsThread(doc, thread, blocks, body);
+  if (thread !== null) readAsThread(doc, thread, body);
   if (!options.related) return [doc];
   return [doc, ...relatedDocuments(doc, body.related)];
 }
@@ -49,18 +49,17 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
  * confidentiality notice). Each message is read on its own day and in its author's voice (`posts`); the lines that
  * open messages and the signatures are the messages' furniture, and the ">" marks are read as spaces.
  */
-function readAsThread(doc: CollectedDocument, thread: MailThread, blocks: readonly TextBlock[], body: MainBody): void {
-  const last = thread.last;
-  if (last === null || last.end <= body.main.start) return;
-  const ending = findMainBody(blocks.filter((b) => b.start >= last.start && b.end <= last.end));
-  const main: Span = { start: body.main.start, end: Math.max(ending.main.end, body.main.end) };
+function readAsThread(doc: CollectedDocument, thread: MailThread, body: MainBody): void {
+  const newest = thread.messages[0];
+  if (thread.end === null || newest === undefined) return;
+  // The newest message's first line (a salutation too) opens the conversation, however short its lines are.
+  const main: Span = { start: newest.start, end: thread.end };
   const boilerplate: BoilerplateSpan[] = body.boilerplate.filter((b) => b.end <= main.start);
   for (const f of thread.furniture) if (f.start >= main.start && f.end <= main.end) boilerplate.push(f);
-  for (const b of ending.boilerplate) if (b.start >= main.end) boilerplate.push(b);
-  // What follows the thread (a notice the server appended) keeps the kinds the whole text's reading gave it.
-  for (const b of body.boilerplate) if (b.end > last.end) boilerplate.push({ ...b, start: Math.max(b.start, last.end) });
+  // What follows the conversation keeps the kinds the whole text's reading gave it.
+  for (const b of body.boilerplate) if (b.end > main.end) boilerplate.push({ ...b, start: Math.max(b.start, main.end) });
   doc.main = main;
   doc.boilerplate = boilerplate.sort((a, b) => a.start - b.start);
-  doc.posts = thread.messages;
+  doc.posts = thread.messages.filter((m) => m.start < main.end);
   doc.quoteMarks = thread.quoteMarks.filter((m) => m.start >= main.start && m.end <= main.end);
 }

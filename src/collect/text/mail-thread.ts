@@ -1,6 +1,7 @@
 import type { BoilerplateSpan, PostSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { findDate } from '../dates.js';
+import { classifyBlock, isFooterNote } from '../main-body/cues.js';
 
 /**
  * A plain-text e-mail thread as a mail client saves it: the newest message on top (maybe under its own header), each
@@ -14,8 +15,12 @@ export interface MailThread {
   quoteMarks: Span[];
   /** The messages' own furniture: the lines that open a quoted or forwarded message, and signatures. */
   furniture: BoilerplateSpan[];
-  /** The last message that is not the newest one's own text: where the conversation ends (before what a server appends). */
-  last: Span | null;
+  /**
+   * Where the conversation ends: the end of the last paragraph of the last quoted or forwarded message's text, before
+   * its signature and closing furniture (a copyright line) and before what the mail server appended after the thread
+   * (a confidentiality notice). Null when no message is quoted below the newest one.
+   */
+  end: number | null;
 }
 
 /** One line of the text: its trimmed extent, how deeply it is quoted, and where its words start after the marks. */
@@ -35,6 +40,8 @@ interface Opener {
   /** Depth of the message's own lines: one deeper than a "wrote:" line, as deep as a forward's header. */
   contentDepth: number;
   author: string | null;
+  /** The author's address spells the author's name: a person, not a desk or a mailing list. */
+  person: boolean;
   date: string | null;
   forwarded: boolean;
 }
@@ -61,16 +68,17 @@ export function findMailThread(text: string): MailThread | null {
   const openers = findOpeners(text, lines);
   if (openers.length === 0) return null;
   const top = topHeader(text, lines);
-  const newest: Opener = { from: 0, to: top?.to ?? 0, contentDepth: 0, author: top?.author ?? null, date: top?.date ?? null, forwarded: false };
+  const newest: Opener = { from: 0, to: top?.to ?? 0, contentDepth: 0, author: top?.author ?? null, person: top?.person ?? false, date: top?.date ?? null, forwarded: false };
   const all = [newest, ...openers];
   const runs = messageRuns(lines, ownersOf(lines, all), all, newest.to);
-  let last: Span | null = null;
-  for (const r of runs) if (r.owner !== 0) last = r.span;
+  let last: MessageRun | null = null;
+  for (const r of runs) if (r.owner !== 0) last = r;
+  const furniture = furnitureOf(text, lines, openers, runs);
   return {
     messages: runs.map((r) => r.span),
     quoteMarks: quoteMarksOf(lines, newest.to),
-    furniture: furnitureOf(text, lines, openers, runs),
-    last,
+    furniture,
+    end: last === null ? null : conversationEnd(text, lines, last, furniture),
   };
 }
 
@@ -127,6 +135,28 @@ function isMessageHeader(fields: ReadonlyMap<string, string>): boolean {
   return fields.size >= MIN_HEADER_FIELDS && fields.has('from') && (fields.has('date') || fields.has('sent'));
 }
 
+/** Fewest words of a display name read as a person's (a forename alone may be anyone's, or a desk's). */
+const MIN_PERSON_WORDS = 2;
+
+/**
+ * Whether the address spells the display name as people's addresses do: every name word ("ann.lee", "ann_lee",
+ * "annlee"), or the forename's initial and the surname ("alee", "a.lee"). A desk or a list ("Coastal Wire
+ * <desk@…>", "Alerts <alerts@…>") is addressed by other words.
+ */
+export function addressSpellsName(name: string | null, address: string | null): boolean {
+  if (name === null || address === null) return false;
+  const words = name.toLowerCase().split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, '')).filter((w) => w !== '');
+  if (words.length < MIN_PERSON_WORDS) return false;
+  const local = address.slice(0, address.indexOf('@')).toLowerCase().replace(/[^\p{L}]/gu, '');
+  const surname = words[words.length - 1]!;
+  return local === words.join('') || local === words[0]![0]! + surname || local === surname + words[0];
+}
+
+/** The address in a From field or a "wrote:" line ("Ann Lee <ann.lee@example.org>", "ann.lee@example.org"), or null. */
+function addressOf(value: string): string | null {
+  return /<?([^<>\s@]+@[^<>\s]+?)>?(?:\s|$)/.exec(value)?.[1] ?? null;
+}
+
 /** The name a From field or a "wrote:" line gives: the display name before an address, else the address, else the words. */
 function senderName(value: string): string | null {
   const v = value.trim();
@@ -137,11 +167,13 @@ function senderName(value: string): string | null {
 }
 
 /** The saved message's own header at the top of the text: its author and date, and the line after it. */
-function topHeader(text: string, lines: readonly Line[]): { author: string | null; date: string | null; to: number } | null {
+function topHeader(text: string, lines: readonly Line[]): { author: string | null; person: boolean; date: string | null; to: number } | null {
   if (lines.length === 0 || lines[0]!.depth !== 0) return null;
   const { fields, to } = headerBlock(text, lines, 0);
   if (!isMessageHeader(fields)) return null;
-  return { author: senderName(fields.get('from')!), date: findDate(fields.get('date') ?? fields.get('sent')!), to };
+  const from = fields.get('from')!;
+  const author = senderName(from);
+  return { author, person: addressSpellsName(author, addressOf(from)), date: findDate(fields.get('date') ?? fields.get('sent')!), to };
 }
 
 /** The lines that open a quoted message ("On …, X wrote:") or a forwarded one (a marker, or a header block), in order. */
@@ -162,7 +194,10 @@ function findOpeners(text: string, lines: readonly Line[]): Opener[] {
     if (!marker && !(c === 70 || c === 102)) continue;
     const { fields, to } = headerBlock(text, lines, marker ? i + 1 : i);
     if (!isMessageHeader(fields)) continue;
-    out.push({ from: i, to, contentDepth: l.depth, author: senderName(fields.get('from')!), date: findDate(fields.get('date') ?? fields.get('sent')!), forwarded: marker && /forward/i.test(t) });
+    const from = fields.get('from')!;
+    const author = senderName(from);
+    const date = findDate(fields.get('date') ?? fields.get('sent')!);
+    out.push({ from: i, to, contentDepth: l.depth, author, person: addressSpellsName(author, addressOf(from)), date, forwarded: marker && /forward/i.test(t) });
     i = to - 1;
   }
   return out;
@@ -185,7 +220,8 @@ function wroteLine(text: string, lines: readonly Line[], i: number): Opener | nu
   if (!WROTE_LINE.test(t)) return null;
   const quoted = lines[to];
   if (quoted === undefined || quoted.depth !== l.depth + 1) return null;
-  return { from: i, to, contentDepth: l.depth + 1, author: wroteAuthor(t), date: findDate(t), forwarded: false };
+  const author = wroteAuthor(t);
+  return { from: i, to, contentDepth: l.depth + 1, author, person: addressSpellsName(author, addressOf(t)), date: findDate(t), forwarded: false };
 }
 
 /** The author a "wrote:" line names: after the date's last comma, before the address ("…, 09:12, Jae-won Seo <…> wrote:"). */
@@ -248,6 +284,7 @@ function messageRuns(lines: readonly Line[], owners: Int32Array, messages: reado
     while (j < lines.length && owners[j] === owner) j++;
     const m = messages[owner]!;
     const span: PostSpan = { start: lines[i]!.start, end: lines[j - 1]!.end, published: m.date, forwardedFrom: m.forwarded ? m.author : null, author: m.forwarded ? null : m.author };
+    if (m.person && !m.forwarded) span.authorIsPerson = true;
     out.push({ owner, span, from: i, to: j });
     i = j;
   }
@@ -266,11 +303,12 @@ function quoteMarksOf(lines: readonly Line[], from: number): Span[] {
 
 /**
  * A message's furniture: the lines that open it (the "wrote:" line, a forward's marker and header fields: who wrote
- * it and when, as a byline says), and its signature, from the "--" line that opens it (RFC 3676) to the message's end.
+ * it, when, and a subject that repeats the message's news) and its signature, from the "--" line that opens it (RFC
+ * 3676) to the message's end. Both are a message's footer-like matter set inside the body: no sentence is read there.
  */
 function furnitureOf(text: string, lines: readonly Line[], openers: readonly Opener[], runs: readonly MessageRun[]): BoilerplateSpan[] {
   const out: BoilerplateSpan[] = [];
-  for (const o of openers) out.push({ start: lines[o.from]!.start, end: lines[o.to - 1]!.end, kind: 'byline' });
+  for (const o of openers) out.push({ start: lines[o.from]!.start, end: lines[o.to - 1]!.end, kind: 'footer' });
   for (const r of runs) {
     for (let i = r.from; i < r.to; i++) {
       const l = lines[i]!;
@@ -281,4 +319,38 @@ function furnitureOf(text: string, lines: readonly Line[], openers: readonly Ope
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The end of the last message's text: its last paragraph (lines with no blank or bare ">" line between, read without
+ * their marks) that lies outside the thread's furniture and is no closing furniture of its own (a copyright or an
+ * outlet's note, as a story's end matter is recognised). The run's end when every paragraph is furniture.
+ */
+function conversationEnd(text: string, lines: readonly Line[], run: MessageRun, furniture: readonly BoilerplateSpan[]): number {
+  let to = run.to;
+  while (to > run.from) {
+    let from = to - 1;
+    while (from > run.from && !parted(text, lines[from - 1]!, lines[from]!)) from--;
+    const first = lines[from]!;
+    const end = lines[to - 1]!.end;
+    if (first.inner < end && !inFurniture(furniture, first.start)) {
+      let words = '';
+      for (let i = from; i < to; i++) words += (i > from ? ' ' : '') + innerText(text, lines[i]!);
+      const block = { start: first.inner, end, text: words };
+      const role = classifyBlock(block).role;
+      if (role !== 'tail' && role !== 'furniture' && !isFooterNote(block, null)) return end;
+    }
+    to = from;
+  }
+  return run.span.end;
+}
+
+/** Lines a and b (a right above b) lie in different paragraphs: a blank line, or a bare ">" line, between them. */
+function parted(text: string, a: Line, b: Line): boolean {
+  return a.inner === a.end || b.inner === b.end || hasBlankLineBetween(text, a, b);
+}
+
+function inFurniture(furniture: readonly BoilerplateSpan[], pos: number): boolean {
+  for (const f of furniture) if (f.start <= pos && pos < f.end) return true;
+  return false;
 }
