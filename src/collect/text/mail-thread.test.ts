@@ -55,6 +55,8 @@ test('a saved thread: each message with its author and day, the lines that open 
     ['Priya Nair', null, '2025-03-05'],
     [null, 'Coastal Wire', '2025-03-05'],
   ]);
+  // The authors' addresses spell their names: people.
+  assert.ok(thread.messages[0]!.authorIsPerson && thread.messages[1]!.authorIsPerson);
   const furniture = thread.furniture.map((f) => THREAD.slice(f.start, f.end).split('\n')[0]);
   assert.deepEqual(furniture, [
     '--',
@@ -94,6 +96,13 @@ test('a report that quotes a letter or a post with ">" lines is no thread', () =
   assert.equal(doc!.quoteMarks, undefined);
 });
 
+test('a message from a desk or a list is no person\'s, though its address spells its name', () => {
+  const desk = THREAD.replace('Priya Nair <priya.nair@harbourdesk.example>\nTo', 'Maritime Desk <maritime-desk@harbourdesk.example>\nTo');
+  const thread = findMailThread(desk)!;
+  assert.equal(thread.messages[0]!.author, 'Maritime Desk');
+  assert.equal(thread.messages[0]!.authorIsPerson, undefined);
+});
+
 test('an Outlook reply: the older message under a From/Sent header block, not quoted', () => {
   const text = [
     'Agreed, we use 31.',
@@ -111,4 +120,8 @@ test('an Outlook reply: the older message under a From/Sent header block, not qu
     [null, null],
     ['Tomas Berg', '2025-03-06'],
   ]);
+  // Under a rule instead of a marker, the header block says whom or what about as well.
+  const ruled = text.replace('-----Original Message-----', '________________________________');
+  assert.equal(findMailThread(ruled)?.messages[1]?.author, 'Tomas Berg');
+  assert.equal(findMailThread(ruled.replace(/To: .*\nSubject: .*\n/, '')), null);
 });

@@ -62,12 +62,12 @@ const NAMED_ADDRESS = /^\s*"?([^"<>]*?)"?\s*<[^<>@\s]+@[^<>\s]+>\s*$/;
 
 /** The thread the text is, or null when no line opens a quoted or forwarded message in the way mail clients write it. */
 export function findMailThread(text: string): MailThread | null {
-  // Cheap gate: every thread has a "wrote:" line or a forward's marker.
-  if (text.indexOf('wrote:') < 0 && !/forwarded message|original message/i.test(text)) return null;
+  // Cheap gate: every thread has a "wrote:" line, a forward's marker or a reply's From and Sent fields.
+  if (text.indexOf('wrote:') < 0 && !/forwarded message|original message/i.test(text) && !(text.indexOf('From:') >= 0 && text.indexOf('Sent:') >= 0)) return null;
   const lines = splitQuotedLines(text);
-  const openers = findOpeners(text, lines);
-  if (openers.length === 0) return null;
   const top = topHeader(text, lines);
+  const openers = findOpeners(text, lines, top?.to ?? 0);
+  if (openers.length === 0) return null;
   const newest: Opener = { from: 0, to: top?.to ?? 0, contentDepth: 0, author: top?.author ?? null, person: top?.person ?? false, date: top?.date ?? null, forwarded: false };
   const all = [newest, ...openers];
   const runs = messageRuns(lines, ownersOf(lines, all), all, newest.to);
@@ -127,29 +127,37 @@ function headerBlock(text: string, lines: readonly Line[], from: number): { fiel
 
 function hasBlankLineBetween(text: string, a: Line, b: Line): boolean {
   const nl = text.indexOf('\n', a.end);
-  return nl >= 0 && text.indexOf('\n', nl + 1) >= 0 && text.indexOf('\n', nl + 1) < b.start;
+  if (nl < 0) return false;
+  const second = text.indexOf('\n', nl + 1);
+  return second >= 0 && second < b.start;
 }
 
-/** A header block that says who sent a message and when: From, and Date or Sent. */
-function isMessageHeader(fields: ReadonlyMap<string, string>): boolean {
-  return fields.size >= MIN_HEADER_FIELDS && fields.has('from') && (fields.has('date') || fields.has('sent'));
+/**
+ * A header block that says who sent a message and when: From, and Date or Sent. Without a forward's marker above it
+ * (a reply under the older message's header, as Outlook writes it), also whom or what about: To or Subject.
+ */
+function isMessageHeader(fields: ReadonlyMap<string, string>, marked = true): boolean {
+  if (fields.size < MIN_HEADER_FIELDS || !fields.has('from') || !(fields.has('date') || fields.has('sent'))) return false;
+  return marked || fields.has('to') || fields.has('subject');
 }
 
 /** Fewest words of a display name read as a person's (a forename alone may be anyone's, or a desk's). */
 const MIN_PERSON_WORDS = 2;
 
 /**
- * Whether the address spells the display name as people's addresses do: every name word ("ann.lee", "ann_lee",
- * "annlee"), or the forename's initial and the surname ("alee", "a.lee"). A desk or a list ("Coastal Wire
- * <desk@…>", "Alerts <alerts@…>") is addressed by other words.
+ * Whether the address spells the display name as people's addresses do: the name's words joined by dots, underscores
+ * or nothing ("ann.lee", "ann_lee", "annlee", "jae-won.seo" or "jaewon.seo" for Jae-won Seo), or the forename's
+ * initial and the surname ("alee", "a.lee"). A desk or a list is addressed by other words ("Coastal Wire <desk@…>") or
+ * by words joined by hyphens, as people's names are not ("Korea Desk <korea-desk@…>").
  */
-export function addressSpellsName(name: string | null, address: string | null): boolean {
+function addressSpellsName(name: string | null, address: string | null): boolean {
   if (name === null || address === null) return false;
-  const words = name.toLowerCase().split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, '')).filter((w) => w !== '');
+  const words = name.toLowerCase().split(/\s+/).filter((w) => w !== '');
   if (words.length < MIN_PERSON_WORDS) return false;
-  const local = address.slice(0, address.indexOf('@')).toLowerCase().replace(/[^\p{L}]/gu, '');
+  const local = address.slice(0, address.indexOf('@')).toLowerCase().replace(/[._]/g, '');
   const surname = words[words.length - 1]!;
-  return local === words.join('') || local === words[0]![0]! + surname || local === surname + words[0];
+  const spelt = [words.join(''), words[0]![0]! + surname, surname + words[0]];
+  return spelt.some((w) => local === w || local === w.replace(/-/g, ''));
 }
 
 /** The address in a From field or a "wrote:" line ("Ann Lee <ann.lee@example.org>", "ann.lee@example.org"), or null. */
@@ -177,9 +185,9 @@ function topHeader(text: string, lines: readonly Line[]): { author: string | nul
 }
 
 /** The lines that open a quoted message ("On …, X wrote:") or a forwarded one (a marker, or a header block), in order. */
-function findOpeners(text: string, lines: readonly Line[]): Opener[] {
+function findOpeners(text: string, lines: readonly Line[], from: number): Opener[] {
   const out: Opener[] = [];
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = from; i < lines.length; i++) {
     const l = lines[i]!;
     const t = innerText(text, l);
     const wrote = wroteLine(text, lines, i);
@@ -193,11 +201,11 @@ function findOpeners(text: string, lines: readonly Line[]): Opener[] {
     // A header block inside the thread opens with From (Outlook's reply, or a forward's header under its marker).
     if (!marker && !(c === 70 || c === 102)) continue;
     const { fields, to } = headerBlock(text, lines, marker ? i + 1 : i);
-    if (!isMessageHeader(fields)) continue;
-    const from = fields.get('from')!;
-    const author = senderName(from);
+    if (!isMessageHeader(fields, marker)) continue;
+    const sender = fields.get('from')!;
+    const author = senderName(sender);
     const date = findDate(fields.get('date') ?? fields.get('sent')!);
-    out.push({ from: i, to, contentDepth: l.depth, author, person: addressSpellsName(author, addressOf(from)), date, forwarded: marker && /forward/i.test(t) });
+    out.push({ from: i, to, contentDepth: l.depth, author, person: addressSpellsName(author, addressOf(sender)), date, forwarded: marker && /forward/i.test(t) });
     i = to - 1;
   }
   return out;
