@@ -39,6 +39,11 @@ export interface CollectedDocument {
    * one cue into the next. Absent for other documents (and not stored: a stored report is re-read as one text).
    */
   cues?: Span[];
+  /**
+   * The ">" marks that quote earlier messages line by line in a saved e-mail thread, inside the main body: furniture
+   * that the extraction reads as spaces, so a quoted sentence reads as one. Absent for other documents (not stored).
+   */
+  quoteMarks?: Span[];
 }
 
 /** One post of a page of posts: its part of the text, its own date, and the channel it was forwarded from. */
@@ -47,6 +52,13 @@ export interface PostSpan extends Span {
   published: string | null;
   /** The channel or account a forwarded post came from ("Forwarded from X"), else null. */
   forwardedFrom: string | null;
+  /**
+   * Who wrote the post when it is a message of a saved e-mail thread (its "From:" field, or the name in the "On …, X
+   * wrote:" line that quotes it): what it says without naming another source is its author's. Absent otherwise.
+   */
+  author?: string | null;
+  /** The author is a person: the message's address spells the name ("Ann Lee <ann.lee@…>", "<alee@…>"). */
+  authorIsPerson?: boolean;
 }
 
 export interface BoilerplateSpan extends Span {

@@ -624,3 +624,20 @@ test('a newsletter\'s sponsor label and its pitch to a forwarded reader open a p
   for (const line of ['Who forwarded the memo?', 'Sponsored by whom, and why?', 'The council forwarded the request to the ministry.'])
     assert.notDeepEqual(role(line), { role: 'tail', kind: 'promo' }, line);
 });
+
+test('quoted lines read with their ">" marks as spaces still wrap: an indented line right below runs on', () => {
+  const quoted = [
+    '    The convoy left the depot before dawn and reached the river crossing by',
+    '    nine, where engineers had laid a second bridge for the heavier trucks and',
+    '    the fuel tankers that followed them across in the early afternoon.',
+    '',
+    '    About 40 trucks crossed before noon, the engineers said, and the rest',
+    '    waited on the western bank until the second bridge was ready for them',
+    '    in the evening, when the rain had stopped and the river had fallen.',
+    '',
+    '    The crossing was closed again the next morning, when a barge loosened',
+    '    from its moorings upstream struck the first bridge and the engineers',
+    '    pulled the last of their boats out of the water.',
+  ].join('\n');
+  assert.deepEqual(lineBlocks(quoted).map((b) => b.text.slice(0, 9)), ['The convo', 'About 40 ', 'The cross']);
+});

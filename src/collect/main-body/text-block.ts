@@ -25,7 +25,7 @@ export function lineBlocks(text: string): TextBlock[] {
   const lines = splitLines(text);
   markMailHeader(text, lines);
   markPageLines(lines);
-  return isHardWrapped(lines) ? joinWrapped(text, lines) : lines;
+  return isHardWrapped(text, lines) ? joinWrapped(text, lines) : lines;
 }
 
 /** A slide's marker in a presentation exported as text: "Slide 3 of 14", "Slide 3/14", "Slide 3". */
@@ -103,16 +103,26 @@ function markMailHeader(text: string, lines: TextBlock[]): void {
   for (let i = 0; i < n; i++) lines[i]!.hint = 'other';
 }
 
-/** Many lines of similar width that stop mid-sentence and run on into the next line. */
-function isHardWrapped(lines: TextBlock[]): boolean {
+/**
+ * Many lines of similar width that stop mid-sentence and run on into the next line (the line below it, however far
+ * indented: an e-mail's quoted lines are read with their ">" marks as spaces).
+ */
+function isHardWrapped(text: string, lines: TextBlock[]): boolean {
   if (lines.length < 8) return false;
   let runOn = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     const l = lines[i]!;
     const len = l.text.length;
-    if (len >= 50 && len <= 100 && !endsClause(l.text) && lines[i + 1]!.start - l.end <= 2) runOn++;
+    if (len >= 50 && len <= 100 && !endsClause(l.text) && isNextLine(text, l.end, lines[i + 1]!.start)) runOn++;
   }
   return runOn >= 0.3 * lines.length;
+}
+
+/** Whether the line starting at `next` is the one right below the line ending at `end`: one line break between them. */
+function isNextLine(text: string, end: number, next: number): boolean {
+  if (next - end <= 2) return true;
+  const nl = text.indexOf('\n', end);
+  return nl >= 0 && nl < next && text.lastIndexOf('\n', next) === nl;
 }
 
 /** Ends with . ! ? : " ” or ), read by its last character (an end-anchored regex is tried at every position). */

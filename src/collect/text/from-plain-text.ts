@@ -1,9 +1,11 @@
-import type { CollectedDocument } from '../../domain/document.js';
+import type { BoilerplateSpan, CollectedDocument } from '../../domain/document.js';
+import { blankSpans, type Span } from '../../domain/span.js';
 import { headerFacts } from '../main-body/header-facts.js';
-import { findMainBody } from '../main-body/main-body.js';
+import { findMainBody, type MainBody } from '../main-body/main-body.js';
 import { lineBlocks } from '../main-body/text-block.js';
 import { relatedDocuments } from '../related-documents.js';
 import { findCues, subtitleBlocks } from './subtitles.js';
+import { findMailThread, type MailThread } from './mail-thread.js';
 
 export interface PlainTextOptions {
   published?: string | null;
@@ -15,7 +17,9 @@ export interface PlainTextOptions {
 export function collectPlainText(origin: string, text: string, options: PlainTextOptions = {}): CollectedDocument[] {
   // A subtitle file's story is read from its cues' words, run on over the cues, without numbers and timings.
   const cues = findCues(text);
-  const blocks = cues === undefined ? lineBlocks(text) : subtitleBlocks(text, cues);
+  const thread = cues === undefined ? findMailThread(text) : null;
+  // A thread's quoted lines are read without their ">" marks (same offsets), so its paragraphs are found as anywhere else.
+  const blocks = cues !== undefined ? subtitleBlocks(text, cues) : lineBlocks(thread === null ? text : blankSpans(text, thread.quoteMarks));
   // The header's facts (its outlet name helps to recognise the closing lines) are read once the
   // story's start is known.
   let facts = headerFacts([]);
@@ -37,6 +41,29 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
     boilerplate: body.boilerplate,
   };
   if (cues !== undefined) doc.cues = cues;
+  if (thread !== null) readAsThread(doc, thread, body);
   if (!options.related) return [doc];
   return [doc, ...relatedDocuments(doc, body.related)];
+}
+
+/**
+ * An e-mail thread's main body is the whole conversation: from the newest message's first words to the end of the
+ * oldest quoted or forwarded message's text (the figures under discussion live in the quoted messages), less what that
+ * message ends with (a signature, a copyright line) and what the mail server appended after the thread (a
+ * confidentiality notice). Each message is read on its own day and in its author's voice (`posts`); the lines that
+ * open messages and the signatures are the messages' furniture, and the ">" marks are read as spaces.
+ */
+function readAsThread(doc: CollectedDocument, thread: MailThread, body: MainBody): void {
+  const newest = thread.messages[0];
+  if (thread.end === null || newest === undefined) return;
+  // The newest message's first line (a salutation too) opens the conversation, however short its lines are.
+  const main: Span = { start: newest.start, end: thread.end };
+  const boilerplate: BoilerplateSpan[] = body.boilerplate.filter((b) => b.end <= main.start);
+  for (const f of thread.furniture) if (f.start >= main.start && f.end <= main.end) boilerplate.push(f);
+  // What follows the conversation keeps the kinds the whole text's reading gave it.
+  for (const b of body.boilerplate) if (b.end > main.end) boilerplate.push({ ...b, start: Math.max(b.start, main.end) });
+  doc.main = main;
+  doc.boilerplate = boilerplate.sort((a, b) => a.start - b.start);
+  doc.posts = thread.messages.filter((m) => m.start < main.end);
+  doc.quoteMarks = thread.quoteMarks.filter((m) => m.start >= main.start && m.end <= main.end);
 }
