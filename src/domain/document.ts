@@ -61,8 +61,13 @@ export interface PostSpan extends Span {
   authorIsPerson?: boolean;
 }
 
+/**
+ * A part of the text that is not the report's, and what it is. A `margin` lies inside the report's sentences: a line
+ * number of line-numbered text (a bill, pleading paper), or the page furniture between two of its pages; extraction
+ * reads it as blank, so a sentence or a name runs on through it.
+ */
 export interface BoilerplateSpan extends Span {
-  kind: 'navigation' | 'related' | 'promo' | 'comments' | 'disclosure' | 'byline' | 'footer' | 'other';
+  kind: 'navigation' | 'related' | 'promo' | 'comments' | 'disclosure' | 'byline' | 'footer' | 'margin' | 'other';
 }
 
 /** A document that could not be collected, with the reason in words a person can act on. */

@@ -3,6 +3,7 @@ import type { Span } from '../../domain/span.js';
 import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
+import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { WIRE_DATELINE } from '../wire-dateline.js';
 
@@ -188,12 +189,6 @@ function slideOpening(blocks: readonly TextBlock[], roles: readonly BlockRole[],
   return start;
 }
 
-/**
- * A page's number as printers set it: "Page 2 of 3", "- 4 -", "… · Page 1 of 3", and a teleprinter's
- * zero-padded counter after the message's number ("SEOUL 00000187  002 OF 003").
- */
-const PAGE_NUMBER = /^(?:page \d{1,4}|- ?\d{1,4} ?-)$|\bpage \d{1,4} of \d{1,4}$|\d\s+0\d{1,3} of 0\d{1,3}$/i;
-const FORM_FEED = 12;
 
 /**
  * Page furniture of text converted from print (pdftotext): the line after a form feed (the running

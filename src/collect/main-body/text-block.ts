@@ -1,4 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
+import type { Span } from '../../domain/span.js';
+import { findNumberedLines } from './numbered-lines.js';
 
 export type BoilerplateKind = BoilerplateSpan['kind'];
 
@@ -22,10 +24,23 @@ export interface TextBlock {
  * broken at a fixed width inside paragraphs), one per paragraph of consecutive lines.
  */
 export function lineBlocks(text: string): TextBlock[] {
-  const lines = splitLines(text);
+  return plainTextBlocks(text).blocks;
+}
+
+/**
+ * The blocks of a plain text, and its margins: in line-numbered text (a bill, pleading paper, a transcript), each
+ * line's number and the page furniture between two pages, which lie inside sentences and are read as blank
+ * (`numbered-lines.ts`). The blocks hold the lines without their numbers.
+ */
+export function plainTextBlocks(text: string): { blocks: TextBlock[]; margins: Span[] } {
+  let lines = splitLines(text);
   markMailHeader(text, lines);
+  const numbered = findNumberedLines(text, lines);
+  if (numbered !== null) lines = numbered.lines.map(asListItem);
   markPageLines(lines);
-  return isHardWrapped(text, lines) ? joinWrapped(text, lines) : lines;
+  // A numbered page is set in lines of one width, wrapped inside its paragraphs, however short its lines run.
+  const wrapped = numbered !== null || isHardWrapped(text, lines);
+  return { blocks: wrapped ? joinWrapped(text, lines) : lines, margins: numbered?.margins ?? [] };
 }
 
 /** A slide's marker in a presentation exported as text: "Slide 3 of 14", "Slide 3/14", "Slide 3". */
@@ -155,15 +170,16 @@ function splitLines(text: string): TextBlock[] {
     let e = lineEnd;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) {
-      const line = text.slice(s, e);
-      const block: TextBlock = { start: s, end: e, text: line };
-      if (mayBeBullet(text.charCodeAt(s)) && BULLET.test(line)) block.listItem = true;
-      blocks.push(block);
-    }
+    if (e > s) blocks.push(asListItem({ start: s, end: e, text: text.slice(s, e) }));
     lineStart = lineEnd + 1;
   }
   return blocks;
+}
+
+/** The line, marked as a list item when it opens with a bullet. */
+function asListItem(line: TextBlock): TextBlock {
+  if (mayBeBullet(line.text.charCodeAt(0)) && BULLET.test(line.text)) line.listItem = true;
+  return line;
 }
 
 /** A bullet line opens with a dash, bullet or star, or a digit: others need no regex. */

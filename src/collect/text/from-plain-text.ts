@@ -2,7 +2,7 @@ import type { BoilerplateSpan, CollectedDocument } from '../../domain/document.j
 import { blankSpans, type Span } from '../../domain/span.js';
 import { headerFacts } from '../main-body/header-facts.js';
 import { findMainBody, type MainBody } from '../main-body/main-body.js';
-import { lineBlocks } from '../main-body/text-block.js';
+import { plainTextBlocks } from '../main-body/text-block.js';
 import { relatedDocuments } from '../related-documents.js';
 import { findCues, subtitleBlocks } from './subtitles.js';
 import { findMailThread, type MailThread } from './mail-thread.js';
@@ -19,7 +19,7 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
   const cues = findCues(text);
   const thread = cues === undefined ? findMailThread(text) : null;
   // A thread's quoted lines are read without their ">" marks (same offsets), so its paragraphs are found as anywhere else.
-  const blocks = cues !== undefined ? subtitleBlocks(text, cues) : lineBlocks(thread === null ? text : blankSpans(text, thread.quoteMarks));
+  const { blocks, margins } = cues !== undefined ? { blocks: subtitleBlocks(text, cues), margins: [] } : plainTextBlocks(thread === null ? text : blankSpans(text, thread.quoteMarks));
   // The header's facts (its outlet name helps to recognise the closing lines) are read once the
   // story's start is known.
   let facts = headerFacts([]);
@@ -38,7 +38,7 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
     url: null,
     source: facts.outlet,
     main: body.main,
-    boilerplate: body.boilerplate,
+    boilerplate: margins.length === 0 ? body.boilerplate : withMargins(body.boilerplate, margins),
   };
   if (cues !== undefined) doc.cues = cues;
   if (thread !== null) readAsThread(doc, thread, body);
@@ -66,4 +66,10 @@ function readAsThread(doc: CollectedDocument, thread: MailThread, body: MainBody
   doc.boilerplate = boilerplate.sort((a, b) => a.start - b.start);
   doc.posts = thread.messages.filter((m) => m.start < main.end);
   doc.quoteMarks = thread.quoteMarks.filter((m) => m.start >= main.start && m.end <= main.end);
+}
+
+/** The boilerplate with the margins of line-numbered text added, in text order. */
+function withMargins(boilerplate: BoilerplateSpan[], margins: readonly Span[]): BoilerplateSpan[] {
+  const out = [...boilerplate, ...margins.map((m): BoilerplateSpan => ({ start: m.start, end: m.end, kind: 'margin' }))];
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -59,7 +59,8 @@ const WIRE_REPORT = {
         main: SPAN,
         boilerplate: {
           type: 'array',
-          maxItems: 10_000,
+          // A line-numbered text (a bill, a transcript) has a margin per line: a 1,500-page bill holds ~40,000.
+          maxItems: 100_000,
           items: {
             type: 'object',
             required: ['start', 'end', 'kind'],
