@@ -140,11 +140,13 @@ const HEADER_NOTE =
 /**
  * End matter that names the outlet, the newsletter or the staff, or sends the reader to a link ("… click here."), or
  * a report's acknowledgement of its participants and funders ("… was supported by a grant from …; funders had no role").
+ * Also a release's list of what is sent with it ("Attachment 1. Timeline of …", "Enclosures: 2") and a translation's
+ * disclaimer ("This text is a provisional translation; … the original text prevails."): the document's apparatus.
  */
 // Also the editor's line under an interview ("*This interview has been edited for length.*"). Matched on `caseFolded`
 // text: "by [a-z]" is "by" and any ASCII letter, as "by [A-Z]" case-blind was.
 const FOOTER_NOTE =
-  /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b/;
+  /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b|^(?:attachments?|enclosures?)(?: (?:no\. ?)?\d{1,2})?\s*[.:)–-]\s*\S|\bis an? (?:provisional|unofficial|informal|courtesy|machine) translation\b|\b(?:text|version|original) (?:shall )?prevails?\b/;
 
 /**
  * The text in small letters, for the formulas written in small letters (here and in the main body's other modules).

@@ -641,3 +641,38 @@ test('quoted lines read with their ">" marks as spaces still wrap: an indented l
   ].join('\n');
   assert.deepEqual(lineBlocks(quoted).map((b) => b.text.slice(0, 9)), ['The convo', 'About 40 ', 'The cross']);
 });
+
+test('a ministry release: its header fields, the headline\'s sub-title lines, the attachments list and the translation disclaimer are out; its first marked section heading is in', () => {
+  const text = [
+    'Ministry of Fisheries | Press Release',
+    'Embargo: 2025. 6. 2.(Mon) 10:00',
+    'Contact person: Deputy Director Han Seo-yun (044-200-5512)',
+    'Ministry publishes first count of foreign trawlers seized this year',
+    ' - Coast guard seized 14 trawlers by the end of May, twice last year\'s count',
+    ' - Fines of KRW 3.2 billion imposed on their owners in the same period',
+    '■ Overview',
+    '○ The coast guard seized 14 foreign trawlers fishing illegally in the exclusive economic zone between January and May, the ministry said in its first count of the year.',
+    '■ Fines and follow-up',
+    '○ Owners of the seized vessels were fined a total of KRW 3.2 billion, and 6 of the vessels remain impounded at the port of Mokpo.',
+    'Attachment 1. List of seized vessels by month',
+    'Attachment 2. Fines imposed, by vessel',
+    '※ This English text is a provisional translation. Where it differs from the Korean original, the Korean text prevails.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('release.txt', text);
+  assert.match(mainOf(doc!), /^■ Overview\n\n○ The coast guard seized 14/);
+  assert.match(mainOf(doc!), /remain impounded at the port of Mokpo\.$/);
+});
+
+test('key points under their label open the story; unlabelled lines hung from the headline do not', () => {
+  const keyPoints = [
+    'Ministry publishes first count of foreign trawlers seized this year',
+    '- Coast guard seized 14 trawlers by the end of May, twice last year\'s count',
+    '- Fines of KRW 3.2 billion imposed on their owners in the same period',
+    'The coast guard seized 14 foreign trawlers fishing illegally in the exclusive economic zone between January and May, the ministry said in its first count of the year, which it will now publish every quarter.',
+  ];
+  const [doc] = collectPlainText('release.txt', keyPoints.join('\n\n'));
+  assert.match(mainOf(doc!), /^The coast guard seized 14/);
+  const labelled = ['KEY POINTS', ...keyPoints.slice(1)];
+  const [labelledDoc] = collectPlainText('release.txt', [keyPoints[0], ...labelled].join('\n\n'));
+  assert.match(mainOf(labelledDoc!), /^KEY POINTS\n\n- Coast guard/);
+});

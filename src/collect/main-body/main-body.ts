@@ -459,9 +459,29 @@ function sectionNumber(t: string): number {
  */
 function firstSection(blocks: TextBlock[], roles: BlockRole[], start: number, end: number): number {
   const above = start - 1;
-  if (above < 0 || roles[above]!.role !== 'heading' || sectionNumber(blocks[above]!.text) !== 1) return start;
-  for (let j = start + 1; j <= end; j++) if (sectionNumber(blocks[j]!.text) === 2) return above;
+  if (above < 0 || roles[above]!.role !== 'heading') return start;
+  const t = blocks[above]!.text;
+  if (sectionNumber(t) === 1) {
+    for (let j = start + 1; j <= end; j++) if (sectionNumber(blocks[j]!.text) === 2) return above;
+    return start;
+  }
+  // A release whose section headings open with a mark ("■ Overview", then "■ Government response"): the story's
+  // first heading is one of them when a later heading of the story opens with the same mark.
+  const mark = sectionMark(t);
+  if (mark === 0) return start;
+  for (let j = start + 1; j <= end; j++) if (roles[j]!.role === 'heading' && sectionMark(blocks[j]!.text) === mark) return above;
   return start;
+}
+
+/**
+ * The mark a section heading opens with, followed by a space ("■ Overview", "◆ Outlook"), else 0: the squares,
+ * diamonds and pointers that releases written the Korean or Japanese government way set before their section
+ * headings (their paragraphs open with "○" and "-", which are no headings).
+ */
+function sectionMark(t: string): number {
+  const c = t.charCodeAt(0);
+  const isMark = c === 0x25a0 || c === 0x25a1 || c === 0x25c6 || c === 0x25c7 || c === 0x25b6 || c === 0x25ba || c === 0x25a3;
+  return isMark && t.charCodeAt(1) === 32 ? c : 0;
 }
 
 /**
@@ -533,7 +553,22 @@ function leadingItems(blocks: TextBlock[], roles: BlockRole[], first: number): n
   const below = i;
   while (isSentenceItem(blocks, roles, i - 1)) i--;
   if (i === below) return first;
-  return isListLabel(blocks, roles, i - 1) ? i - 1 : i;
+  if (isListLabel(blocks, roles, i - 1)) return i - 1;
+  // Unlabelled lines hung from the headline ("- Casualties estimated at over 3,000; …" under a release's title) are
+  // its sub-titles, the standfirst: headline matter, as a teaser is.
+  return isHeadline(blocks, roles, i - 1) ? first : i;
+}
+
+/**
+ * A headline: a heading longer than any label, that is no sentence, no date line and no field of header metadata
+ * ("Contact person: …"). Captions and other furniture between a headline and what follows it are not headings.
+ */
+function isHeadline(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  if (i < 0 || roles[i]!.role !== 'heading') return false;
+  const b = blocks[i]!;
+  if (b.text.length <= MAX_LIST_LABEL || b.listItem || endsSentence(b.text) || isRuleLine(b.text) || findDate(b.text)) return false;
+  FIELD.lastIndex = 0;
+  return !FIELD.test(b.text.slice(0, 40)) && !isHeaderFurniture(b);
 }
 
 /**
