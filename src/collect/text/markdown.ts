@@ -55,6 +55,7 @@ const MAX_FRONT_MATTER_LINES = 60;
  * three weaker ones (headings, task boxes, paired emphasis); a file named .md needs one sign.
  */
 export function findMarkdown(text: string, named = false): MarkdownDocument | null {
+  if (!named && !mayShowSigns(text)) return null;
   const lines = linesOf(text);
   const front = frontMatterOf(text, lines);
   let signs = front === null ? 0 : Sign.FRONT_MATTER;
@@ -95,6 +96,16 @@ export function findMarkdown(text: string, named = false): MarkdownDocument | nu
   // A fence left open would run to the end: a text that opens one and never closes it is read as it stands.
   if (!isPlainlyMarkdown(signs, named) || fence !== null) return null;
   return { frontMatter: front?.span ?? null, title: front?.title ?? null, date: front?.date ?? null, author: front?.author ?? null, markup: sortedApart(markup), fences, notes };
+}
+
+/**
+ * Whether the text holds the characters of a strong sign, or of the three weaker ones together: a few scans for
+ * substrings, so that most texts, which are no Markdown, are not read line by line for it.
+ */
+function mayShowSigns(text: string): boolean {
+  if (text.startsWith('---') || text.includes('```') || text.includes('~~~') || text.includes('](') || text.includes('[^')) return true;
+  if (text.includes('|') && (text.includes('|-') || text.includes('| -') || text.includes('|:'))) return true;
+  return text.includes('# ') && (text.includes('- [') || text.includes('* [')) && (text.includes('*') || text.includes('_'));
 }
 
 function isPlainlyMarkdown(signs: number, named: boolean): boolean {
