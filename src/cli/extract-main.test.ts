@@ -65,6 +65,19 @@ test('a folder is read for its reports only: gold files, READMEs and annotators\
   assert.equal(r.out.trim().split('\n').length, 1, r.out);
 });
 
+test('a folder\'s Markdown notes (.md, .markdown) are read as reports, dated by their front matter, their markup no claim', async () => {
+  const folder = join(dir, 'with-markdown');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'n1.md'), '---\ntitle: Ferries\ndate: 2025-04-02\n---\n\n# Ferries\n\nThe port logged **14** ferries[^1] on the crossing.\n\n[^1]: Harbour log, sheet 3.\n');
+  writeFileSync(join(folder, 'n2.markdown'), '# Cranes\n\nCrews unloaded _12_ cranes on Monday, says [the log](https://example.org/log#7).\n');
+  const r = await runParallax(['extract', folder, '--jsonl']);
+  assert.equal(r.code, 0, r.err);
+  const out = r.out.trim().split('\n').map((l) => JSON.parse(l) as { document: { published: string | null }; claims: Array<{ value: { low: number }; unit: string }> });
+  assert.equal(out.length, 2, r.out);
+  assert.equal(out[0]!.document.published, '2025-04-02');
+  assert.deepEqual(out.flatMap((o) => o.claims.map((c) => `${c.value.low} ${c.unit}`)).sort(), ['12 cranes', '14 ferries']);
+});
+
 test('a folder\'s subtitle files (.srt, .vtt) are read as reports, their cue numbers and timings as no claims', async () => {
   const folder = join(dir, 'with-subtitles');
   mkdirSync(folder);

@@ -19,8 +19,8 @@ export interface MissingInput {
   problem: string;
 }
 
-/** Reports a folder may hold: text (subtitle files among it, SRT and WebVTT), HTML, feeds, JSON (STIX, MISP). */
-const INPUT_EXTENSIONS = /\.(txt|text|md|srt|vtt|html?|xml|rss|atom|json)$/i;
+/** Reports a folder may hold: text (subtitle files among it, SRT and WebVTT; Markdown notes), HTML, feeds, JSON (STIX, MISP). */
+const INPUT_EXTENSIONS = /\.(txt|text|md|markdown|srt|vtt|html?|xml|rss|atom|json)$/i;
 
 /** Files that sit beside reports in a folder but are not reports: gold annotations, READMEs, notes, licences. */
 const isSidecar = (name: string): boolean => name.endsWith('.gold.json') || /^(readme|license|licence|changelog|notes)([.-]|$)/i.test(name);

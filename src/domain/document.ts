@@ -44,6 +44,13 @@ export interface CollectedDocument {
    * that the extraction reads as spaces, so a quoted sentence reads as one. Absent for other documents (not stored).
    */
   quoteMarks?: Span[];
+  /**
+   * The markup of a Markdown document inside the main body (emphasis marks, code ticks, heading hashes, block-quote
+   * marks, task boxes, link brackets and targets, footnote references) and the lines of its fenced code: furniture the
+   * extraction reads as spaces, so the stages read the rendered text at the document's offsets. Absent for other
+   * documents (not stored).
+   */
+  markup?: Span[];
 }
 
 /** One post of a page of posts: its part of the text, its own date, and the channel it was forwarded from. */

@@ -65,7 +65,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   }
   const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, first)) : (options.outlet ?? null);
   let end = Math.min(tail, footerRule(blocks, first), signatureDelimiter(blocks, first)) - 1;
-  while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end))
+  while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end))
     end--;
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
@@ -494,6 +494,22 @@ function continuesSections(blocks: TextBlock[], roles: BlockRole[], first: numbe
   if (n < 2) return false;
   for (let j = Math.max(0, first - 1); j < end; j++) if (sectionNumber(blocks[j]!.text) === n - 1) return true;
   return false;
+}
+
+/** A pipe table's row: "| June | 380 |". */
+const PIPE_ROW = /^\|.*\|$/;
+/** A pipe table's delimiter row: "|---|---:|". */
+const PIPE_DELIMITER = /^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{3,}:?\s*\|?$|^\|(?:\s*:?-{3,}:?\s*\|)+$/;
+
+/**
+ * The block at `end` is a row of a pipe table (a header, its delimiter row, rows) that stands in the story, right
+ * under its prose: the table's rows are short lines without full stops, but the story's own figures.
+ */
+function closesWithPipeTable(blocks: TextBlock[], first: number, end: number): boolean {
+  let i = end;
+  while (i > first && PIPE_ROW.test(blocks[i]!.text.trim()) && !PIPE_DELIMITER.test(blocks[i]!.text.trim())) i--;
+  if (i === end && !PIPE_DELIMITER.test(blocks[i]!.text.trim())) return false;
+  return i - 1 > first && PIPE_DELIMITER.test(blocks[i]!.text.trim()) && PIPE_ROW.test(blocks[i - 1]!.text.trim());
 }
 
 /** Longest teaser (standfirst) set above a byline: a story's lead that long is not skipped. */

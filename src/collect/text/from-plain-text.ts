@@ -6,6 +6,7 @@ import { plainTextBlocks } from '../main-body/text-block.js';
 import { relatedDocuments } from '../related-documents.js';
 import { findCues, subtitleBlocks } from './subtitles.js';
 import { findMailThread, type MailThread } from './mail-thread.js';
+import { findMarkdown, type MarkdownDocument } from './markdown.js';
 
 export interface PlainTextOptions {
   published?: string | null;
@@ -18,8 +19,10 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
   // A subtitle file's story is read from its cues' words, run on over the cues, without numbers and timings.
   const cues = findCues(text);
   const thread = cues === undefined ? findMailThread(text) : null;
-  // A thread's quoted lines are read without their ">" marks (same offsets), so its paragraphs are found as anywhere else.
-  const { blocks, margins } = cues !== undefined ? { blocks: subtitleBlocks(text, cues), margins: [] } : plainTextBlocks(thread === null ? text : blankSpans(text, thread.quoteMarks));
+  const markdown = cues === undefined && thread === null ? findMarkdown(text, MARKDOWN_NAME.test(origin)) : null;
+  // A thread's quoted lines are read without their ">" marks (same offsets), so its paragraphs are found as anywhere
+  // else; a Markdown document's lines without their markup, its front matter and code blank.
+  const { blocks, margins } = cues !== undefined ? { blocks: subtitleBlocks(text, cues), margins: [] } : plainTextBlocks(thread !== null ? blankSpans(text, thread.quoteMarks) : markdown !== null ? markdownReading(text, markdown) : text);
   // The header's facts (its outlet name helps to recognise the closing lines) are read once the
   // story's start is known.
   let facts = headerFacts([]);
@@ -42,6 +45,7 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
   };
   if (cues !== undefined) doc.cues = cues;
   if (thread !== null) readAsThread(doc, thread, body);
+  if (markdown !== null) readAsMarkdown(doc, markdown, options.published ?? null);
   if (!options.related) return [doc];
   return [doc, ...relatedDocuments(doc, body.related)];
 }
@@ -66,6 +70,52 @@ function readAsThread(doc: CollectedDocument, thread: MailThread, body: MainBody
   doc.boilerplate = boilerplate.sort((a, b) => a.start - b.start);
   doc.posts = thread.messages.filter((m) => m.start < main.end);
   doc.quoteMarks = thread.quoteMarks.filter((m) => m.start >= main.start && m.end <= main.end);
+}
+
+/** A Markdown file's name: ".md", ".markdown", ".mdown", ".mkd". */
+const MARKDOWN_NAME = /\.(?:md|markdown|mdown|mkd)$/i;
+
+/**
+ * A Markdown text as its blocks are read: front matter and fenced code blank (line breaks kept), so neither is taken
+ * for the story's opening or its paragraphs. The inline markup stays: the main-body cues know Markdown's emphasis (a
+ * status line set in italics under the title is header matter).
+ */
+function markdownReading(text: string, markdown: MarkdownDocument): string {
+  const blank: Span[] = [];
+  for (const part of markdown.frontMatter === null ? markdown.fences : [markdown.frontMatter, ...markdown.fences]) blank.push(...linesIn(text, part));
+  return blankSpans(text, blank);
+}
+
+/** The lines of text[span) without their line breaks. */
+function linesIn(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  for (let at = span.start; at < span.end; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0 || nl > span.end) nl = span.end;
+    if (nl > at) out.push({ start: at, end: nl });
+    at = nl + 1;
+  }
+  return out;
+}
+
+/**
+ * A Markdown document's title and date are its front matter's (the caller's date first); the footnote definitions
+ * closing it are its apparatus (a references list), out of the body; the markup inside the body is read as spaces.
+ */
+function readAsMarkdown(doc: CollectedDocument, markdown: MarkdownDocument, published: string | null): void {
+  doc.title = markdown.title ?? doc.title;
+  doc.published = published ?? markdown.date ?? doc.published;
+  doc.source ??= markdown.author;
+  const notes = markdown.notes;
+  if (notes !== null && notes > doc.main.start && notes < doc.main.end) {
+    let end = notes;
+    while (end > doc.main.start && /\s/.test(doc.text.charAt(end - 1))) end--;
+    const kept = doc.boilerplate.filter((b) => b.end <= end || b.start >= doc.main.end);
+    doc.boilerplate = [...kept, { start: notes, end: doc.main.end, kind: 'other' as const }].sort((a, b) => a.start - b.start);
+    doc.main = { start: doc.main.start, end };
+  }
+  const { start, end } = doc.main;
+  doc.markup = markdown.markup.filter((m) => m.start >= start && m.end <= end);
 }
 
 /** The boilerplate with the margins of line-numbered text added, in text order. */
