@@ -67,3 +67,18 @@ function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
+
+/**
+ * A military date-time group opening `text` ("141130ZDEC24", "141130Z DEC 24", "14 1130Z DEC 2024") → its day as
+ * `YYYY-MM-DD`, or null (also for a group without month and year, whose month the reader must supply). The time
+ * stage reads the same groups inside sentences (exploit/time/military-dtg.ts).
+ */
+export function dateTimeGroupDay(text: string): string | null {
+  const m = DATE_TIME_GROUP.exec(text);
+  if (m === null || +m[2]! > 24 || +m[3]! > 59) return null;
+  const year = m[6]!.length === 2 ? 2000 + +m[6]! : +m[6]!;
+  return isoDate(year, monthNumber(m[5]!), +m[1]!);
+}
+
+/** Day, hour, minute, zone letter (not J), month in capitals, year. */
+const DATE_TIME_GROUP = /^(\d{2}) ?(\d{2})(\d{2})([A-IK-Z]) ?(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC) ?(\d{4}|\d{2})(?!\d)/;

@@ -7,6 +7,7 @@ import { relatedDocuments } from '../related-documents.js';
 import { findCues, subtitleBlocks } from './subtitles.js';
 import { findMailThread, type MailThread } from './mail-thread.js';
 import { findMarkdown, type MarkdownDocument } from './markdown.js';
+import { findReportLog } from './report-log.js';
 
 export interface PlainTextOptions {
   published?: string | null;
@@ -46,6 +47,11 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
   if (cues !== undefined) doc.cues = cues;
   if (thread !== null) readAsThread(doc, thread, body);
   if (markdown !== null) readAsMarkdown(doc, markdown, options.published ?? null);
+  if (thread === null && cues === undefined) {
+    // A log of spot reports: each entry on its own day, its fields in its originator's voice.
+    const entries = findReportLog(text, doc.main);
+    if (entries.length > 0) doc.posts = entries;
+  }
   if (!options.related) return [doc];
   return [doc, ...relatedDocuments(doc, body.related)];
 }
