@@ -1,4 +1,4 @@
-import { isCountsLine, type BoilerplateKind, type TextBlock } from './text-block.js';
+import { isCountsLine, isJumpLine, type BoilerplateKind, type TextBlock } from './text-block.js';
 
 /**
  * Line-level cues of page furniture. Each is a general shape (a label line, a disclosure formula,
@@ -130,12 +130,14 @@ function isStaffCredit(t: string): boolean {
  * or licence line ("© 2025 The Author(s). … Creative Commons …"): above the story it is the
  * masthead's, however much prose it holds.
  */
+// Also a digital archive's note on its text of a printed page ("Text … produced by optical character recognition (OCR)
+// … has not been corrected", "Uncorrected OCR text"): a note on the scan, not the story it opens.
 // Also a pointer to another page above the story ("Click here to see our interactive map …").
 // Also the record line a hearing's transcript opens with ("The committee met, pursuant to call, at
 // 10 a.m., …"): procedure above the first speaker, not the proceedings.
 // Matched on `caseFolded` text: "[a-z]{3}" is any three ASCII letters, as "[A-Z][a-z]{2}" case-blind was.
 const HEADER_NOTE =
-  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this |(?:this |the )?(?:e-?mail|newsletter|issue|message) )?(?:in|on) (?:your |a |the )?(?:web )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|^click here (?:to|for)\b|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[a-z]{3})|^(?:for immediate release|embargoed\b)|^(?:classified|declassified|drafted|cleared|approved|prepared|released|authori[sz]ed) by\s*:|^(?:presented|sponsored|brought to you|powered) by\b|^in partnership with\b|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b/;
+  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this |(?:this |the )?(?:e-?mail|newsletter|issue|message) )?(?:in|on) (?:your |a |the )?(?:web )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|^click here (?:to|for)\b|\bmin(?:ute)?s? read$|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[a-z]{3})|^(?:for immediate release|embargoed\b)|^(?:classified|declassified|drafted|cleared|approved|prepared|released|authori[sz]ed) by\s*:|^(?:presented|sponsored|brought to you|powered) by\b|^in partnership with\b|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b|\b(?:optical character recognition|ocr)\b.{0,120}\b(?:not been (?:checked|corrected|proofread|reviewed)|uncorrected|may contain (?:errors|mistakes)|page image)|\b(?:uncorrected|unedited|raw|automatically generated) ocr\b/;
 
 /**
  * End matter that names the outlet, the newsletter or the staff, or sends the reader to a link ("… click here."), or
@@ -210,6 +212,8 @@ export function classifyBlock(block: TextBlock): BlockRole {
     const kind = tailLabelKind(labelOf(t));
     if (kind !== null) return { role: 'tail', kind };
     if (isAsterism(t)) return { role: 'tail', kind: 'other' };
+    // The part of a printed story this page carries ends at its jump line.
+    if (isJumpLine(t)) return { role: 'tail', kind: 'other' };
     if ((t.startsWith('About') || t.startsWith('ABOUT')) && ABOUT_BOX.test(t)) return { role: 'tail', kind: 'byline' };
   }
   // The anchored formulas are tried only when the first two letters can open them.

@@ -676,3 +676,64 @@ test('key points under their label open the story; unlabelled lines hung from th
   const [labelledDoc] = collectPlainText('release.txt', [keyPoints[0], ...labelled].join('\n\n'));
   assert.match(mainOf(labelledDoc!), /^KEY POINTS\n\n- Coast guard/);
 });
+
+/** A page of a printed paper as an archive's OCR gives it: lines of a narrow column, a jump line, a caption, a brief. */
+const OCR_PAGE = [
+  'LAKEMOUTH GAZETTE - ONLINE ARCHIVE',
+  'Monday, March 3, 2025 | Late edition | Page 2 of 20',
+  'This page was converted to text by OCR from the printed',
+  'edition and has not been checked. See the page image.',
+  '',
+  '2   THE LAKEMOUTH GAZETTE   MONDAY, MARCH 3, 2025',
+  '',
+  'Ferry strike',
+  'enters second week',
+  '',
+  'By TOMAS ERIKSEN',
+  '',
+  'LAKEMOUTH - Crews on the island',
+  'ferries stayed off work for a',
+  'seventh day on Sunday, and the',
+  'operator said it had cancelled',
+  'more than 140 sailings since the',
+  'walkout began last Monday.',
+  'The union wants a raise of 9',
+  'percent over two years; the firm',
+  'has offered 4 percent, and says',
+  'that any more would mean higher',
+  'fares for the 3,000 islanders who',
+  'cross each day. Talks are due to',
+  'resume on Wednesday at the town',
+  'hall, where both sides met in Feb-',
+  '',
+  'ruary before the strike was called.',
+  'A spokesman for the harbour board',
+  'said freight was still moving on',
+  'the night boat, which the union',
+  'has agreed to keep running for',
+  'medical supplies and for the mail,',
+  'but that the backlog of lorries at',
+  'the quay had reached about 60 and',
+  'Continued on Page 7',
+  '',
+  'Pickets stand at the ferry terminal',
+  'on Sunday. GAZETTE PHOTO',
+  '',
+  'Council approves new pier',
+  '',
+  'The town council voted 11 to 2 on',
+  'Friday to build a second pier at',
+  'the north beach for 5 million euros.',
+].join('\n');
+
+test('a narrow column read by OCR: its lines are joined, the archive note is no story, the jump line ends it', () => {
+  const [doc] = collectPlainText('page.txt', OCR_PAGE);
+  assert.match(mainOf(doc!), /^LAKEMOUTH - Crews on the island/);
+  assert.match(mainOf(doc!), /the quay had reached about 60 and$/);
+});
+
+test('a jump line stands alone and opens the end matter; a page that goes on to the next page does not', () => {
+  assert.deepEqual(classifyBlock(lineBlocks('Continued on Page 7')[0]!), { role: 'tail', kind: 'other' });
+  assert.deepEqual(classifyBlock(lineBlocks('(Continued on p. A12, col. 3)')[0]!), { role: 'tail', kind: 'other' });
+  assert.deepEqual(classifyBlock(lineBlocks('Continued on next page')[0]!), { role: 'heading' });
+});

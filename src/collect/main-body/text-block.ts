@@ -39,8 +39,42 @@ export function plainTextBlocks(text: string): { blocks: TextBlock[]; margins: S
   if (numbered !== null) lines = numbered.lines.map(asListItem);
   markPageLines(lines);
   // A numbered page is set in lines of one width, wrapped inside its paragraphs, however short its lines run.
-  const wrapped = numbered !== null || isHardWrapped(text, lines);
-  return { blocks: wrapped ? joinWrapped(text, lines) : lines, margins: numbered?.margins ?? [] };
+  const fullLine = fullLineLength(lines);
+  const wrapped = numbered !== null || isHardWrapped(text, lines, fullLine);
+  return { blocks: wrapped ? joinWrapped(text, lines, Math.min(MIN_JOINED_LINE, fullLine)) : lines, margins: numbered?.margins ?? [] };
+}
+
+/** Shortest line that counts as full in text wrapped at 50 characters or wider (a PDF page, an e-mail). */
+const MIN_FULL_LINE = 50;
+/** How far short of the wrap width a line may stop and still count as full. */
+const FULL_LINE_SLACK = 12;
+/** The narrowest wrap width read as a column of prose (a newspaper column runs 28–40 characters); below it, verse or lists. */
+const MIN_COLUMN_WIDTH = 28;
+/**
+ * The share of lines at most as long as a column's width: a page's header lines (masthead, date line, an archive's
+ * note) run wider than its columns, and on a short page they are a tenth of its lines or more.
+ */
+const COLUMN_PERCENTILE = 0.8;
+/** Shortest line that opens a paragraph of joined lines in wide text. */
+const MIN_JOINED_LINE = 40;
+
+/**
+ * The length from which a line counts as full: 50 characters, or, in text set in a narrow column (a newspaper's page
+ * read by OCR, 30–40 characters a line), the column's width (the 80th percentile of line lengths) less a word's slack.
+ * A wider text keeps the 50 it has always been read with.
+ */
+function fullLineLength(lines: readonly TextBlock[]): number {
+  if (lines.length < 8) return MIN_FULL_LINE;
+  // A histogram of lengths up to the full length: the percentile lies below it or the answer is the full length.
+  const counts = new Uint32Array(MIN_FULL_LINE);
+  for (const l of lines) if (l.text.length < MIN_FULL_LINE) counts[l.text.length]!++;
+  const share = lines.length * COLUMN_PERCENTILE;
+  let seen = 0;
+  let width = 0;
+  for (; width < MIN_FULL_LINE && seen < share; width++) seen += counts[width]!;
+  width--;
+  if (seen < share || width < MIN_COLUMN_WIDTH) return MIN_FULL_LINE;
+  return width - FULL_LINE_SLACK;
 }
 
 /** A slide's marker in a presentation exported as text: "Slide 3 of 14", "Slide 3/14", "Slide 3". */
@@ -122,13 +156,13 @@ function markMailHeader(text: string, lines: TextBlock[]): void {
  * Many lines of similar width that stop mid-sentence and run on into the next line (the line below it, however far
  * indented: an e-mail's quoted lines are read with their ">" marks as spaces).
  */
-function isHardWrapped(text: string, lines: TextBlock[]): boolean {
+function isHardWrapped(text: string, lines: TextBlock[], fullLine: number): boolean {
   if (lines.length < 8) return false;
   let runOn = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     const l = lines[i]!;
     const len = l.text.length;
-    if (len >= 50 && len <= 100 && !endsClause(l.text) && isNextLine(text, l.end, lines[i + 1]!.start)) runOn++;
+    if (len >= fullLine && len <= 100 && !endsClause(l.text) && isNextLine(text, l.end, lines[i + 1]!.start)) runOn++;
   }
   return runOn >= 0.3 * lines.length;
 }
@@ -146,13 +180,16 @@ function endsClause(t: string): boolean {
   return c === 46 || c === 33 || c === 63 || c === 58 || c === 34 || c === 0x201d || c === 41;
 }
 
-/** Consecutive lines (no blank line between, no bullet) form one paragraph. */
-function joinWrapped(text: string, lines: TextBlock[]): TextBlock[] {
+/**
+ * Consecutive lines (no blank line between, no bullet) form one paragraph, when the first is long enough to be a
+ * wrapped line (`minFirst`: 40 characters, less in a narrow column).
+ */
+function joinWrapped(text: string, lines: TextBlock[], minFirst: number): TextBlock[] {
   const out: TextBlock[] = [];
   for (const l of lines) {
     const last = out[out.length - 1];
     const adjacent = last && !/\n[ \t\r]*\n/.test(text.slice(last.end, l.start));
-    if (last && adjacent && !l.listItem && !l.hint && !last.hint && last.text.length >= 40 && !standsAlone(l.text) && !standsAlone(last.text)) {
+    if (last && adjacent && !l.listItem && !l.hint && !last.hint && last.text.length >= minFirst && !standsAlone(l.text) && !standsAlone(last.text)) {
       last.end = l.end;
       last.text = `${last.text} ${l.text}`;
     } else out.push({ ...l });
@@ -208,9 +245,25 @@ export function isRuleLine(t: string): boolean {
   return true;
 }
 
-/** Lines that are never part of a paragraph: rules, and the counts under a post. */
+/** Lines that are never part of a paragraph: rules, the counts under a post, a printed story's jump line. */
 function standsAlone(t: string): boolean {
-  return isRuleLine(t) || isCountsLine(t);
+  return isRuleLine(t) || isCountsLine(t) || isJumpLine(t);
+}
+
+/** Longest jump line ("(Continued on Page A12, Column 3)"). */
+const MAX_JUMP_LINE = 48;
+/** "Continued on Page 6", "(Story continues on p. A4)", "Please turn to Page 12": the page only, never "next page". */
+const JUMP_LINE = /^\(?(?:(?:continued|story continues|continues) (?:on|to)|(?:please )?turn to) (?:page|p\.) ?[A-Z]?\d{1,3}(?:, col(?:umn|\.)? ?\d)?\)?\.?$/i;
+
+/**
+ * The jump line under the part of a printed story a page carries ("Continued on Page 6"): the story goes on elsewhere,
+ * and what follows it on this page (a caption, another story, an ad) is not the story's. A line of its own, never
+ * joined into the paragraph above, however that paragraph stops mid-sentence.
+ */
+export function isJumpLine(t: string): boolean {
+  if (t.length > MAX_JUMP_LINE) return false;
+  const c = t.charCodeAt(0) | 32;
+  return (c === 99 || c === 115 || c === 116 || c === 112 || t.charCodeAt(0) === 40) && JUMP_LINE.test(t);
 }
 
 /**
