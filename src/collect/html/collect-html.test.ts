@@ -371,3 +371,14 @@ test('a forum thread: the post\'s title opens the post\'s text, the comments and
   const [news] = collectHtml('story.html', page('NewsArticle'));
   assert.match(slice(news!.text, news!.main), /^The union says its members/);
 });
+
+test('an office export\'s table (each cell\'s text in a paragraph) still reads as rows of tab-separated cells', () => {
+  const cell = (s: string): string => `<td><p class="MsoNormal"><span lang="EN-GB">${s}</span><o:p></o:p></p></td>`;
+  const html = `<body><div class="WordSection1"><p class="MsoNormal">${'The port authority set out the week\'s traffic at its three piers in a short table. '.repeat(3)}</p>
+    <table class="MsoTableGrid"><tr>${cell('Pier')}${cell('Calls')}${cell('Source')}</tr>
+    <tr>${cell('North')}${cell('approx. 41')}${cell('Harbour<br>office')}</tr></table>
+    <table><tr><td><p>${'A page laid out in a table keeps the paragraphs of its long cells apart, as it always has. '.repeat(4)}</p><p>Second paragraph of the layout cell.</p></td></tr></table></div></body>`;
+  const [doc] = collectHtml('piers.html', html);
+  assert.ok(doc!.text.includes('Pier\tCalls\tSource\nNorth\tapprox. 41\tHarbour office'), doc!.text);
+  assert.ok(doc!.text.includes('as it always has.\n\nSecond paragraph'), doc!.text);
+});

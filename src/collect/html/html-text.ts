@@ -22,6 +22,8 @@ const PARAGRAPH_TAGS = new Set([
 // A table's parts part no paragraphs: its rows stay together, as a plain-text table's lines do.
 const LINE_TAGS = new Set(['li', 'dt', 'dd', 'tr', 'br', 'thead', 'tbody', 'tfoot']);
 const CELL_TAGS = new Set(['td', 'th']);
+/** A table's own elements, which keep their breaks inside a cell (a nested table's rows). */
+const TABLE_TAGS = new Set(['table', 'tr', 'thead', 'tbody', 'tfoot', 'caption']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /**
@@ -74,15 +76,15 @@ export function renderHtml(root: HtmlElement): HtmlText {
   };
 
   // Iterative walk (an explicit stack): deeply nested pages must not overflow the call stack.
-  type Frame = { node: HtmlNode; owner: HtmlElement; hint: BoilerplateKind | null; inLink: boolean; inPre: boolean } | number;
-  const stack: Frame[] = [{ node: root, owner: root, hint: null, inLink: false, inPre: false }];
+  type Frame = { node: HtmlNode; owner: HtmlElement; hint: BoilerplateKind | null; inLink: boolean; inPre: boolean; inCell: boolean } | number;
+  const stack: Frame[] = [{ node: root, owner: root, hint: null, inLink: false, inPre: false, inCell: false }];
   while (stack.length) {
     const frame = stack.pop()!;
     if (typeof frame === 'number') {
       flush(frame); // leaving a block element
       continue;
     }
-    const { node, owner, hint, inLink, inPre } = frame;
+    const { node, owner, hint, inLink, inPre, inCell } = frame;
     if (typeof node === 'string') {
       if (!buf) {
         if (!/\S/.test(node)) continue;
@@ -98,26 +100,40 @@ export function renderHtml(root: HtmlElement): HtmlText {
     if (!big && isDropped(node)) continue;
     const childHint = hint ?? (big ? null : elementKind(node));
     const tag = node.tag;
-    const strength = PARAGRAPH_TAGS.has(tag) ? 2 : LINE_TAGS.has(tag) || labels.isLabel(node) ? 1 : 0;
+    const blockStrength = PARAGRAPH_TAGS.has(tag) ? 2 : LINE_TAGS.has(tag) || labels.isLabel(node) ? 1 : 0;
+    // Office exports (Word, Google Docs) wrap every cell's text in paragraphs: inside a cell a block
+    // is a space, so the row stays one line of cells the table reader can read.
+    const strength = inCell && !TABLE_TAGS.has(tag) ? 0 : blockStrength;
+    if (blockStrength && !strength) buf += ' ';
     if (strength) flush(strength);
     else if (CELL_TAGS.has(tag) && buf) buf += CELL_GAP;
     if (tag === 'br') continue;
     if (tag === 'a' && isBackReference(node)) continue;
     const mark = tag === 'a' ? footnoteNumber(node) : null;
     if (mark) {
-      stack.push({ node: `[${mark}]`, owner, hint: childHint, inLink: true, inPre });
+      stack.push({ node: `[${mark}]`, owner, hint: childHint, inLink: true, inPre, inCell });
       continue;
     }
     if (strength) stack.push(strength);
     const childOwner = strength ? node : owner;
     const link = inLink || tag === 'a';
     const pre = inPre || tag === 'pre';
+    // A table inside a cell (a layout table's) is read as tables are.
+    const cell = CELL_TAGS.has(tag) ? isDataCell(node) : inCell && tag !== 'table';
     for (let i = node.children.length - 1; i >= 0; i--) {
-      stack.push({ node: node.children[i]!, owner: childOwner, hint: childHint, inLink: link, inPre: pre });
+      stack.push({ node: node.children[i]!, owner: childOwner, hint: childHint, inLink: link, inPre: pre, inCell: cell });
     }
   }
   flush(2);
   return { text: parts.join(''), blocks };
+}
+
+/** Longest text of a table's cell read as one datum; a page laid out in a table holds its story in a cell. */
+const MAX_DATA_CELL = 300;
+
+/** A cell short enough to be one datum of a row (a figure, a period, a source), not a layout table's column. */
+function isDataCell(cell: HtmlElement): boolean {
+  return textOf(cell).trim().length <= MAX_DATA_CELL;
 }
 
 /** Boxes whose parts are labels of their own. */
