@@ -382,3 +382,18 @@ test('an office export\'s table (each cell\'s text in a paragraph) still reads a
   assert.ok(doc!.text.includes('Pier\tCalls\tSource\nNorth\tapprox. 41\tHarbour office'), doc!.text);
   assert.ok(doc!.text.includes('as it always has.\n\nSecond paragraph'), doc!.text);
 });
+
+test('a Google Docs draft: its version and status line is the masthead\'s, reviewers\' comments after the text are no story', () => {
+  const p = (s: string): string => `<p class="c3"><span class="c1">${s}</span></p>`;
+  const html = `<body><div id="contents"><p class="c12 title"><span>Barges on the lower river</span></p>
+    ${p('Version 1.2, 3 June 2025. Not for circulation; comments to the editors by Friday.')}
+    ${p('River traffic fell by a third in May as the lock at the estuary stayed shut for repairs, the port office says.<sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup>')}
+    ${p('About 40 barges waited upstream at the end of the month, and their owners have asked the ministry for help with the cost of the delay.')}
+    <div class="c23"><p class="c6"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c5">Is the third from the port office or from us? Their release says 30 barges.</span></p>
+    <p class="c6"><span class="c5">It is theirs; I will cite it.</span></p></div></div></body>`;
+  const [doc] = collectHtml('draft.html', html);
+  const main = slice(doc!.text, doc!.main);
+  assert.match(main, /^River traffic fell by a third/);
+  assert.match(main, /the cost of the delay\.$/);
+  assert.ok(doc!.boilerplate.some((b) => b.kind === 'comments' && slice(doc!.text, b).includes('30 barges')));
+});

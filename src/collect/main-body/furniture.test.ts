@@ -676,3 +676,8 @@ test('key points under their label open the story; unlabelled lines hung from th
   const [labelledDoc] = collectPlainText('release.txt', [keyPoints[0], ...labelled].join('\n\n'));
   assert.match(mainOf(labelledDoc!), /^KEY POINTS\n\n- Coast guard/);
 });
+
+test('a fact sheet\'s distribution list under its last paragraph is end matter', () => {
+  assert.ok(isFooterNote({ start: 0, end: 0, text: 'Distribution: Office of the Harbour Master; Customs Directorate; Port Police.' }, null));
+  assert.ok(!isFooterNote({ start: 0, end: 0, text: 'Distribution of the grain to the northern ports resumed on Monday.' }, null));
+});
