@@ -40,6 +40,7 @@ export function renderHtml(root: HtmlElement): HtmlText {
   const holdsTheStory = (el: HtmlElement): boolean => total > 400 && (proseChars.get(el) ?? 0) > 0.5 * total;
 
   const labels = new LabelBoxes();
+  const dataTables = new DataTables();
   const parts: string[] = [];
   let length = 0;
   const blocks: HtmlBlock[] = [];
@@ -119,7 +120,7 @@ export function renderHtml(root: HtmlElement): HtmlText {
     const link = inLink || tag === 'a';
     const pre = inPre || tag === 'pre';
     // A table inside a cell (a layout table's) is read as tables are.
-    const cell = CELL_TAGS.has(tag) ? isDataCell(node) : inCell && tag !== 'table';
+    const cell = CELL_TAGS.has(tag) ? dataTables.holds(node) : inCell && tag !== 'table';
     for (let i = node.children.length - 1; i >= 0; i--) {
       stack.push({ node: node.children[i]!, owner: childOwner, hint: childHint, inLink: link, inPre: pre, inCell: cell });
     }
@@ -130,10 +131,61 @@ export function renderHtml(root: HtmlElement): HtmlText {
 
 /** Longest text of a table's cell read as one datum; a page laid out in a table holds its story in a cell. */
 const MAX_DATA_CELL = 300;
+/** Fewest rows of two cells or more in a table of data. */
+const MIN_DATA_ROWS = 2;
 
-/** A cell short enough to be one datum of a row (a figure, a period, a source), not a layout table's column. */
-function isDataCell(cell: HtmlElement): boolean {
-  return textOf(cell).trim().length <= MAX_DATA_CELL;
+/**
+ * Tables of data, told from tables that lay out a page or an e-mail: rows of two cells or more, every cell short (a
+ * figure, a period, a source), no table inside. A layout table's cells are columns and boxes of their own, whose
+ * paragraphs stay paragraphs.
+ */
+class DataTables {
+  private readonly tables = new Map<HtmlElement, boolean>();
+
+  /** Whether the cell belongs to a table of data. */
+  holds(cell: HtmlElement): boolean {
+    let table = cell.parent;
+    while (table && table.tag !== 'table') table = table.parent;
+    if (!table) return false;
+    let answer = this.tables.get(table);
+    if (answer === undefined) this.tables.set(table, (answer = isDataTable(table)));
+    return answer;
+  }
+}
+
+function isDataTable(table: HtmlElement): boolean {
+  let rows = 0;
+  const stack: HtmlElement[] = [table];
+  while (stack.length) {
+    for (const c of stack.pop()!.children) {
+      if (typeof c === 'string') continue;
+      if (c.tag === 'table') return false;
+      if (c.tag !== 'tr') {
+        stack.push(c);
+        continue;
+      }
+      let cells = 0;
+      for (const td of c.children) {
+        if (typeof td === 'string' || !CELL_TAGS.has(td.tag)) continue;
+        if (hasTable(td) || textOf(td).trim().length > MAX_DATA_CELL) return false;
+        cells++;
+      }
+      if (cells >= 2) rows++;
+    }
+  }
+  return rows >= MIN_DATA_ROWS;
+}
+
+function hasTable(el: HtmlElement): boolean {
+  const stack: HtmlElement[] = [el];
+  while (stack.length) {
+    for (const c of stack.pop()!.children) {
+      if (typeof c === 'string') continue;
+      if (c.tag === 'table') return true;
+      stack.push(c);
+    }
+  }
+  return false;
 }
 
 /** Boxes whose parts are labels of their own. */
