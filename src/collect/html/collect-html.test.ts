@@ -371,3 +371,29 @@ test('a forum thread: the post\'s title opens the post\'s text, the comments and
   const [news] = collectHtml('story.html', page('NewsArticle'));
   assert.match(slice(news!.text, news!.main), /^The union says its members/);
 });
+
+test('an office export\'s table (each cell\'s text in a paragraph) still reads as rows of tab-separated cells', () => {
+  const cell = (s: string): string => `<td><p class="MsoNormal"><span lang="EN-GB">${s}</span><o:p></o:p></p></td>`;
+  const html = `<body><div class="WordSection1"><p class="MsoNormal">${'The port authority set out the week\'s traffic at its three piers in a short table. '.repeat(3)}</p>
+    <table class="MsoTableGrid"><tr>${cell('Pier')}${cell('Calls')}${cell('Source')}</tr>
+    <tr>${cell('North')}${cell('approx. 41')}${cell('Harbour<br>office')}</tr></table>
+    <table><tr><td><p>${'A page laid out in a table keeps the paragraphs of its long cells apart, as it always has. '.repeat(4)}</p><p>Second paragraph of the layout cell.</p></td></tr></table></div></body>`;
+  const [doc] = collectHtml('piers.html', html);
+  assert.ok(doc!.text.includes('Pier\tCalls\tSource\nNorth\tapprox. 41\tHarbour office'), doc!.text);
+  assert.ok(doc!.text.includes('as it always has.\n\nSecond paragraph'), doc!.text);
+});
+
+test('a Google Docs draft: its version and status line is the masthead\'s, reviewers\' comments after the text are no story', () => {
+  const p = (s: string): string => `<p class="c3"><span class="c1">${s}</span></p>`;
+  const html = `<body><div id="contents"><p class="c12 title"><span>Barges on the lower river</span></p>
+    ${p('Version 1.2, 3 June 2025. Not for circulation; comments to the editors by Friday.')}
+    ${p('River traffic fell by a third in May as the lock at the estuary stayed shut for repairs, the port office says.<sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup>')}
+    ${p('About 40 barges waited upstream at the end of the month, and their owners have asked the ministry for help with the cost of the delay.')}
+    <div class="c23"><p class="c6"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c5">Is the third from the port office or from us? Their release says 30 barges.</span></p>
+    <p class="c6"><span class="c5">It is theirs; I will cite it.</span></p></div></div></body>`;
+  const [doc] = collectHtml('draft.html', html);
+  const main = slice(doc!.text, doc!.main);
+  assert.match(main, /^River traffic fell by a third/);
+  assert.match(main, /the cost of the delay\.$/);
+  assert.ok(doc!.boilerplate.some((b) => b.kind === 'comments' && slice(doc!.text, b).includes('30 barges')));
+});

@@ -109,6 +109,7 @@ export function elementKind(el: HtmlElement): BoilerplateKind | null {
   if (el.tag === 'html' || el.tag === 'body' || el.tag === 'main') return null;
   const t = tokens(el);
   if (isFootnotes(el, t)) return null;
+  if (isReviewComment(el)) return 'comments';
   if (t.trim() && ANY_KIND_TOKEN.test(t)) for (const [re, kind] of KIND_TOKENS) if (re.test(t)) return kind;
   if (el.tag === 'aside') return isStoryBox(el) ? null : 'related';
   if (isSignUpBox(el)) return 'promo';
@@ -178,6 +179,29 @@ function asksForEmail(form: HtmlElement): boolean {
       if (c.tag === 'input' && (c.attrs.type === 'email' || c.attrs.name === 'email')) return true;
       stack.push(c);
     }
+  }
+  return false;
+}
+
+/** The link from a reviewer's comment back to the text it comments on: Google Docs' "#cmnt_ref1", Word's "#_msoanchor_1". */
+const COMMENT_BACKLINK = /^#(?:cmnt_ref|_msoanchor_|comment-ref)\d/i;
+/** How deep under a box its first link may open it (box → paragraph → span → link). */
+const MAX_OPENING_DEPTH = 3;
+
+/**
+ * A reviewer's comment set after an office document's text (Google Docs' boxed comments, Word's comment list): it opens
+ * with a link back to its anchor in the text ("[a]"), or Word marks the list as such. Queries about the text by other
+ * people, not the text.
+ */
+function isReviewComment(el: HtmlElement): boolean {
+  if (el.attrs.style !== undefined && el.attrs.style.includes('mso-element:comment')) return true;
+  if (el.tag !== 'div' && el.tag !== 'p') return false;
+  let node: HtmlElement = el;
+  for (let depth = 0; depth < MAX_OPENING_DEPTH; depth++) {
+    const first = node.children.find((c) => typeof c !== 'string' || /\S/.test(c));
+    if (first === undefined || typeof first === 'string') return false;
+    if (first.tag === 'a') return COMMENT_BACKLINK.test(first.attrs.href ?? '');
+    node = first;
   }
   return false;
 }

@@ -22,6 +22,8 @@ const PARAGRAPH_TAGS = new Set([
 // A table's parts part no paragraphs: its rows stay together, as a plain-text table's lines do.
 const LINE_TAGS = new Set(['li', 'dt', 'dd', 'tr', 'br', 'thead', 'tbody', 'tfoot']);
 const CELL_TAGS = new Set(['td', 'th']);
+/** A table's own elements, which keep their breaks inside a cell (a nested table's rows). */
+const TABLE_TAGS = new Set(['table', 'tr', 'thead', 'tbody', 'tfoot', 'caption']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /**
@@ -38,6 +40,7 @@ export function renderHtml(root: HtmlElement): HtmlText {
   const holdsTheStory = (el: HtmlElement): boolean => total > 400 && (proseChars.get(el) ?? 0) > 0.5 * total;
 
   const labels = new LabelBoxes();
+  const dataTables = new DataTables();
   const parts: string[] = [];
   let length = 0;
   const blocks: HtmlBlock[] = [];
@@ -74,15 +77,15 @@ export function renderHtml(root: HtmlElement): HtmlText {
   };
 
   // Iterative walk (an explicit stack): deeply nested pages must not overflow the call stack.
-  type Frame = { node: HtmlNode; owner: HtmlElement; hint: BoilerplateKind | null; inLink: boolean; inPre: boolean } | number;
-  const stack: Frame[] = [{ node: root, owner: root, hint: null, inLink: false, inPre: false }];
+  type Frame = { node: HtmlNode; owner: HtmlElement; hint: BoilerplateKind | null; inLink: boolean; inPre: boolean; inCell: boolean } | number;
+  const stack: Frame[] = [{ node: root, owner: root, hint: null, inLink: false, inPre: false, inCell: false }];
   while (stack.length) {
     const frame = stack.pop()!;
     if (typeof frame === 'number') {
       flush(frame); // leaving a block element
       continue;
     }
-    const { node, owner, hint, inLink, inPre } = frame;
+    const { node, owner, hint, inLink, inPre, inCell } = frame;
     if (typeof node === 'string') {
       if (!buf) {
         if (!/\S/.test(node)) continue;
@@ -98,26 +101,91 @@ export function renderHtml(root: HtmlElement): HtmlText {
     if (!big && isDropped(node)) continue;
     const childHint = hint ?? (big ? null : elementKind(node));
     const tag = node.tag;
-    const strength = PARAGRAPH_TAGS.has(tag) ? 2 : LINE_TAGS.has(tag) || labels.isLabel(node) ? 1 : 0;
+    const blockStrength = PARAGRAPH_TAGS.has(tag) ? 2 : LINE_TAGS.has(tag) || labels.isLabel(node) ? 1 : 0;
+    // Office exports (Word, Google Docs) wrap every cell's text in paragraphs: inside a cell a block
+    // is a space, so the row stays one line of cells the table reader can read.
+    const strength = inCell && !TABLE_TAGS.has(tag) ? 0 : blockStrength;
+    if (blockStrength && !strength) buf += ' ';
     if (strength) flush(strength);
     else if (CELL_TAGS.has(tag) && buf) buf += CELL_GAP;
     if (tag === 'br') continue;
     if (tag === 'a' && isBackReference(node)) continue;
     const mark = tag === 'a' ? footnoteNumber(node) : null;
     if (mark) {
-      stack.push({ node: `[${mark}]`, owner, hint: childHint, inLink: true, inPre });
+      stack.push({ node: `[${mark}]`, owner, hint: childHint, inLink: true, inPre, inCell });
       continue;
     }
     if (strength) stack.push(strength);
     const childOwner = strength ? node : owner;
     const link = inLink || tag === 'a';
     const pre = inPre || tag === 'pre';
+    // A table inside a cell (a layout table's) is read as tables are.
+    const cell = CELL_TAGS.has(tag) ? dataTables.holds(node) : inCell && tag !== 'table';
     for (let i = node.children.length - 1; i >= 0; i--) {
-      stack.push({ node: node.children[i]!, owner: childOwner, hint: childHint, inLink: link, inPre: pre });
+      stack.push({ node: node.children[i]!, owner: childOwner, hint: childHint, inLink: link, inPre: pre, inCell: cell });
     }
   }
   flush(2);
   return { text: parts.join(''), blocks };
+}
+
+/** Longest text of a table's cell read as one datum; a page laid out in a table holds its story in a cell. */
+const MAX_DATA_CELL = 300;
+/** Fewest rows of two cells or more in a table of data. */
+const MIN_DATA_ROWS = 2;
+
+/**
+ * Tables of data, told from tables that lay out a page or an e-mail: rows of two cells or more, every cell short (a
+ * figure, a period, a source), no table inside. A layout table's cells are columns and boxes of their own, whose
+ * paragraphs stay paragraphs.
+ */
+class DataTables {
+  private readonly tables = new Map<HtmlElement, boolean>();
+
+  /** Whether the cell belongs to a table of data. */
+  holds(cell: HtmlElement): boolean {
+    let table = cell.parent;
+    while (table && table.tag !== 'table') table = table.parent;
+    if (!table) return false;
+    let answer = this.tables.get(table);
+    if (answer === undefined) this.tables.set(table, (answer = isDataTable(table)));
+    return answer;
+  }
+}
+
+function isDataTable(table: HtmlElement): boolean {
+  let rows = 0;
+  const stack: HtmlElement[] = [table];
+  while (stack.length) {
+    for (const c of stack.pop()!.children) {
+      if (typeof c === 'string') continue;
+      if (c.tag === 'table') return false;
+      if (c.tag !== 'tr') {
+        stack.push(c);
+        continue;
+      }
+      let cells = 0;
+      for (const td of c.children) {
+        if (typeof td === 'string' || !CELL_TAGS.has(td.tag)) continue;
+        if (hasTable(td) || textOf(td).trim().length > MAX_DATA_CELL) return false;
+        cells++;
+      }
+      if (cells >= 2) rows++;
+    }
+  }
+  return rows >= MIN_DATA_ROWS;
+}
+
+function hasTable(el: HtmlElement): boolean {
+  const stack: HtmlElement[] = [el];
+  while (stack.length) {
+    for (const c of stack.pop()!.children) {
+      if (typeof c === 'string') continue;
+      if (c.tag === 'table') return true;
+      stack.push(c);
+    }
+  }
+  return false;
 }
 
 /** Boxes whose parts are labels of their own. */

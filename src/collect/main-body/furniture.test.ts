@@ -737,3 +737,8 @@ test('a jump line stands alone and opens the end matter; a page that goes on to 
   assert.deepEqual(classifyBlock(lineBlocks('(Continued on p. A12, col. 3)')[0]!), { role: 'tail', kind: 'other' });
   assert.deepEqual(classifyBlock(lineBlocks('Continued on next page')[0]!), { role: 'heading' });
 });
+
+test('a fact sheet\'s distribution list under its last paragraph is end matter', () => {
+  assert.ok(isFooterNote({ start: 0, end: 0, text: 'Distribution: Office of the Harbour Master; Customs Directorate; Port Police.' }, null));
+  assert.ok(!isFooterNote({ start: 0, end: 0, text: 'Distribution of the grain to the northern ports resumed on Monday.' }, null));
+});
