@@ -17,6 +17,8 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:sponsored|presented|brought to you) by [^?]{1,60}$|^(?:partner|paid|sponsored) (?:content|post|partnership)$|^(?:was |were you |got )?(?:this |you )?(?:(?:e-?mail|newsletter|message) )?forwarded (?:this|to you|by a (?:friend|colleague))(?: (?:e-?mail|newsletter|message))?(?: to you| by a (?:friend|colleague))?\?(?: ?(?:sign up|subscribe)\b.{0,40})?$/, 'promo'],
   [/^(?:tags?|topics?|filed under|categories|keywords)$|^(?:share|share this (?:article|story|page)?|follow us(?: on .{1,40})?)$/, 'other'],
   [/^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/, 'other'],
+  // A blog platform's author box under the post ("Written by Ann Vale", then followers and a bio).
+  [/^written by [^,;:()]{2,50}$/, 'byline'],
   // A paper's or a report's apparatus: the list of works it cites closes the text ("References (selected)").
   [/^(?:references|bibliography|works cited|literature cited|endnotes|footnotes|notes and references|sources and notes)(?: \([^)]{1,30}\))?$/, 'other'],
   // A report's back matter: who wrote it, how to reach them, what it does not claim.
@@ -62,6 +64,16 @@ export function isShareButton(block: TextBlock): boolean {
   return t.length <= 30 && SHARE_BUTTON.test(labelOf(t));
 }
 const SHARE_BUTTON = /^share(?: this(?: (?:article|story|page|post))?)?$/;
+
+/**
+ * A subscribe button's label on a line of its own ("Subscribe", "Subscribe now", "Sign up"). Newsletter and blog
+ * platforms set one in the middle of a post, under their appeal to readers, as well as under the post.
+ */
+export function isSubscribeButton(block: TextBlock): boolean {
+  const t = block.text;
+  return t.length <= 30 && SUBSCRIBE_BUTTON.test(labelOf(t));
+}
+const SUBSCRIBE_BUTTON = /^(?:subscribe(?: now| for free)?|sign up(?: now| for free)?)$/;
 
 /**
  * Any of the tail labels, each in a group of its own (they have none of their own): the group that took part names
@@ -378,6 +390,13 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
   if (/\s[|·•]\s/.test(t) && !endsSentence(t)) return 'byline';
   if (isAllCaps(t)) return 'other';
   return null;
+}
+
+/** A piece's reading time on a line of its own or closing one ("8 min read", "Eleanor Baek · 12 minute read"). */
+const READING_TIME = /\bmin(?:ute)?s? read$/i;
+
+export function isReadingTime(t: string): boolean {
+  return t.length <= 120 && READING_TIME.test(t);
 }
 
 /** A byline that names its writers ("By …", "Reporting by …"), not a line of metadata set off by bars. */

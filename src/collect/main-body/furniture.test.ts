@@ -742,3 +742,53 @@ test('a fact sheet\'s distribution list under its last paragraph is end matter',
   assert.ok(isFooterNote({ start: 0, end: 0, text: 'Distribution: Office of the Harbour Master; Customs Directorate; Port Police.' }, null));
   assert.ok(!isFooterNote({ start: 0, end: 0, text: 'Distribution of the grain to the northern ports resumed on Monday.' }, null));
 });
+
+test('a blog platform export: title, subtitle and author lines are header, a Subscribe appeal mid-post is a promotion, the author box and responses close the post', () => {
+  const text = [
+    'Open in app',
+    'Sign in',
+    'The Ferry Count: Why Nobody Agrees on the Number of Grain Ships',
+    'Three agencies publish three numbers. The truth sits somewhere in the middle, and it is smaller than you think.',
+    'Ruth Amadi',
+    'Follow',
+    'Published in Tideline',
+    '6 min read',
+    '·',
+    'Mar 2, 2026',
+    '88',
+    'Share',
+    'In January the port authority said that 412 grain ships had left the southern harbours since the corridor opened, a figure repeated by every ministry spokesman since and printed in most of the trade press without qualification.',
+    'I count fewer. Port logs list 31 ships twice, once at loading and once at the anchorage, and the authority counts both entries.',
+    'Tideline is a reader-supported publication. To get new posts and support my work, consider becoming a free or paid subscriber.',
+    'Subscribe',
+    'The insurers',
+    'Lloyd\'s underwriters quote a different figure again: 365 sailings insured for war risk, which leaves out the ships that sailed uninsured or under a state guarantee, about a tenth of the total by their own estimate.',
+    'My own estimate is 380 ships, give or take a dozen.',
+    'Shipping',
+    'Black Sea',
+    'Written by Ruth Amadi',
+    '1.1K followers',
+    'Former harbour pilot. I write about ports, ships and the grain trade.',
+    'Responses (3)',
+    'Good piece, but the anchorage entries are not always duplicates.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('post.txt', text);
+  const main = mainOf(doc!);
+  assert.match(main, /^In January the port authority said/);
+  assert.match(main, /give or take a dozen\.$/);
+  const promo = doc!.boilerplate.filter((b) => b.kind === 'promo').map((b) => doc!.text.slice(b.start, b.end));
+  assert.ok(promo.some((p) => p.startsWith('Tideline is a reader-supported publication')), promo.join(' | '));
+});
+
+test('a Subscribe button under the post, with only its end matter after it, still ends the post', () => {
+  const text = [
+    'The Ferry Count',
+    'In January the port authority said that 412 grain ships had left the southern harbours since the corridor opened, a figure repeated by every ministry spokesman since then.',
+    'My own estimate is 380 ships, give or take a dozen.',
+    'Subscribe',
+    'Comments (2)',
+    'Good piece, but the anchorage entries are not always duplicates, and the port authority has said so itself in its own annual report, which anyone can read on its site and which lists each vessel by name.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('post.txt', text);
+  assert.match(mainOf(doc!), /give or take a dozen\.$/);
+});

@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
+import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
@@ -48,6 +48,12 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   for (let i = first + 1; i < blocks.length; i++) {
     if (roles[i]!.role === 'tail' && (isShareButton(blocks[i]!) || isLinkBox(roles, i)) && paragraphFollows(blocks, roles, i)) {
       roles[i] = { role: 'furniture', kind: 'other' };
+      continue;
+    }
+    if (roles[i]!.role === 'tail' && isSubscribeButton(blocks[i]!) && storyGoesOn(blocks, roles, i)) {
+      roles[i] = { role: 'furniture', kind: 'promo' };
+      // The appeal above the button ("… consider becoming a paid subscriber.") is the platform's too.
+      if (i - 1 > first && roles[i - 1]!.role === 'prose' && isFooterNote(blocks[i - 1]!, null)) roles[i - 1] = { role: 'furniture', kind: 'promo' };
       continue;
     }
     if (roles[i]!.role === 'tail' && isAsterism(blocks[i]!.text) && proseFollows(blocks, roles, i)) {
@@ -240,6 +246,25 @@ function paragraphFollows(blocks: TextBlock[], roles: BlockRole[], i: number): b
   return j < blocks.length && roles[j]!.role === 'prose' && blocks[j]!.text.length >= MIN_PARAGRAPH;
 }
 
+/** Most blocks (a section heading, furniture) read after a button for the story going on. */
+const MAX_BLOCKS_AFTER_BUTTON = 4;
+
+/**
+ * A paragraph's worth of the story's prose follows block i before any end matter, maybe under a section heading: a
+ * button set there is inside the story. Under the story, a button is followed by its end matter (tags, the author's
+ * box, responses), whose short prose does not add up to a paragraph before a tail label opens.
+ */
+function storyGoesOn(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  let chars = 0;
+  for (let j = i + 1; j < blocks.length && j <= i + MAX_BLOCKS_AFTER_BUTTON; j++) {
+    const role = roles[j]!.role;
+    if (role === 'tail') return false;
+    if (role === 'prose') chars += blocks[j]!.text.length;
+    if (chars >= MIN_PARAGRAPH) return true;
+  }
+  return false;
+}
+
 /**
  * A paragraph's worth of prose lies after block i, in one block or in several (a transcript's
  * short turns after the "* * * * *" that marks a cut): the asterism there is a break, not the end mark.
@@ -281,7 +306,7 @@ function findStart(blocks: TextBlock[], roles: BlockRole[], from: number, descri
       if (!/\.[)"'”’»]*$/.test(b.text) && roles[i + 1]!.role !== 'prose' && (isHeaderFurniture(next) === 'byline' || (next.text.length < 80 && findDate(next.text))))
         continue;
     }
-    if (isStandfirst(blocks, roles, i) || isEmphasisedDek(blocks, roles, i)) continue;
+    if (isStandfirst(blocks, roles, i) || isAboveAuthorLines(blocks, roles, i) || isEmphasisedDek(blocks, roles, i)) continue;
     return i;
   }
   // No prose at all (a list, a table): everything that is not furniture.
@@ -526,6 +551,26 @@ function isStandfirst(blocks: TextBlock[], roles: BlockRole[], i: number): boole
   // A byline naming writers, not any line with bars ("Soldiers at the border | Photo: AP" captions a lead).
   if (roles[next]!.role === 'prose' || !isNamedByline(blocks[next]!)) return false;
   for (let j = next + 1; j < blocks.length && j <= next + 3; j++) if (roles[j]!.role === 'prose') return true;
+  return false;
+}
+
+/** Most short lines (the author's name, a "Follow" button, "Published in …") between a subtitle and its reading time. */
+const MAX_AUTHOR_LINES = 5;
+/** Longest of those lines. */
+const MAX_AUTHOR_LINE = 80;
+
+/**
+ * A blog platform's subtitle: a short paragraph over the author's lines (name, "Follow", "Published in …") that end
+ * in a byline naming the writer or the piece's reading time ("8 min read"), with the story's prose further down.
+ * Header metadata sits between the headline matter and the story, so prose above it is headline matter.
+ */
+function isAboveAuthorLines(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  if (blocks[i]!.text.length > MAX_STANDFIRST) return false;
+  for (let j = i + 1; j < blocks.length && j <= i + MAX_AUTHOR_LINES; j++) {
+    const b = blocks[j]!;
+    if (roles[j]!.role === 'prose' || roles[j]!.role === 'item' || b.text.length > MAX_AUTHOR_LINE) return false;
+    if (isNamedByline(b) || isReadingTime(b.text)) return roles.some((r, k) => k > j && r.role === 'prose');
+  }
   return false;
 }
 
