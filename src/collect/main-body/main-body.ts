@@ -75,7 +75,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     end--;
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
-  const start = slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end)));
+  const start = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -92,6 +92,45 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
 const MAX_BRIEFS_NOTE_BLOCKS = 2;
 /** Longest such note. */
 const MAX_BRIEFS_NOTE = 400;
+
+/** Most short blocks (headline, update note, summary bullets, byline) read over to a wire story's dateline. */
+const MAX_WIRE_HEADER_BLOCKS = 8;
+/** Longest block of such a header. */
+const MAX_WIRE_HEADER_BLOCK = 200;
+
+/**
+ * A wire story opens its first paragraph with its dateline ("SEOUL/WASHINGTON, April 30 (Orbis) - …"): the short
+ * blocks above it that close no sentence (a headline, "(Adds … in paragraph 6)", summary bullets, the byline) are its
+ * header, not the story. The dateline's block, when such a header is all that stands before it; else `first`.
+ */
+function startAtWireDateline(blocks: readonly TextBlock[], first: number, end: number): number {
+  for (let j = first; j <= end && j <= first + MAX_WIRE_HEADER_BLOCKS; j++) {
+    // An indented paragraph (wire copy indents each one) opens with its dateline after the indent.
+    const text = blocks[j]!.text.trimStart();
+    if (opensWithDateline(text)) return opensAnotherItem(blocks, j, end) ? first : j;
+    // A header's lines state no sentence: a block closed by a full stop is already the story.
+    if (text.length > MAX_WIRE_HEADER_BLOCK || /[.!?]["'”’)]*$/.test(text)) return first;
+  }
+  return first;
+}
+
+/** Shortest paragraph a wire story's dateline opens. */
+const MIN_DATELINE_PARAGRAPH = 100;
+
+/** A paragraph opened by a wire dateline and then the story's first sentence ("MLRS — 1,294 (+2)" is a tally's line). */
+function opensWithDateline(text: string): boolean {
+  if (text.length < MIN_DATELINE_PARAGRAPH) return false;
+  const m = WIRE_DATELINE.exec(text);
+  if (m === null) return false;
+  const c = text.charCodeAt(m[0].length);
+  return c >= 65 && c <= 90;
+}
+
+/** Whether a later block of the body opens with a wire dateline too: a roundup of items, each with its headline. */
+function opensAnotherItem(blocks: readonly TextBlock[], j: number, end: number): boolean {
+  for (let k = j + 1; k <= end; k++) if (opensWithDateline(blocks[k]!.text.trimStart())) return true;
+  return false;
+}
 
 /** Block i is an item's headline: a heading right above a paragraph that opens with a wire dateline. */
 function isBriefHeadline(blocks: readonly TextBlock[], roles: readonly BlockRole[], i: number): boolean {

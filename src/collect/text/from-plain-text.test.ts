@@ -289,3 +289,33 @@ test('an e-mail\'s subject, folded onto an indented line, is its title; its date
   assert.equal(doc!.published, '2025-03-06');
   assert.match(mainOf(doc!), /^The regional waterways office/);
 });
+
+test('a wire story: headline, update note, summary bullets and byline above the dateline paragraph are its header', () => {
+  const text = [
+    'NORTHWIRE NEWS SERVICE - EUROPE                    14-May-2025 09:12:40 GMT',
+    'NWE0212  2 LBY  nHEL7xQ2  (FINLAND-RUSSIA/DRONES UPDATE 2)',
+    'Topics: DEF EUR FI RU  | Word count: 412',
+    '',
+    'UPDATE 2-Finland says 2 Russian drones crossed border; Nato envoys',
+    'to meet on Friday',
+    '',
+    '(Adds Nato statement in paragraph 5)',
+    '',
+    '    * Finnish ministry says 2 drones entered its airspace',
+    '    * Helsinki has sent about 300 guards to the border, FBG says',
+    '    * Nato envoys to meet on Friday',
+    '',
+    '    By Aino Virtanen',
+    '',
+    '    HELSINKI/BRUSSELS, May 14 (Northwire) - Two Russian drones crossed',
+    'into Finnish airspace on Tuesday night, the defence ministry said.',
+    '',
+    '    The drones flew about 12 km inside the border before turning back,',
+    'the ministry said in a statement on Wednesday.',
+    '',
+    '    Nato envoys will meet on Friday to discuss the incursions, an',
+    'alliance spokesperson said.',
+  ].join('\r\n');
+  const [doc] = collectPlainText('wire.txt', text);
+  assert.match(mainOf(doc!), /^HELSINKI\/BRUSSELS, May 14/);
+});
