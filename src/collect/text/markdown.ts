@@ -1,4 +1,5 @@
 import type { Span } from '../../domain/span.js';
+import { linesOf } from './lines.js';
 
 /**
  * Markdown documents (a note kept in a repository, a README-like report): recognised by several of Markdown's own
@@ -56,7 +57,7 @@ const MAX_FRONT_MATTER_LINES = 60;
  */
 export function findMarkdown(text: string, named = false): MarkdownDocument | null {
   if (!named && !mayShowSigns(text)) return null;
-  const lines = linesOf(text);
+  const lines = [...linesOf(text, 0, text.length)];
   const front = frontMatterOf(text, lines);
   let signs = front === null ? 0 : Sign.FRONT_MATTER;
   const markup: Span[] = [];
@@ -362,20 +363,6 @@ function fieldText(value: string | undefined): string | null {
 function isoDateOf(value: string | undefined): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(fieldText(value) ?? '');
   return m === null ? null : `${m[1]}-${m[2]}-${m[3]}`;
-}
-
-/** The lines of the text, without their line breaks ("\r" too). */
-function linesOf(text: string): Span[] {
-  const out: Span[] = [];
-  let at = 0;
-  while (at <= text.length) {
-    let nl = text.indexOf('\n', at);
-    if (nl < 0) nl = text.length;
-    const end = nl > at && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    out.push({ start: at, end });
-    at = nl + 1;
-  }
-  return out;
 }
 
 /** The spans sorted by start, overlaps dropped. */

@@ -1,6 +1,7 @@
 import type { PostSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { dateTimeGroupDay } from '../dates.js';
+import { linesOf } from './lines.js';
 
 /**
  * A log of military spot reports as a unit or an analysis cell publishes it: entries each headed by a line that gives
@@ -38,16 +39,12 @@ const RULE_LINE = /^\s*[=\-_*~]{5,}\s*$/;
 /** A bracketed remark closing the originator's name ("HUR (public statement)"). */
 const TRAILING_REMARK = /\s*\([^()]*\)$/;
 
-interface Line {
-  start: number;
-  end: number;
-}
-
 /** The entries of a spot-report log inside `main`, each as an originator's post and a compiler's post; [] for other texts. */
 export function findReportLog(text: string, main: Span): PostSpan[] {
   // Every header holds a date-time group's zone letter glued to its month, or after the clock: most texts have none.
   if (!/\d{4}[A-IK-Z] ?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/.test(text.slice(main.start, main.end))) return [];
-  const lines = linesOf(text, main);
+  // The lines of `main` that hold more than white space.
+  const lines = [...linesOf(text, main.start, main.end)].filter((l) => /\S/.test(lineText(text, l)));
   const heads: Array<{ line: number; day: string }> = [];
   for (let i = 0; i < lines.length; i++) {
     const m = HEADER_DTG.exec(text.slice(lines[i]!.start, lines[i]!.end));
@@ -64,7 +61,7 @@ export function findReportLog(text: string, main: Span): PostSpan[] {
 }
 
 /** The posts of the entry headed at line `head`, which runs at most to line `limit` (exclusive). */
-function entryPosts(text: string, lines: readonly Line[], head: number, limit: number, day: string): PostSpan[] {
+function entryPosts(text: string, lines: readonly Span[], head: number, limit: number, day: string): PostSpan[] {
   let end = head + 1;
   while (end < limit && !RULE_LINE.test(lineText(text, lines[end]!))) end++;
   const author = originatorOf(text, lines, head, Math.min(end, head + 1 + ORIGINATOR_REACH));
@@ -77,7 +74,7 @@ function entryPosts(text: string, lines: readonly Line[], head: number, limit: n
 }
 
 /** The originator named on a line of [from, to), its closing bracketed remark cut, or null. */
-function originatorOf(text: string, lines: readonly Line[], from: number, to: number): string | null {
+function originatorOf(text: string, lines: readonly Span[], from: number, to: number): string | null {
   for (let i = from; i < to; i++) {
     const m = ORIGINATOR_LINE.exec(lineText(text, lines[i]!));
     if (m !== null) return m[1]!.replace(TRAILING_REMARK, '') || m[1]!;
@@ -86,7 +83,7 @@ function originatorOf(text: string, lines: readonly Line[], from: number, to: nu
 }
 
 /** The first line of [from, to) labelled as none of the originator's lines are: the compiler's comment; `to` if none. */
-function commentStart(text: string, lines: readonly Line[], from: number, to: number): number {
+function commentStart(text: string, lines: readonly Span[], from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const m = LABEL.exec(lineText(text, lines[i]!));
     if (m !== null && !ORIGINATOR_LABELS.has(m[1]!.toLowerCase())) return i;
@@ -94,19 +91,4 @@ function commentStart(text: string, lines: readonly Line[], from: number, to: nu
   return to;
 }
 
-const lineText = (text: string, l: Line): string => text.slice(l.start, l.end);
-
-/** The lines of `main` that hold more than white space. */
-function linesOf(text: string, main: Span): Line[] {
-  const out: Line[] = [];
-  let at = main.start;
-  while (at < main.end) {
-    let nl = text.indexOf('\n', at);
-    if (nl < 0 || nl > main.end) nl = main.end;
-    let end = nl;
-    if (end > at && text.charCodeAt(end - 1) === 13) end--;
-    if (/\S/.test(text.slice(at, end))) out.push({ start: at, end });
-    at = nl + 1;
-  }
-  return out;
-}
+const lineText = (text: string, l: Span): string => text.slice(l.start, l.end);

@@ -1,5 +1,6 @@
 import type { Span } from '../../domain/span.js';
 import type { TextBlock } from '../main-body/text-block.js';
+import { linesOf } from './lines.js';
 
 /**
  * Subtitle files (SRT, WebVTT): numbered or named cues, each a timing line ("00:01:02,345 --> 00:01:05,000") and the
@@ -91,18 +92,6 @@ function* blocksOf(text: string): Generator<Span[]> {
     } else block.push(line);
   }
   if (block.length > 0) yield block;
-}
-
-/** The lines of text[from, to): each without its line break and carriage return. */
-export function* linesOf(text: string, from: number, to: number): Generator<Span> {
-  for (let at = from; at <= to; ) {
-    let nl = text.indexOf('\n', at);
-    if (nl < 0 || nl > to) nl = to;
-    const end = nl > at && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    yield { start: at, end };
-    if (nl >= to) return;
-    at = nl + 1;
-  }
 }
 
 function isBlankLine(text: string, line: Span): boolean {
