@@ -63,12 +63,11 @@ function opensWithSrtCue(text: string): boolean {
 /** The first `n` non-blank lines, carriage returns and a byte-order mark left out. */
 function firstLines(text: string, n: number): string[] {
   const out: string[] = [];
-  for (let at = 0; at < text.length && out.length < n; ) {
-    let nl = text.indexOf('\n', at);
-    if (nl < 0) nl = text.length;
-    const line = text.slice(at, nl).replace(/^\ufeff/, '').replace(/\r$/, '');
-    if (line.trim() !== '') out.push(line);
-    at = nl + 1;
+  for (const l of linesOf(text, 0, text.length)) {
+    const line = text.slice(l.start, l.end).replace(/^\ufeff/, '');
+    if (line.trim() === '') continue;
+    out.push(line);
+    if (out.length === n) break;
   }
   return out;
 }
