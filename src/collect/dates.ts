@@ -80,5 +80,12 @@ export function dateTimeGroupDay(text: string): string | null {
   return isoDate(year, monthNumber(m[5]!), +m[1]!);
 }
 
+/** A date-time group's months, in capitals. */
+const DTG_MONTH = 'JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC';
 /** Day, hour, minute, zone letter (not J), month in capitals, year. */
-const DATE_TIME_GROUP = /^(\d{2}) ?(\d{2})(\d{2})([A-IK-Z]) ?(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC) ?(\d{4}|\d{2})(?!\d)/;
+const DATE_TIME_GROUP = new RegExp(String.raw`^(\d{2}) ?(\d{2})(\d{2})([A-IK-Z]) ?(${DTG_MONTH}) ?(\d{4}|\d{2})(?!\d)`);
+/**
+ * A date-time group's clock, zone letter and month anywhere in a text ("1130ZDEC", "1130Z DEC"): a cheap test that a
+ * text may hold groups at all, which most texts do not.
+ */
+export const DATE_TIME_GROUP_CUE = new RegExp(String.raw`\d{4}[A-IK-Z] ?(?:${DTG_MONTH})`);

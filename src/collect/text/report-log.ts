@@ -1,6 +1,6 @@
 import type { PostSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { dateTimeGroupDay } from '../dates.js';
+import { DATE_TIME_GROUP_CUE, dateTimeGroupDay } from '../dates.js';
 import { linesOf } from './lines.js';
 
 /**
@@ -42,7 +42,7 @@ const TRAILING_REMARK = /\s*\([^()]*\)$/;
 /** The entries of a spot-report log inside `main`, each as an originator's post and a compiler's post; [] for other texts. */
 export function findReportLog(text: string, main: Span): PostSpan[] {
   // Every header holds a date-time group's zone letter glued to its month, or after the clock: most texts have none.
-  if (!/\d{4}[A-IK-Z] ?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/.test(text.slice(main.start, main.end))) return [];
+  if (!DATE_TIME_GROUP_CUE.test(text.slice(main.start, main.end))) return [];
   // The lines of `main` that hold more than white space.
   const lines = [...linesOf(text, main.start, main.end)].filter((l) => /\S/.test(lineText(text, l)));
   const heads: Array<{ line: number; day: string }> = [];
