@@ -2,6 +2,7 @@ import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
+import { bylineAuthors, isAuthorBio } from './author-bio.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
@@ -71,7 +72,8 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   }
   const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, first)) : (options.outlet ?? null);
   let end = Math.min(tail, footerRule(blocks, first), signatureDelimiter(blocks, first)) - 1;
-  while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end))
+  const authors = bylineAuthors(blocks.slice(0, first));
+  while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAuthorBio(blocks[end]!, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end))
     end--;
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
