@@ -198,6 +198,8 @@ const opensWithBy = (t: string): boolean => t.charCodeAt(0) === 66 && t.charCode
 /** Longer than any byline: a paragraph that opens with "By" and two capitalised words is prose. */
 const MAX_BYLINE = 100;
 const SPEAKER = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^)]{1,40}\))?:\s/;
+/** "Our Standards: …", "My Account: …": a label in the outlet's first person names a page of its own, no speaker. */
+const isSpeakerLine = (t: string): boolean => SPEAKER.test(t) && !(t.startsWith('Our ') || t.startsWith('My '));
 
 export type BlockRole =
   | { role: 'prose' }
@@ -411,12 +413,12 @@ export function isFooterNote(block: TextBlock, outlet: string | null): boolean {
   const t = block.text;
   if (t.length > 320) return false;
   const footer = FOOTER_NOTE.test(caseFolded(t));
-  if (SPEAKER.test(t) && !/^[A-Z ]+:/.test(t.slice(0, 3))) {
+  if (isSpeakerLine(t) && !/^[A-Z ]+:/.test(t.slice(0, 3))) {
     // "Host: thank you." is dialogue, not a footer, even when the host is the outlet.
     if (!footer) return false;
   }
   if (footer) return true;
-  if (outlet && outlet.length >= 4 && !SPEAKER.test(t)) {
+  if (outlet && outlet.length >= 4 && !isSpeakerLine(t)) {
     const at = t.toLowerCase().indexOf(outlet.toLowerCase());
     return at >= 0 && !reportsInStory(t, at, outlet.length);
   }
