@@ -158,10 +158,11 @@ const HEADER_NOTE =
  * disclaimer ("This text is a provisional translation; … the original text prevails."), and a memo's or fact sheet's
  * distribution list ("Distribution: Office of the Minister; …"): the document's apparatus.
  */
-// Also the editor's line under an interview ("*This interview has been edited for length.*"). Matched on `caseFolded`
-// text: "by [a-z]" is "by" and any ASCII letter, as "by [A-Z]" case-blind was.
+// Also the editor's line under an interview ("*This interview has been edited for length.*"), and a signed piece's
+// disclaimer ("The views expressed … are solely those of the author."; "The institute does not take positions …").
+// Matched on `caseFolded` text: "by [a-z]" is "by" and any ASCII letter, as "by [A-Z]" case-blind was.
 const FOOTER_NOTE =
-  /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b|^(?:attachments?|enclosures?)(?: (?:no\. ?)?\d{1,2})?\s*[.:)–-]\s*\S|\bis an? (?:provisional|unofficial|informal|courtesy|machine) translation\b|\b(?:text|version|original) (?:shall )?prevails?\b|^distribution(?: list)?\s*:\s*\S/;
+  /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b|^(?:attachments?|enclosures?)(?: (?:no\. ?)?\d{1,2})?\s*[.:)–-]\s*\S|\bis an? (?:provisional|unofficial|informal|courtesy|machine) translation\b|\b(?:text|version|original) (?:shall )?prevails?\b|^distribution(?: list)?\s*:\s*\S|\b(?:views|opinions) expressed (?:in this [a-z-]+ |here(?:in)? )?are (?:solely |entirely )?(?:those of the (?:authors?|writers?)\b|the (?:authors?|writers?)'s? own)|\bdoes not take (?:institutional )?positions\b/;
 
 /**
  * The text in small letters, for the formulas written in small letters (here and in the main body's other modules).
@@ -197,6 +198,8 @@ const opensWithBy = (t: string): boolean => t.charCodeAt(0) === 66 && t.charCode
 /** Longer than any byline: a paragraph that opens with "By" and two capitalised words is prose. */
 const MAX_BYLINE = 100;
 const SPEAKER = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^)]{1,40}\))?:\s/;
+/** "Our Standards: …", "My Account: …": a label in the outlet's first person names a page of its own, no speaker. */
+const isSpeakerLine = (t: string): boolean => SPEAKER.test(t) && !(t.startsWith('Our ') || t.startsWith('My '));
 
 export type BlockRole =
   | { role: 'prose' }
@@ -410,12 +413,12 @@ export function isFooterNote(block: TextBlock, outlet: string | null): boolean {
   const t = block.text;
   if (t.length > 320) return false;
   const footer = FOOTER_NOTE.test(caseFolded(t));
-  if (SPEAKER.test(t) && !/^[A-Z ]+:/.test(t.slice(0, 3))) {
+  if (isSpeakerLine(t) && !/^[A-Z ]+:/.test(t.slice(0, 3))) {
     // "Host: thank you." is dialogue, not a footer, even when the host is the outlet.
     if (!footer) return false;
   }
   if (footer) return true;
-  if (outlet && outlet.length >= 4 && !SPEAKER.test(t)) {
+  if (outlet && outlet.length >= 4 && !isSpeakerLine(t)) {
     const at = t.toLowerCase().indexOf(outlet.toLowerCase());
     return at >= 0 && !reportsInStory(t, at, outlet.length);
   }

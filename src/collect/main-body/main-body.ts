@@ -2,6 +2,7 @@ import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
+import { bylineAuthors, isAuthorBio } from './author-bio.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
@@ -70,8 +71,10 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     }
   }
   const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, first)) : (options.outlet ?? null);
+  const agency = datelineAgency(blocks, first, tail);
   let end = Math.min(tail, footerRule(blocks, first), signatureDelimiter(blocks, first)) - 1;
-  while (end > first && isTrailingFurniture(blocks[end]!, roles[end]!, outlet) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end))
+  const authors = bylineAuthors(blocks.slice(0, first));
+  while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end))
     end--;
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
@@ -112,6 +115,27 @@ function startAtWireDateline(blocks: readonly TextBlock[], first: number, end: n
     if (text.length > MAX_WIRE_HEADER_BLOCK || /[.!?]["'”’)]*$/.test(text)) return first;
   }
   return first;
+}
+
+/**
+ * A closing line of the wire agency the dateline names ("Our Standards: The Meridian Trust Principles."), whatever
+ * outlet the page's masthead gave, or a note about the author the byline names.
+ */
+function isAgencyOrAuthorNote(block: TextBlock, agency: string | null, authors: readonly string[]): boolean {
+  // A roundup's last item names the agency in its own dateline: it is a story, not the agency's note.
+  return (agency !== null && isFooterNote(block, agency) && !opensWithDateline(block.text.trimStart())) || isAuthorBio(block, authors);
+}
+
+/** The agency a wire story's dateline names in brackets ("SEOUL, Oct 14 (Meridian) -"), or null. */
+function datelineAgency(blocks: readonly TextBlock[], first: number, end: number): string | null {
+  for (let j = first; j < end && j <= first + MAX_WIRE_HEADER_BLOCKS; j++) {
+    const text = blocks[j]!.text.trimStart();
+    if (!opensWithDateline(text)) continue;
+    const dateline = WIRE_DATELINE.exec(text)![0];
+    const open = dateline.indexOf('(');
+    return open < 0 ? null : dateline.slice(open + 1, dateline.indexOf(')', open));
+  }
+  return null;
 }
 
 /** Shortest paragraph a wire story's dateline opens. */

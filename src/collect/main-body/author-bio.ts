@@ -1,0 +1,42 @@
+import type { TextBlock } from './text-block.js';
+
+/**
+ * A signed piece (a commentary, an op-ed, a column) closes with a note about its author: "Ann Vale is a senior
+ * fellow at …", "Ann Vale previously served …". The note is the outlet's, not the piece's. Only a name the byline
+ * gives is looked for, so a story whose last paragraph is about a person it reports on keeps that paragraph.
+ */
+
+/** "By Ann Vale", "By Ann Vale and Li Wen", "By Ann Vale, Senior Fellow": the byline's names. */
+const BYLINE_NAMES = /^By\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})(?:\s+and\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}))?/u;
+
+/** Longest byline read for names. */
+const MAX_BYLINE = 120;
+
+/** The authors the byline lines above the story name (full names of two to four capitalised words). */
+export function bylineAuthors(header: readonly TextBlock[]): string[] {
+  const names: string[] = [];
+  for (const b of header) {
+    const t = b.text;
+    // Tested before the Unicode regex, which is costly to compile and run.
+    if (t.length > MAX_BYLINE || t.charCodeAt(0) !== 66 || t.charCodeAt(1) !== 121) continue;
+    const m = BYLINE_NAMES.exec(t);
+    if (m === null) continue;
+    names.push(m[1]!);
+    if (m[2] !== undefined) names.push(m[2]);
+  }
+  return names;
+}
+
+/** What an author note says next to the name: who the author is or has been, what the author does. */
+const BIO_VERB = /^,?\s+(?:is|was|has been|had been|previously|formerly|served|teaches|writes|covers|leads|directs|heads|worked)\b/;
+
+/** Longest author note (a few sentences). */
+const MAX_BIO = 600;
+
+/** A short paragraph opening with an author's name and saying who the author is. */
+export function isAuthorBio(block: TextBlock, authors: readonly string[]): boolean {
+  const t = block.text;
+  if (t.length > MAX_BIO) return false;
+  for (const name of authors) if (t.startsWith(name) && BIO_VERB.test(t.slice(name.length, name.length + 20))) return true;
+  return false;
+}
