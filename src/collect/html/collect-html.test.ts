@@ -397,3 +397,17 @@ test('a Google Docs draft: its version and status line is the masthead\'s, revie
   assert.match(main, /the cost of the delay\.$/);
   assert.ok(doc!.boilerplate.some((b) => b.kind === 'comments' && slice(doc!.text, b).includes('30 barges')));
 });
+
+test('a paragraph anchored "after-newsletter" (where a sign-up box’s skip link lands) is story, the box before it a promo', () => {
+  const para = (s: string): string => `<p>${s} ${'Dock workers unloaded the grain barges through the night, and the foremen logged every crate. '.repeat(2)}</p>`;
+  const html = `<body><article>
+    ${para('The river port reopened on Monday after the flood.')}
+    <div class="newsletter-signup"><p>Sign up to Harbour Notes</p><p>Our weekly letter, sent to 40,000 readers</p></div>
+    <p id="after-newsletter">Barge traffic recovered to about 70 sailings a day by the weekend.</p>
+    ${para('Insurers have yet to count the losses.')}
+  </article></body>`;
+  const [doc] = collectHtml('port.html', html);
+  const promos = doc!.boilerplate.filter((b) => b.kind === 'promo').map((b) => slice(doc!.text, b)).join(' ');
+  assert.match(promos, /40,000 readers/);
+  assert.doesNotMatch(promos, /70 sailings/);
+});

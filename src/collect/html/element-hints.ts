@@ -38,8 +38,15 @@ const ANY_KIND_TOKEN = tokenRegex(KIND_WORDS.map(([words]) => words).join('|'));
 const ARTICLE_TOKENS =
   /(?:^|[\s_-])(?:article-?body|story-?body|post-?body|entry-?content|post-?content|article-?content|article__body|story-?content|content-?body|articletext|story-?text|body-?text|article-?text)(?:$|[\s_-])/;
 
+/**
+ * "after-newsletter", "before-ad": a class or id naming the widget next to an element (an anchor a box's skip link
+ * jumps to) says where it stands, not what it is.
+ */
+const NEIGHBOUR_TOKEN = /(?:^|\s)(?:after|before|below|above|past)[_-]\S*/g;
+
 function tokens(el: HtmlElement): string {
-  return `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.toLowerCase();
+  const t = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.toLowerCase();
+  return t.includes('after') || t.includes('before') || t.includes('below') || t.includes('above') || t.includes('past') ? t.replace(NEIGHBOUR_TOKEN, ' ') : t;
 }
 
 /** True for an element that carries no readable text (hidden, a control, a widget). */
