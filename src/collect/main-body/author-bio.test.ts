@@ -36,3 +36,20 @@ test('the author named in the last paragraph as a party to the story is not a no
   ]));
   assert.match(mainOf(doc!), /proved her wrong\.$/);
 });
+
+test("a paper's edition: standfirst over a byline with places, reading time, signature and translation note", () => {
+  const [doc] = collectPlainText('edition.txt', [
+    'La Gazette du Nord — English edition',
+    'Grain ships wait off Constanta as the Danube freezes',
+    'Port officials say the queue has doubled in ten days. Traders fear the season is already lost.',
+    'By Lucie Barral (Constanta, special correspondent) and Henri Vasseur (Paris)',
+    'Published on 3 February 2026 at 07h15',
+    'Reading time: 5 min. Translated from the French by the English edition.',
+    'CONSTANTA — Forty-two bulk carriers were anchored off the port on Monday, twice the number counted ten days earlier. The ice on the lower Danube has stopped the barges that feed them.',
+    '"We have not seen a winter like this since 2012," said the harbour master, who asked that his name not be used.',
+    'Lucie Barral (Constanta, special correspondent) and Henri Vasseur (Paris)',
+    'This article is a translation of an original published in French. Read it in French.',
+  ].join('\n\n'));
+  assert.match(mainOf(doc!), /^CONSTANTA — Forty-two/);
+  assert.match(mainOf(doc!), /asked that his name not be used\.$/);
+});

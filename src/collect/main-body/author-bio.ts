@@ -33,10 +33,20 @@ const BIO_VERB = /^,?\s+(?:is|was|has been|had been|previously|formerly|served|t
 /** Longest author note (a few sentences). */
 const MAX_BIO = 600;
 
-/** A short paragraph opening with an author's name and saying who the author is. */
+/** Longest signature line. */
+const MAX_SIGNATURE = 160;
+
+/**
+ * A short paragraph opening with an author's name and saying who the author is, or the signature a paper sets under
+ * the story: the byline's names again, with no sentence ("Ann Vale (Kyiv) and Li Wen (Brussels)").
+ */
 export function isAuthorBio(block: TextBlock, authors: readonly string[]): boolean {
   const t = block.text;
   if (t.length > MAX_BIO) return false;
-  for (const name of authors) if (t.startsWith(name) && BIO_VERB.test(t.slice(name.length, name.length + 20))) return true;
+  for (const name of authors) {
+    if (!t.startsWith(name)) continue;
+    if (BIO_VERB.test(t.slice(name.length, name.length + 20))) return true;
+    if (t.length <= MAX_SIGNATURE && !/[.!?:]["'”’]*$/.test(t) && !/[.!?]\s/.test(t)) return true;
+  }
   return false;
 }
