@@ -15,7 +15,6 @@ import { setFlagsFromString } from 'node:v8';
  * and 3.3% (3×) on the 1,800 reports of `npm run bench:extract`, where the hot functions then run
  * unoptimised for longer (cachegrind, whole process, ninth session).
  */
-
 export function v8FlagsFor(command: string | undefined): string[] {
   const flags = ['--max-inlined-bytecode-size-cumulative=150'];
   if (command !== 'serve') flags.push('--no-turbo-loop-peeling', '--no-turbo-inline-array-builtins');

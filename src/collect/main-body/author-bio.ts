@@ -1,3 +1,4 @@
+import { opensWithBy } from './cues.js';
 import type { TextBlock } from './text-block.js';
 
 /**
@@ -18,7 +19,7 @@ export function bylineAuthors(header: readonly TextBlock[]): string[] {
   for (const b of header) {
     const t = b.text;
     // Tested before the Unicode regex, which is costly to compile and run.
-    if (t.length > MAX_BYLINE || t.charCodeAt(0) !== 66 || t.charCodeAt(1) !== 121) continue;
+    if (t.length > MAX_BYLINE || !opensWithBy(t)) continue;
     const m = BYLINE_NAMES.exec(t);
     if (m === null) continue;
     names.push(m[1]!);

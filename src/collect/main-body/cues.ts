@@ -198,7 +198,7 @@ const CAPITAL_BYLINE =
  * Whether the line opens with "By", as CAPITAL_BYLINE does: its Unicode classes make it costly to compile, so it is
  * run (and compiled) only for such lines.
  */
-const opensWithBy = (t: string): boolean => t.charCodeAt(0) === 66 && t.charCodeAt(1) === 121;
+export const opensWithBy = (t: string): boolean => t.charCodeAt(0) === 66 && t.charCodeAt(1) === 121;
 /** Longer than any byline: a paragraph that opens with "By" and two capitalised words is prose. */
 const MAX_BYLINE = 100;
 const SPEAKER = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: \([^)]{1,40}\))?:\s/;
