@@ -792,3 +792,21 @@ test('a Subscribe button under the post, with only its end matter after it, stil
   const [doc] = collectPlainText('post.txt', text);
   assert.match(mainOf(doc!), /give or take a dozen\.$/);
 });
+
+test('the editor\'s note under an interview that says first how it was held ("was conducted in …") is end matter', () => {
+  const note = (text: string): boolean => isFooterNote({ start: 0, end: 0, text }, null);
+  assert.ok(note('This interview was conducted in Lithuanian and has been condensed for clarity.'));
+  assert.ok(note('This conversation was recorded by phone on 4 May and has been lightly edited.'));
+  assert.ok(!note('This interview was conducted in a bunker and the colonel spoke for an hour.'));
+  const text = [
+    'THE HARBOUR WIRE',
+    'A ferry captain on a winter of closures',
+    'By Ilse Brandt',
+    'Captain Rune Aasgaard has sailed the northern route for 19 years, and this winter he cancelled 31 crossings.',
+    '“The ice came early,” he said. “We lost a month.”',
+    'This interview was conducted in Norwegian and has been condensed and edited for clarity.',
+    'Read also: Ferries return to the fjord',
+  ].join('\n\n');
+  const [doc] = collectPlainText('ferry.txt', text);
+  assert.match(mainOf(doc!), /We lost a month\.”$/);
+});
