@@ -13,7 +13,7 @@ import { ingestFiles } from '../../cli/ingest-files.js';
 import type { Marking } from '../../domain/marking.js';
 import { LOCAL_ADMIN, type Viewer } from '../../domain/viewer.js';
 import { bearer, startTestServer } from '../../server/server.fixture.js';
-import { openSqliteStore, type SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { exportMispEvent, type MispEvent } from './export.js';
 
 let dir: string;
