@@ -201,6 +201,28 @@ test('a box with a form that asks for an e-mail address is a promo, whatever its
   assert.ok(promo && slice(doc!.text, promo).includes('Join 80,000 readers'));
 });
 
+test('a donation box between paragraphs, marked by its class, is a promo: its readers and amounts are not the story\'s', () => {
+  const html = `<body><article>
+    <p>The ferry company cancelled 14 crossings on Tuesday after gusts of 90 km/h closed the outer harbour.</p>
+    <div class="hp-donate-box"><h4>Independent local news</h4><p>Some 3,500 readers keep our newsroom going. Give from 4 euros a month.</p></div>
+    <p>Passengers booked on the cancelled sailings will be moved to Wednesday's boats at no charge, the company said.</p></article></body>`;
+  const [doc] = collectHtml('ferry.html', html);
+  const promo = doc!.boilerplate.find((b) => b.kind === 'promo');
+  assert.ok(promo && slice(doc!.text, promo).includes('Some 3,500 readers'));
+  assert.match(slice(doc!.text, doc!.main), /^The ferry company.*at no charge, the company said\.$/s);
+});
+
+test('a lead paragraph over the line the markup calls its byline (name, time, views) is the standfirst', () => {
+  const html = `<body><article>
+    <h1>Grain convoy reaches the port</h1>
+    <p class="lead">Forty lorries crossed the pass overnight; drivers describe checkpoints every few kilometres.</p>
+    <div class="story-meta"><span>By Tamsin Holloway</span> <time>3 March 2025, 08:15</time> <span>2,417 views</span></div>
+    <p>ODESA – The convoy of 40 lorries carrying 1,100 tonnes of wheat reached the port at dawn on Monday after a 19-hour drive over the pass, its organisers said.</p>
+    <p>Drivers said they had been stopped at nine checkpoints along the way, each time for about 20 minutes, and that the road was icy for most of the night.</p></article></body>`;
+  const [doc] = collectHtml('convoy.html', html);
+  assert.match(slice(doc!.text, doc!.main), /^ODESA – The convoy/);
+});
+
 test('a tally page: the sentence that introduces a list of figures, and the list, open the story', () => {
   const html = `<body><main><article><h1>Harbour traffic as of 30 June 2026</h1>
     <div class="article-meta"><time>30.06.2026</time> Views: 1 204</div>

@@ -17,7 +17,8 @@ const DROP_TOKENS =
 /** Class or id tokens of parts that are text but not the story (words of the token regexes). */
 const KIND_WORDS: ReadonlyArray<[string, BoilerplateKind]> = [
   ['related|teasers?|more-?stories|more-?news|more-?from|recommended|recommendations?|readmore|read-?more|also-?read|read-?next|trending|popular|most-?read|most-?popular|outbrain|taboola|you-?may-?like|suggested|story-?list|headlines', 'related'],
-  ['promo|promos|newsletter|subscribe|subscription|signup|sign-?up|app-?download|download-?app|app-?promo|cta|sponsored|paywall|offer|banner', 'promo'],
+  // Reader-revenue boxes too ("donate-inline", "support-us", "membership-cta"): the outlet's appeal for money.
+  ['promo|promos|newsletter|subscribe|subscription|signup|sign-?up|app-?download|download-?app|app-?promo|cta|sponsored|paywall|offer|banner|donate|donation|donations|support-?us|membership|reader-?revenue', 'promo'],
   ['comments?|comment-?list|disqus|discussion|replies|responses', 'comments'],
   ['byline|bylines|author|authors|dateline|timestamp|pubdate|publish-?date|meta|article-?meta|post-?meta|entry-?meta|date', 'byline'],
   ['disclaimer|disclosure|republish|copyright', 'disclosure'],

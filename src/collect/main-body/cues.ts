@@ -12,6 +12,9 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:read|see|watch|listen) (?:more|also|next)(?: (?:on|about|from|in|stories|articles|coverage)\b.{0,50})?$|^(?:also|further) read(?:ing)?$|^see also$|^you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|^most (?:read|popular|viewed|shared)|^what to read next|^keep reading/, 'related'],
   [/^(?:\d+ )?(?:comments?|replies|reader comments|responses?)(?: \(\d+\))?$|^(?:leave|post|add|write) a (?:comment|reply)|^(?:join|start) the (?:conversation|discussion)|^(?:show|view|load|hide) (?:all )?comments/, 'comments'],
   [/^(?:download|get|install) (?:the|our) .{0,40}app\b|^(?:sign up|subscribe)(?: (?:for|to|now)\b.*)?$|^(?:newsletter|advertisement|sponsored(?: content)?|promoted(?: stories)?)$/, 'promo'],
+  // A reader-revenue button ("Donate", "Become a member", "Support us"): the outlet asks for money, under the story or
+  // under an appeal set between its paragraphs (see `isAppealButton`).
+  [/^(?:donate|donate now|make a (?:donation|contribution)|contribute|become a (?:member|supporter|patron|subscriber)|support us|support (?:our|independent) journalism)$/, 'promo'],
   // A newsletter's sponsor box ("Sponsored by Acme Imaging", "Presented by …") and its pitch to a reader it was
   // forwarded to ("Forwarded this? Subscribe", "Was this forwarded to you? Sign up here").
   [/^(?:sponsored|presented|brought to you) by [^?]{1,60}$|^(?:partner|paid|sponsored) (?:content|post|partnership)$|^(?:was |were you |got )?(?:this |you )?(?:(?:e-?mail|newsletter|message) )?forwarded (?:this|to you|by a (?:friend|colleague))(?: (?:e-?mail|newsletter|message))?(?: to you| by a (?:friend|colleague))?\?(?: ?(?:sign up|subscribe)\b.{0,40})?$/, 'promo'],
@@ -71,9 +74,24 @@ const SHARE_BUTTON = /^share(?: this(?: (?:article|story|page|post))?)?$/;
  */
 export function isSubscribeButton(block: TextBlock): boolean {
   const t = block.text;
-  return t.length <= 30 && SUBSCRIBE_BUTTON.test(labelOf(t));
+  return t.length <= 40 && SUBSCRIBE_BUTTON.test(labelOf(t));
 }
-const SUBSCRIBE_BUTTON = /^(?:subscribe(?: now| for free)?|sign up(?: now| for free)?)$/;
+// Also the reader-revenue buttons news sites set under a donation or membership appeal between paragraphs.
+const SUBSCRIBE_BUTTON =
+  /^(?:subscribe(?: now| for free)?|sign up(?: now| for free)?|donate(?: now)?|make a (?:donation|contribution)|contribute|become a (?:member|supporter|patron|subscriber)|support us|support (?:our|independent) journalism)$/;
+
+/**
+ * An appeal to readers for money or membership ("Our reporting is reader-funded. … donate from $5 a month …"), the
+ * paragraph a donation or subscribe button sits under. Matched on `caseFolded` text; read only next to such a button,
+ * since a story may tell of donations itself.
+ */
+const READER_APPEAL =
+  /\breader[- ](?:funded|supported)\b|\bdonat(?:e|ion)\b.{0,80}\b(?:a|per) (?:month|year)\b|\b(?:become|becoming) a (?:member|supporter|patron|(?:free or )?paid subscriber)\b|\bsupport (?:us|our (?:work|journalism|reporting|newsroom))\b|\b(?:keep|keeps|help|helps) (?:independent |our )?journalism\b/;
+
+/** The paragraph above a donation or subscribe button: the outlet's appeal to its readers, or its newsletter's note. */
+export function isReaderAppeal(block: TextBlock): boolean {
+  return block.text.length <= 600 && (READER_APPEAL.test(caseFolded(block.text)) || isFooterNote(block, null));
+}
 
 /**
  * Any of the tail labels, each in a group of its own (they have none of their own): the group that took part names
@@ -147,11 +165,13 @@ function isStaffCredit(t: string): boolean {
 // Also a pointer to another page above the story ("Click here to see our interactive map …").
 // Also the record line a hearing's transcript opens with ("The committee met, pursuant to call, at
 // 10 a.m., …"): procedure above the first speaker, not the proceedings.
+// Also a transcript's note to the reader, maybe set as a bullet ("* This is an edited transcript of a live interview. When
+// quoting, please cite …"): how the text was made and how to credit it, above the broadcast's first words.
 // Also the reading time and translation credit a paper's edition sets under its byline ("Reading time: 4 min.
 // Translated from the French by …").
 // Matched on `caseFolded` text: "[a-z]{3}" is any three ASCII letters, as "[A-Z][a-z]{2}" case-blind was.
 const HEADER_NOTE =
-  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this |(?:this |the )?(?:e-?mail|newsletter|issue|message) )?(?:in|on) (?:your |a |the )?(?:web )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|^click here (?:to|for)\b|\bmin(?:ute)?s? read$|^(?:estimated )?reading time\s*:?\s*\d{1,3}\s*min|^translated from the [a-z]+ by\b|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[a-z]{3})|^(?:for immediate release|embargoed\b)|^(?:classified|declassified|drafted|cleared|approved|prepared|released|authori[sz]ed) by\s*:|^(?:presented|sponsored|brought to you|powered) by\b|^in partnership with\b|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b|\b(?:optical character recognition|ocr)\b.{0,120}\b(?:not been (?:checked|corrected|proofread|reviewed)|uncorrected|may contain (?:errors|mistakes)|page image)|\b(?:uncorrected|unedited|raw|automatically generated) ocr\b|^(?:draft|version|revision|rev\.|v) ?\d+(?:\.\d+)*(?:[,;|]| [-–—(]|$)|\bnot for (?:citation|circulation|quotation)\b/;
+  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^(?:[*•] )?this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^(?:[*•] )?this is an? (?:edited|abridged|condensed|lightly edited|partial|unofficial) (?:transcript|version|translation)\b|\bwhen quoting(?: (?:from )?(?:this|it))?,? (?:please )?(?:cite|credit|attribute)\b|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this |(?:this |the )?(?:e-?mail|newsletter|issue|message) )?(?:in|on) (?:your |a |the )?(?:web )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|^click here (?:to|for)\b|\bmin(?:ute)?s? read$|^(?:estimated )?reading time\s*:?\s*\d{1,3}\s*min|^translated from the [a-z]+ by\b|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[a-z]{3})|^(?:for immediate release|embargoed\b)|^(?:classified|declassified|drafted|cleared|approved|prepared|released|authori[sz]ed) by\s*:|^(?:presented|sponsored|brought to you|powered) by\b|^in partnership with\b|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b|\b(?:optical character recognition|ocr)\b.{0,120}\b(?:not been (?:checked|corrected|proofread|reviewed)|uncorrected|may contain (?:errors|mistakes)|page image)|\b(?:uncorrected|unedited|raw|automatically generated) ocr\b|^(?:draft|version|revision|rev\.|v) ?\d+(?:\.\d+)*(?:[,;|]| [-–—(]|$)|\bnot for (?:citation|circulation|quotation)\b/;
 
 /**
  * End matter that names the outlet, the newsletter or the staff, or sends the reader to a link ("… click here."), or
@@ -186,7 +206,8 @@ export function caseFolded(t: string): string {
 }
 
 // A magazine credits its interviewers over the Q&A: "Interview conducted by …", "Interviewed by …".
-const BYLINE = /^(?:by|from|(?:[Ii]nterview(?:ed| [Cc]onducted)?|[Cc]onducted) by|reporting by|words by|analysis by|written by)\s+[A-Z]/;
+// A broadcaster credits the desk that put the broadcast into text: "Text arranged by the … News Team", "Transcribed by …".
+const BYLINE = /^(?:by|from|(?:[Ii]nterview(?:ed| [Cc]onducted)?|[Cc]onducted) by|reporting by|words by|analysis by|written by)\s+[A-Z]|^(?:[Tt]ext|[Tt]ranscript) (?:arranged|compiled|prepared|adapted|edited) by\s+(?:the\s+)?[A-Z]|^[Tt]ranscribed by\s+(?:the\s+)?[A-Z]/;
 /**
  * "By Tomasz Wierzbicki, Verification Desk", "By Dan Reyes and Mia Lund": "By" and a name of two to
  * four capitalised words, then the end, a desk or outlet after a separator, or a second name. A
@@ -400,6 +421,11 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
   return null;
 }
 
+/** A note to the reader above the story (how the text was made, how to cite it), however it is set: as a line, an item. */
+export function isHeaderNote(block: TextBlock): boolean {
+  return block.text.length <= 300 && HEADER_NOTE.test(caseFolded(block.text));
+}
+
 /** A piece's reading time on a line of its own or closing one ("8 min read", "Eleanor Baek · 12 minute read"). */
 const READING_TIME = /\bmin(?:ute)?s? read$/i;
 
@@ -487,8 +513,9 @@ export function isSalutation(block: TextBlock): boolean {
 }
 
 /** A speech's closing thanks on a line of its own: the speaker's last words, not the page's. */
-const CLOSING_THANKS = /^thank you(?: (?:very much|all|so much|again))?[.!]$/;
+// A briefing's host closes it the same way, maybe after a word that turns to the end ("All right. Thanks, everyone.").
+const CLOSING_THANKS = /^(?:(?:all right|alright|ok|okay|well)[.,!]? )?(?:thank you|thanks)(?: (?:very much|all|so much|again))?(?:,? (?:everyone|everybody|all|all of you))?[.!]$/;
 
 export function isClosingThanks(block: TextBlock): boolean {
-  return block.text.length <= 24 && CLOSING_THANKS.test(caseFolded(block.text));
+  return block.text.length <= 40 && CLOSING_THANKS.test(caseFolded(block.text));
 }

@@ -810,3 +810,68 @@ test('the editor\'s note under an interview that says first how it was held ("wa
   const [doc] = collectPlainText('ferry.txt', text);
   assert.match(mainOf(doc!), /We lost a month\.”$/);
 });
+
+test('a donation appeal set between paragraphs, its title and its button are the outlet\'s, not the story\'s end', () => {
+  const text = [
+    'The Valley Courier',
+    'Flood barriers hold as river peaks',
+    'The river crested at 6.2 metres on Sunday night, a metre below the top of the new barriers, and no homes in the old town were flooded, the county engineer said.',
+    'Volunteers filled more than 12,000 sandbags over the weekend, stacking them along the low stretch of the embankment between the two bridges.',
+    'Local news needs local readers',
+    'The Courier is reader-funded. Around 2,000 of you chip in every month; donate from £3 a month to keep local journalism alive.',
+    'Donate',
+    'Engineers will inspect the barriers on Tuesday, and the county said the embankment path and the car park beside the lower bridge would stay closed until they have finished and the water has gone down.',
+    'Related stories',
+    'River levels to fall by midweek',
+  ].join('\n\n');
+  const [doc] = collectPlainText('flood.txt', text);
+  const main = mainOf(doc!);
+  assert.match(main, /^The river crested at 6\.2 metres/);
+  assert.match(main, /the water has gone down\.$/);
+  const promo = doc!.boilerplate.filter((b) => b.kind === 'promo').map((b) => doc!.text.slice(b.start, b.end));
+  assert.ok(promo.some((p) => p.startsWith('Local news needs local readers')), promo.join(' | '));
+  assert.ok(promo.some((p) => p.includes('Around 2,000 of you')), promo.join(' | '));
+});
+
+test('a story that tells of donations ends with its own paragraph, not as an appeal', () => {
+  const text = [
+    'Charity convoy leaves for the border',
+    'Residents of the town have given more than 300 boxes of food and blankets to the convoy, which left for the border on Friday morning.',
+    'Organisers said they would donate whatever was left over to the shelter on Mill Street, which houses about 60 people a month.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('convoy.txt', text);
+  assert.match(mainOf(doc!), /about 60 people a month\.$/);
+});
+
+test('a broadcast transcript: the desk\'s credit and the note on how to cite it are header, the host\'s label opens the body', () => {
+  const text = [
+    'HARBOUR FM | MORNING LINE',
+    '[Interview] "The ice came early": a ferry captain on the winter',
+    'Aired: Monday, February 2, 2026, 8:10 a.m. (Harbour FM, 101.4 MHz)',
+    'Text arranged by the Harbour FM Online Desk | Updated 11:20 a.m.',
+    '* This is an edited transcript of a live radio interview. When quoting, please cite Harbour FM "Morning Line".',
+    '[Host] Good morning. The ferries to the islands have missed 31 crossings this winter, the most in a decade.',
+    'Q: Captain, what went wrong?',
+    'A: The ice came early, and it came thick. We lost about a month of sailings before the icebreaker arrived.',
+    '[Host] That was Captain Rune Aasgaard. This is Morning Line.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('ferry-radio.txt', text);
+  assert.match(mainOf(doc!), /^\[Host\] Good morning\./);
+  assert.match(mainOf(doc!), /This is Morning Line\.$/);
+});
+
+test('a briefing\'s closing "All right. Thanks, everyone." is the host\'s last words, not the page\'s', () => {
+  const text = [
+    'Ministry of Transport',
+    'Spokesperson Holds a Press Briefing',
+    'SPOKESPERSON ILSE BRANDT: Good afternoon. The ministry has approved 45 new buses for the northern routes, to enter service in the spring.',
+    'Q: How many drivers will that need?',
+    'MS. BRANDT: About 90, and the operator has already hired most of them from the training scheme that closed last month.',
+    'All right. Thanks, everyone.',
+    '--',
+    'Subscribe to Ministry Updates',
+    'Choose which updates you want delivered to your inbox.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('briefing.txt', text);
+  assert.match(mainOf(doc!), /All right\. Thanks, everyone\.$/);
+});

@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
+import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio } from './author-bio.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
@@ -53,8 +53,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     }
     if (roles[i]!.role === 'tail' && isSubscribeButton(blocks[i]!) && storyGoesOn(blocks, roles, i)) {
       roles[i] = { role: 'furniture', kind: 'promo' };
-      // The appeal above the button ("… consider becoming a paid subscriber.") is the platform's too.
-      if (i - 1 > first && roles[i - 1]!.role === 'prose' && isFooterNote(blocks[i - 1]!, null)) roles[i - 1] = { role: 'furniture', kind: 'promo' };
+      markAppealAbove(blocks, roles, first, i);
       continue;
     }
     if (roles[i]!.role === 'tail' && isAsterism(blocks[i]!.text) && proseFollows(blocks, roles, i)) {
@@ -89,6 +88,19 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
   };
+}
+
+/**
+ * The appeal above a subscribe or donation button set inside the story ("… consider becoming a paid subscriber.",
+ * "Our reporting is reader-funded. … donate from $5 a month.") is the outlet's too, and so is the box's title right
+ * above the appeal ("The Harbour Post is reader-funded"): a heading between prose and an appeal heads the appeal.
+ */
+function markAppealAbove(blocks: readonly TextBlock[], roles: BlockRole[], first: number, button: number): void {
+  const appeal = button - 1;
+  if (appeal <= first || roles[appeal]!.role !== 'prose' || !isReaderAppeal(blocks[appeal]!)) return;
+  roles[appeal] = { role: 'furniture', kind: 'promo' };
+  const title = appeal - 1;
+  if (title > first && roles[title]!.role === 'heading') roles[title] = { role: 'furniture', kind: 'promo' };
 }
 
 /** Most blocks of header matter (an editors' note, a summary) between a roundup's title and its first item. */
@@ -611,8 +623,9 @@ const MAX_STANDFIRST = 400;
 function isStandfirst(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
   if (blocks[i]!.text.length > MAX_STANDFIRST || i + 2 >= blocks.length) return false;
   const next = i + 1;
-  // A byline naming writers, not any line with bars ("Soldiers at the border | Photo: AP" captions a lead).
-  if (roles[next]!.role === 'prose' || !isNamedByline(blocks[next]!)) return false;
+  // A byline naming writers, not any line with bars ("Soldiers at the border | Photo: AP" captions a lead), or the
+  // line the page's markup calls its byline ("By Ann Vale 15 May 2025, 11:40 4,812 views": name, time and counts).
+  if (roles[next]!.role === 'prose' || !(isNamedByline(blocks[next]!) || blocks[next]!.hint === 'byline')) return false;
   for (let j = next + 1; j < blocks.length && j <= next + 3; j++) if (roles[j]!.role === 'prose') return true;
   return false;
 }
@@ -727,8 +740,9 @@ function hasDigit(t: string): boolean {
   return false;
 }
 
+// A note to the reader set as a bullet ("* This is an edited transcript. When quoting, …") is the header's, not a key point.
 function isSentenceItem(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
-  return i >= 0 && roles[i]!.role === 'item' && (endsSentence(blocks[i]!.text) || isStatement(blocks[i]!.text));
+  return i >= 0 && roles[i]!.role === 'item' && (endsSentence(blocks[i]!.text) || isStatement(blocks[i]!.text)) && !isHeaderNote(blocks[i]!);
 }
 
 /** Fewest words of a key point written without a full stop ("£450 million package for Ukraine, including …"). */
