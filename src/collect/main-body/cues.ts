@@ -5,6 +5,12 @@ import { isCountsLine, isJumpLine, type BoilerplateKind, type TextBlock } from '
  * a byline), not a phrase of a particular outlet.
  */
 
+/**
+ * A reader-revenue button's label ("Donate", "Become a member", "Support us"): a tail label under the story, and a
+ * subscribe button under an appeal set between its paragraphs (SUBSCRIBE_BUTTON).
+ */
+const DONATE_BUTTON = String.raw`donate(?: now)?|make a (?:donation|contribution)|contribute|become a (?:member|supporter|patron|subscriber)|support us|support (?:our|independent) journalism`;
+
 /** A line that is only a section label opening the end matter: what follows is not the story. */
 const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:related|more|other|similar|further|recommended|suggested|popular|trending|latest|top|editors?'? picks?)(?: (?:articles?|stories|story|content|coverage|posts?|links?|reading|sources?|news|topics?|videos?|headlines|for you|now|on this (?:story|topic)))*$/, 'related'],
@@ -13,8 +19,8 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:\d+ )?(?:comments?|replies|reader comments|responses?)(?: \(\d+\))?$|^(?:leave|post|add|write) a (?:comment|reply)|^(?:join|start) the (?:conversation|discussion)|^(?:show|view|load|hide) (?:all )?comments/, 'comments'],
   [/^(?:download|get|install) (?:the|our) .{0,40}app\b|^(?:sign up|subscribe)(?: (?:for|to|now)\b.*)?$|^(?:newsletter|advertisement|sponsored(?: content)?|promoted(?: stories)?)$/, 'promo'],
   // A reader-revenue button ("Donate", "Become a member", "Support us"): the outlet asks for money, under the story or
-  // under an appeal set between its paragraphs (see `isAppealButton`).
-  [/^(?:donate|donate now|make a (?:donation|contribution)|contribute|become a (?:member|supporter|patron|subscriber)|support us|support (?:our|independent) journalism)$/, 'promo'],
+  // under an appeal set between its paragraphs (see `isSubscribeButton`).
+  [new RegExp(`^(?:${DONATE_BUTTON})$`), 'promo'],
   // A newsletter's sponsor box ("Sponsored by Acme Imaging", "Presented by …") and its pitch to a reader it was
   // forwarded to ("Forwarded this? Subscribe", "Was this forwarded to you? Sign up here").
   [/^(?:sponsored|presented|brought to you) by [^?]{1,60}$|^(?:partner|paid|sponsored) (?:content|post|partnership)$|^(?:was |were you |got )?(?:this |you )?(?:(?:e-?mail|newsletter|message) )?forwarded (?:this|to you|by a (?:friend|colleague))(?: (?:e-?mail|newsletter|message))?(?: to you| by a (?:friend|colleague))?\?(?: ?(?:sign up|subscribe)\b.{0,40})?$/, 'promo'],
@@ -77,8 +83,7 @@ export function isSubscribeButton(block: TextBlock): boolean {
   return t.length <= 40 && SUBSCRIBE_BUTTON.test(labelOf(t));
 }
 // Also the reader-revenue buttons news sites set under a donation or membership appeal between paragraphs.
-const SUBSCRIBE_BUTTON =
-  /^(?:subscribe(?: now| for free)?|sign up(?: now| for free)?|donate(?: now)?|make a (?:donation|contribution)|contribute|become a (?:member|supporter|patron|subscriber)|support us|support (?:our|independent) journalism)$/;
+const SUBSCRIBE_BUTTON = new RegExp(`^(?:subscribe(?: now| for free)?|sign up(?: now| for free)?|${DONATE_BUTTON})$`);
 
 /**
  * An appeal to readers for money or membership ("Our reporting is reader-funded. … donate from $5 a month …"), the
