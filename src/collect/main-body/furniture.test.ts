@@ -875,3 +875,23 @@ test('a briefing\'s closing "All right. Thanks, everyone." is the host\'s last w
   const [doc] = collectPlainText('briefing.txt', text);
   assert.match(mainOf(doc!), /All right\. Thanks, everyone\.$/);
 });
+
+test('a paper\'s note that wire copy went into its story, and an event box above it, lie outside the body', () => {
+  const text = [
+    'THE MILLBROOK COURIER',
+    'By Tessa Lind',
+    'The county opened its new flood barrier on Friday after three years of work, and officials said it had already held back one spring surge.',
+    '"We sleep better now," said a farmer whose fields lie below the levee.',
+    'IF YOU GO',
+    'What: A walk along the barrier',
+    'When: 10 a.m. Saturday, May 3',
+    'Information from wire services was used in this report. Reach Tessa Lind at 555-0100.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('courier.txt', text);
+  assert.match(mainOf(doc!), /"We sleep better now," said a farmer whose fields lie below the levee\.$/);
+});
+
+test('an aggregator\'s link to the partner\'s full story closes the body', () => {
+  assert.deepEqual(classifyBlock({ text: 'Read the full story at Harbor Ledger', start: 0, end: 36 }), { role: 'tail', kind: 'related' });
+  assert.equal(classifyBlock({ text: 'Read the full report, the minister urged, before judging it.', start: 0, end: 60 }).role, 'prose');
+});
