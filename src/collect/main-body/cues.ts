@@ -26,6 +26,9 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:sponsored|presented|brought to you) by [^?]{1,60}$|^(?:partner|paid|sponsored) (?:content|post|partnership)$|^(?:was |were you |got )?(?:this |you )?(?:(?:e-?mail|newsletter|message) )?forwarded (?:this|to you|by a (?:friend|colleague))(?: (?:e-?mail|newsletter|message))?(?: to you| by a (?:friend|colleague))?\?(?: ?(?:sign up|subscribe)\b.{0,40})?$/, 'promo'],
   // An aggregator's link to the partner's page the story came from: "Read the full story at Harbor Ledger".
   [/^(?:read|see) (?:the )?(?:full|whole|complete|original) (?:story|article|report) (?:at|on|from) .{1,50}$/, 'related'],
+  // The link to the rest of a transcript or an interview that the page gives only in part ("Read the full transcript
+  // (members only)"): what the page carries of it ends above.
+  [/^(?:read|see|get) (?:the )?(?:full|whole|complete|entire|rest of the) (?:transcript|interview|conversation|episode transcript)(?: \([^)]{1,40}\))?$/, 'other'],
   [/^(?:tags?|topics?|filed under|categories|keywords)$|^(?:share|share this (?:article|story|page)?|follow us(?: on .{1,40})?)$/, 'other'],
   [/^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/, 'other'],
   // A blog platform's author box under the post ("Written by Ann Vale", then followers and a bio).
@@ -132,6 +135,23 @@ const INLINE_PROMO = /^(?:read (?:more|also|next)|see also|also read|related(?: 
  * "Enquiries: Statistics Team, …"): topic lists and contact blocks follow the story, not inside it.
  */
 const INLINE_TAIL = /^(?:tags?|topics?|filed under|(?:media |press )?(?:enquiries|inquiries|contacts?))\s*:\s*\S/i;
+
+/**
+ * The note about the writers or guests with its text on the label's line ("About the authors: Ann Vale is a senior
+ * fellow …"): back matter, as the label on a line of its own is. Longer than a contact line, as a bio runs to a few
+ * sentences.
+ */
+const INLINE_ABOUT = /^about (?:the |our |this )?(?:authors?|writers?|contributors?|guests?|speakers?|panell?ists?)\s*:\s*\S/i;
+/** Longest such note. */
+const MAX_INLINE_ABOUT = 600;
+
+/**
+ * A sponsor's read set inside an episode's or a newsletter's page ("This episode is supported by Acme. …", "Today's
+ * newsletter is brought to you by …"): an advertisement, not the story, wherever it stands.
+ */
+const SPONSOR_READ = /^(?:this|today'?s) (?:episode|podcast|show|programme|program|newsletter|edition|issue|video|broadcast) (?:is|was) (?:(?:proudly|kindly) )?(?:supported|sponsored|brought to you|presented|made possible|underwritten) by\b/i;
+/** Longest sponsor read (a few sentences of pitch). */
+const MAX_SPONSOR_READ = 600;
 
 /** A correction notice closes the story even when it carries its text on the same line. */
 const CORRECTION = /^(?:corrections?|clarifications?|editor'?s? note|update)\s*(?:\([^)]*\))?\s*:/i;
@@ -271,6 +291,8 @@ export function classifyBlock(block: TextBlock): BlockRole {
   const opens = openingOf(t);
   if (CORRECTION_OPENS.has(opens) && CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
+  if (t.length <= MAX_INLINE_ABOUT && opens === ABOUT_OPENS && INLINE_ABOUT.test(t)) return { role: 'tail', kind: 'byline' };
+  if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };
   if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(caseFolded(t))) return { role: 'tail', kind: 'disclosure' };
   if (t.length <= 200 && INLINE_PROMO_OPENS.has(opens) && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
   if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
@@ -303,6 +325,8 @@ const INLINE_TAIL_OPENS = openings('tags topics filed media press enquiries inqu
 const INLINE_PROMO_OPENS = openings('read see also related more watch listen');
 const CREDIT_OPENS = openings('main top featured cover image photo picture video graphic illustration map credits sources via');
 const APP_PROMO_OPENS = openings('download get install');
+const ABOUT_OPENS = openingOf('about');
+const SPONSOR_OPENS = openings('this today');
 
 /**
  * A short line as the tail labels are written: lower case, without the marks that may close it
@@ -439,6 +463,17 @@ const READING_TIME = /\bmin(?:ute)?s? read$/i;
 
 export function isReadingTime(t: string): boolean {
   return t.length <= 120 && READING_TIME.test(t);
+}
+
+/** A reading time closing a paragraph ("… offer our own estimate. Reading time: 8 minutes.", "… · 6 min read"). */
+const CLOSING_READING_TIME = /(?:\breading time\s*:?\s*(?:about |approx\. )?\d{1,3}\s*min(?:ute)?s?|\b\d{1,3}[- ]min(?:ute)?s? read)\.?$/i;
+
+/**
+ * A standfirst that carries the piece's reading time ("Summary: … Reading time: 8 minutes."): the page's teaser over
+ * the piece, not its first paragraph. Only its last 40 characters are read.
+ */
+export function closesWithReadingTime(t: string): boolean {
+  return CLOSING_READING_TIME.test(t.length > 40 ? t.slice(-40) : t);
 }
 
 /** A byline that names its writers ("By …", "Reporting by …"), not a line of metadata set off by bars. */

@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
+import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio } from './author-bio.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
@@ -382,6 +382,7 @@ function findStart(blocks: TextBlock[], roles: BlockRole[], from: number, descri
         continue;
     }
     if (isStandfirst(blocks, roles, i) || isAboveAuthorLines(blocks, roles, i) || isEmphasisedDek(blocks, roles, i)) continue;
+    if (b.text.length <= MAX_STANDFIRST && closesWithReadingTime(b.text) && proseFollows(blocks, roles, i)) continue;
     return i;
   }
   // No prose at all (a list, a table): everything that is not furniture.
