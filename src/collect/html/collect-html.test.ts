@@ -433,3 +433,20 @@ test('a paragraph anchored "after-newsletter" (where a sign-up box’s skip link
   assert.match(promos, /40,000 readers/);
   assert.doesNotMatch(promos, /70 sailings/);
 });
+
+test('a reader poll inside the story (a box with vote buttons) is a promo; a chart of an opinion poll the story reports is not', () => {
+  const para = (s: string): string => `<p>${s} ${'Dock workers unloaded the grain barges through the night, and the foremen logged every crate. '.repeat(2)}</p>`;
+  const html = `<body><article>
+    ${para('The river port reopened on Monday after the flood.')}
+    <div class="poll-widget"><h3>Should the city pay for a new flood wall?</h3>
+      <ul><li><button>Yes</button> <span>64%</span></li><li><button>No</button> <span>36%</span></li></ul>
+      <p>3,912 votes so far.</p></div>
+    <div class="poll-chart"><p>In the council's own survey, 58% of residents backed the wall.</p></div>
+    ${para('Insurers have yet to count the losses.')}
+  </article></body>`;
+  const [doc] = collectHtml('port.html', html);
+  const promos = doc!.boilerplate.filter((b) => b.kind === 'promo').map((b) => slice(doc!.text, b)).join(' ');
+  assert.match(promos, /3,912 votes/);
+  assert.match(promos, /64%/);
+  assert.doesNotMatch(promos, /58% of residents/);
+});

@@ -120,7 +120,7 @@ export function elementKind(el: HtmlElement): BoilerplateKind | null {
   if (isReviewComment(el)) return 'comments';
   if (t.trim() && ANY_KIND_TOKEN.test(t)) for (const [re, kind] of KIND_TOKENS) if (re.test(t)) return kind;
   if (el.tag === 'aside') return isStoryBox(el) ? null : 'related';
-  if (isSignUpBox(el)) return 'promo';
+  if (isSignUpBox(el) || isReaderPoll(el, t)) return 'promo';
   if (el.tag === 'figcaption') return quoteCredit(el) ? null : 'other';
   if (el.attrs.role === 'complementary') return 'related';
   return null;
@@ -173,6 +173,29 @@ const BOX_TAGS = new Set(['div', 'section', 'aside']);
  * A sign-up box (a newsletter pitch and its form): a box whose own form asks for an e-mail
  * address. Its pitch ("Join 120,000 readers") is the outlet's, whatever its class is called.
  */
+/** Class or id tokens of a reader's vote: "poll-embed", "quiz", "vote-widget". */
+const POLL_TOKENS = tokenRegex('polls?|poll-?embed|poll-?widget|quiz|votes?|voting');
+/** Controls a reader votes with. */
+const VOTE_CONTROLS = new Set(['button', 'input', 'form']);
+
+/**
+ * `<div class="poll-embed"><h3>POLL: Should …?</h3> … <button>Yes</button> 71% …`: a reader poll set inside a story, its
+ * question, shares and vote count the page's, never the story's figures. Only a box with controls to vote with: a chart
+ * or table of an opinion poll the story reports ("poll-chart") has none.
+ */
+function isReaderPoll(el: HtmlElement, t: string): boolean {
+  if (!BOX_TAGS.has(el.tag) || !POLL_TOKENS.test(t)) return false;
+  const stack: HtmlElement[] = [el];
+  while (stack.length) {
+    for (const c of stack.pop()!.children) {
+      if (typeof c === 'string') continue;
+      if (VOTE_CONTROLS.has(c.tag)) return true;
+      stack.push(c);
+    }
+  }
+  return false;
+}
+
 function isSignUpBox(el: HtmlElement): boolean {
   if (!BOX_TAGS.has(el.tag)) return false;
   for (const c of el.children) if (typeof c !== 'string' && c.tag === 'form' && asksForEmail(c)) return true;
