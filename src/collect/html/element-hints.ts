@@ -166,13 +166,9 @@ function isStoryBox(el: HtmlElement): boolean {
   return heading && prose >= MIN_BOX_PROSE && linked <= MAX_BOX_LINKS * prose;
 }
 
-/** Boxes that can hold a sign-up form beside their pitch. */
+/** Boxes that can hold a sign-up form beside their pitch, or a reader poll's controls beside its question. */
 const BOX_TAGS = new Set(['div', 'section', 'aside']);
 
-/**
- * A sign-up box (a newsletter pitch and its form): a box whose own form asks for an e-mail
- * address. Its pitch ("Join 120,000 readers") is the outlet's, whatever its class is called.
- */
 /** Class or id tokens of a reader's vote: "poll-embed", "quiz", "vote-widget". */
 const POLL_TOKENS = tokenRegex('polls?|poll-?embed|poll-?widget|quiz|votes?|voting');
 /** Controls a reader votes with. */
@@ -196,6 +192,10 @@ function isReaderPoll(el: HtmlElement, t: string): boolean {
   return false;
 }
 
+/**
+ * A sign-up box (a newsletter pitch and its form): a box whose own form asks for an e-mail
+ * address. Its pitch ("Join 120,000 readers") is the outlet's, whatever its class is called.
+ */
 function isSignUpBox(el: HtmlElement): boolean {
   if (!BOX_TAGS.has(el.tag)) return false;
   for (const c of el.children) if (typeof c !== 'string' && c.tag === 'form' && asksForEmail(c)) return true;
