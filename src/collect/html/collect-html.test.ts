@@ -450,3 +450,18 @@ test('a reader poll inside the story (a box with vote buttons) is a promo; a cha
   assert.match(promos, /64%/);
   assert.doesNotMatch(promos, /58% of residents/);
 });
+
+test('a reader poll whose class runs its words together ("pollembed", "pollwidget") is a promo too', () => {
+  const para = (s: string): string => `<p>${s} ${'The ferry crews checked every berth along the quay before the tide turned. '.repeat(2)}</p>`;
+  for (const cls of ['pollembed', 'pollwidget', 'poll_embed', 'story-poll-widget']) {
+    const html = `<body><article>
+      ${para('The harbour board met on Tuesday.')}
+      <div class="${cls}"><h3>Should the quay open at night?</h3>
+        <button>Yes</button> <span>71%</span> <button>No</button> <span>29%</span></div>
+      ${para('The board will vote again in spring.')}
+    </article></body>`;
+    const [doc] = collectHtml('quay.html', html);
+    const promos = doc!.boilerplate.filter((b) => b.kind === 'promo').map((b) => slice(doc!.text, b)).join(' ');
+    assert.match(promos, /71%/, cls);
+  }
+});

@@ -169,8 +169,11 @@ function isStoryBox(el: HtmlElement): boolean {
 /** Boxes that can hold a sign-up form beside their pitch, or a reader poll's controls beside its question. */
 const BOX_TAGS = new Set(['div', 'section', 'aside']);
 
-/** Class or id tokens of a reader's vote: "poll-embed", "quiz", "vote-widget". */
-const POLL_TOKENS = tokenRegex('polls?|poll-?embed|poll-?widget|quiz|votes?|voting');
+/**
+ * Class or id tokens of a reader's vote: "poll-embed", "quiz", "vote-widget". "poll-embed" and "poll_widget" match as
+ * "poll" (tokens part at `-` and `_`); only the run-together "pollembed" and "pollwidget" need words of their own.
+ */
+const POLL_TOKENS = tokenRegex('polls?|pollembed|pollwidget|quiz|votes?|voting');
 /** Controls a reader votes with. */
 const VOTE_CONTROLS = new Set(['button', 'input', 'form']);
 
