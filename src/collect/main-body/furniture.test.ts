@@ -895,3 +895,20 @@ test('an aggregator\'s link to the partner\'s full story closes the body', () =>
   assert.deepEqual(classifyBlock({ text: 'Read the full story at Harbor Ledger', start: 0, end: 36 }), { role: 'tail', kind: 'related' });
   assert.equal(classifyBlock({ text: 'Read the full report, the minister urged, before judging it.', start: 0, end: 60 }).role, 'prose');
 });
+
+test("a newsletter's masthead line and its distribution note above the greeting are no part of the story", () => {
+  const text = [
+    'From: Harbour Risk Letter <letter@harbour-risk.example>',
+    'Subject: Harbour Risk Letter | Strikes spread to the northern ports',
+    'Date: Mon, 3 Mar 2025 06:00:00 +0000',
+    'HARBOUR RISK LETTER',
+    'Weekly note for members | No. 41 | 3 March 2025\nFor members only. Not for onward distribution.',
+    'Dear members,',
+    'The strike that began in Rotterdam last week has now reached three more ports, and the unions say it will last until the end of the month. Below we set out what it means for shipping schedules.',
+    '------------------------------------------------------------',
+    'STRIKES SPREAD NORTH',
+    'Dockworkers at Hamburg and Bremerhaven walked out on Saturday, leaving 42 container ships waiting at anchor by Sunday evening.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('letter.txt', text);
+  assert.match(mainOf(doc!), /^The strike that began in Rotterdam/);
+});
