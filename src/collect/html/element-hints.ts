@@ -14,15 +14,19 @@ const DROPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 
 const DROP_TOKENS =
   /(?:^|[\s_-])(?:cookies?|cookie-?banner|consent|gdpr|cmp|share|sharing|sharebar|social|social-?links|sr-only|visually-?hidden|screen-?reader(?:-?text)?|skip(?:-?link)?|breadcrumbs?|nav|navbar|navigation|menu|toolbar|modal|popup|overlay|ad|ads|advert|advertisement|adslot|ad-?slot|dfp|site-?header|site-?footer|global-?header|global-?footer|masthead|header|footer|print-?only)(?:$|[\s_-])/;
 
-/** Class or id tokens of parts that are text but not the story (words of the token regexes). */
+/**
+ * Class or id tokens of parts that are text but not the story (words of the token regexes). Tokens part at `-` and `_`,
+ * so a compound whose last word is listed ("article-meta", "app-promo") matches by that word: only its run-together
+ * form needs a word of its own ("articlemeta").
+ */
 const KIND_WORDS: ReadonlyArray<[string, BoilerplateKind]> = [
-  ['related|teasers?|more-?stories|more-?news|more-?from|recommended|recommendations?|readmore|read-?more|also-?read|read-?next|trending|popular|most-?read|most-?popular|outbrain|taboola|you-?may-?like|suggested|story-?list|headlines', 'related'],
+  ['related|teasers?|more-?stories|more-?news|more-?from|recommended|recommendations?|read-?more|also-?read|read-?next|trending|popular|most-?read|mostpopular|outbrain|taboola|you-?may-?like|suggested|story-?list|headlines', 'related'],
   // Reader-revenue boxes too ("donate-inline", "support-us", "membership-cta"): the outlet's appeal for money.
-  ['promo|promos|newsletter|subscribe|subscription|signup|sign-?up|app-?download|download-?app|app-?promo|cta|sponsored|paywall|offer|banner|donate|donation|donations|support-?us|membership|reader-?revenue', 'promo'],
-  ['comments?|comment-?list|disqus|discussion|replies|responses', 'comments'],
-  ['byline|bylines|author|authors|dateline|timestamp|pubdate|publish-?date|meta|article-?meta|post-?meta|entry-?meta|date', 'byline'],
+  ['promos?|newsletter|subscribe|subscription|sign-?up|app-?download|download-?app|apppromo|cta|sponsored|paywall|offer|banner|donate|donations?|support-?us|membership|reader-?revenue', 'promo'],
+  ['comments?|commentlist|disqus|discussion|replies|responses', 'comments'],
+  ['bylines?|authors?|dateline|timestamp|pubdate|publishdate|meta|articlemeta|postmeta|entrymeta|date', 'byline'],
   ['disclaimer|disclosure|republish|copyright', 'disclosure'],
-  ['caption|credit|credits|editor-?s?-?note|note|notes|tagline|bio|author-?bio|correction|tags|topics|keywords', 'other'],
+  ['caption|credits?|editor-?s?note|notes?|tagline|bio|author-?bio|correction|tags|topics|keywords', 'other'],
 ];
 
 /** One of the words as a whole token of a class or id list (tokens part at spaces, `_` and `-`). */
