@@ -91,6 +91,16 @@ export function isSubscribeButton(block: TextBlock): boolean {
 const SUBSCRIBE_BUTTON = new RegExp(`^(?:subscribe(?: now| for free)?|sign up(?: now| for free)?|${DONATE_BUTTON})$`);
 
 /**
+ * An ad slot's label on a line of its own ("ADVERTISEMENT", "Advertisement"): pages set one between a story's paragraphs, where
+ * the advertisement stood, as well as under the story, so it closes the story only when no paragraph follows.
+ */
+export function isAdSlotLabel(block: TextBlock): boolean {
+  const t = block.text;
+  return t.length <= 20 && AD_SLOT.test(labelOf(t));
+}
+const AD_SLOT = /^advertisement$/;
+
+/**
  * An appeal to readers for money or membership ("Our reporting is reader-funded. … donate from $5 a month …"), the
  * paragraph a donation or subscribe button sits under. Matched on `caseFolded` text; read only next to such a button,
  * since a story may tell of donations itself.
@@ -209,12 +219,12 @@ const HEADER_NOTE =
  * distribution list ("Distribution: Office of the Minister; …"): the document's apparatus.
  */
 // Also the editor's line under an interview ("*This interview has been edited for length.*", "This interview was
-// conducted in Polish and has been condensed."), and a signed piece's
+// conducted in Polish and has been condensed.", "The interview was held in Riga on 2 May. It has been edited."), and a signed piece's
 // disclaimer ("The views expressed … are solely those of the author."; "The institute does not take positions …").
 // Also a paper's note that wire copy went into its story ("Information from wire services was used in this report.").
 // Matched on `caseFolded` text: "by [a-z]" is "by" and any ASCII letter, as "by [A-Z]" case-blind was.
 const FOOTER_NOTE =
-  /^[*_]{0,2}this (?:interview|transcript|conversation|q ?& ?a) (?:was (?:conducted|recorded|held|translated) [a-z0-9 ,]{1,60}? and )?has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b|^(?:attachments?|enclosures?)(?: (?:no\. ?)?\d{1,2})?\s*[.:)–-]\s*\S|\bis an? (?:provisional|unofficial|informal|courtesy|machine) translation\b|^this (?:article|story|text|piece) is a translation of\b|\b(?:text|version|original) (?:shall )?prevails?\b|^distribution(?: list)?\s*:\s*\S|\b(?:views|opinions) expressed (?:in this [a-z-]+ |here(?:in)? )?are (?:solely |entirely )?(?:those of the (?:authors?|writers?)\b|the (?:authors?|writers?)'s? own)|\bdoes not take (?:institutional )?positions\b|^(?:information|material|reporting) from (?:wire services|news agencies|the associated press|[a-z.&' -]{2,40} wire reports?)\b.{0,30}\b(?:was|were) (?:used|included) in this (?:report|story|article)/;
+  /^[*_]{0,2}(?:this|the) (?:interview|transcript|conversation|q ?& ?a) (?:was (?:conducted|recorded|held|translated) [a-z0-9 ,]{1,60}?(?: and|\. it) )?has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b|^(?:attachments?|enclosures?)(?: (?:no\. ?)?\d{1,2})?\s*[.:)–-]\s*\S|\bis an? (?:provisional|unofficial|informal|courtesy|machine) translation\b|^this (?:article|story|text|piece) is a translation of\b|\b(?:text|version|original) (?:shall )?prevails?\b|^distribution(?: list)?\s*:\s*\S|\b(?:views|opinions) expressed (?:in this [a-z-]+ |here(?:in)? )?are (?:solely |entirely )?(?:those of the (?:authors?|writers?)\b|the (?:authors?|writers?)'s? own)|\bdoes not take (?:institutional )?positions\b|^(?:information|material|reporting) from (?:wire services|news agencies|the associated press|[a-z.&' -]{2,40} wire reports?)\b.{0,30}\b(?:was|were) (?:used|included) in this (?:report|story|article)/;
 
 /**
  * The text in small letters, for the formulas written in small letters (here and in the main body's other modules).

@@ -797,6 +797,8 @@ test('the editor\'s note under an interview that says first how it was held ("wa
   const note = (text: string): boolean => isFooterNote({ start: 0, end: 0, text }, null);
   assert.ok(note('This interview was conducted in Lithuanian and has been condensed for clarity.'));
   assert.ok(note('This conversation was recorded by phone on 4 May and has been lightly edited.'));
+  assert.ok(note('The interview was held in Riga on 2 May 2025. It has been condensed for length.'));
+  assert.ok(!note('The interview was held in Riga on 2 May 2025. It lasted an hour.'));
   assert.ok(!note('This interview was conducted in a bunker and the colonel spoke for an hour.'));
   const text = [
     'THE HARBOUR WIRE',
@@ -911,4 +913,33 @@ test("a newsletter's masthead line and its distribution note above the greeting 
   ].join('\n\n');
   const [doc] = collectPlainText('letter.txt', text);
   assert.match(mainOf(doc!), /^The strike that began in Rotterdam/);
+});
+
+test('an ad slot\'s label between the turns of an interview is furniture; under the last paragraph it still ends the story', () => {
+  const inside = [
+    'HARBOUR DEFENCE WEEKLY',
+    'The fleet admiral on mines, ferries and the long winter',
+    'Last spring the navy lost two minesweepers in the strait. We asked its commander what has changed since then, and what the fleet needs before the ice returns in November.',
+    'HDW: Admiral, how many mines are still in the water?',
+    'Adm. Ilse Brandt: We think about 300 remain, most of them laid in the first months, and we clear perhaps ten a week when the weather holds.',
+    'ADVERTISEMENT',
+    'HDW: And the ferries?',
+    'I.B.: They run again on four routes. We escort each crossing with one of our boats, which costs us about 40 sailors a day that we would rather have on the sweepers.',
+    'This interview was conducted by telephone and has been edited for length.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('interview.txt', inside);
+  assert.match(mainOf(doc!), /40 sailors a day that we would rather have on the sweepers\.$/);
+  const promo = doc!.boilerplate.filter((b) => b.kind === 'promo').map((b) => doc!.text.slice(b.start, b.end));
+  assert.deepEqual(promo, ['ADVERTISEMENT']);
+
+  const under = [
+    'The fleet admiral on mines',
+    'Last spring the navy lost two minesweepers in the strait, and the fleet has cleared about 300 mines since then, its commander said on Friday in the port of Tallholm.',
+    'She expects the work to take another two winters.',
+    'Advertisement',
+    'Most read',
+    'Ferry prices rise again',
+  ].join('\n\n');
+  const [doc2] = collectPlainText('story.txt', under);
+  assert.match(mainOf(doc2!), /another two winters\.$/);
 });

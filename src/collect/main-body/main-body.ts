@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
+import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio } from './author-bio.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
@@ -54,6 +54,10 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     if (roles[i]!.role === 'tail' && isSubscribeButton(blocks[i]!) && storyGoesOn(blocks, roles, i)) {
       roles[i] = { role: 'furniture', kind: 'promo' };
       markAppealAbove(blocks, roles, first, i);
+      continue;
+    }
+    if (roles[i]!.role === 'tail' && isAdSlotLabel(blocks[i]!) && storyGoesOn(blocks, roles, i)) {
+      roles[i] = { role: 'furniture', kind: 'promo' };
       continue;
     }
     if (roles[i]!.role === 'tail' && isAsterism(blocks[i]!.text) && proseFollows(blocks, roles, i)) {
