@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 import { statSync } from 'node:fs';
-import { applyV8Flags } from '../dist/cli/v8-flags.js';
+import { fileURLToPath } from 'node:url';
+import { applyV8Flags, v8FlagsFor } from '../dist/cli/v8-flags.js';
 
 const command = process.argv[2];
 applyV8Flags(command);
 
-if (command === 'extract' && bundleIsFresh()) {
-  const { runExtractCli } = await import('../dist/extract.bundle.js');
-  runExtractCli();
+const bundle = fileURLToPath(new URL('../dist/extract.bundle.cjs', import.meta.url));
+const bundleBuiltAt = command === 'extract' ? freshBundleTime() : undefined;
+if (bundleBuiltAt !== undefined) {
+  const { loadBundle } = await import('../dist/cli/code-cache.js');
+  loadBundle(bundle, bundleBuiltAt, v8FlagsFor(command)).runExtractCli();
 } else {
   const { runCli } = await import('../dist/cli/main.js');
   runCli();
@@ -16,12 +19,13 @@ if (command === 'extract' && bundleIsFresh()) {
 /**
  * `npm run build` bundles extract's modules into one file that starts faster. A later `tsc` alone
  * rewrites every file under dist/ but not the bundle: then the bundle is stale and is not used.
+ * The bundle's time when it is fresh, else undefined.
  */
-function bundleIsFresh() {
+function freshBundleTime() {
   try {
-    const bundle = statSync(new URL('../dist/extract.bundle.js', import.meta.url)).mtimeMs;
-    return bundle >= statSync(new URL('../dist/exploit/pipeline.js', import.meta.url)).mtimeMs;
+    const builtAt = statSync(bundle).mtimeMs;
+    return builtAt >= statSync(new URL('../dist/exploit/pipeline.js', import.meta.url)).mtimeMs ? builtAt : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

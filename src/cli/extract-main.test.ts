@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { runParallax } from './io.fixture.js';
 const fromSource = import.meta.url.endsWith('.ts');
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'parallax.js');
-const BUNDLE = join(ROOT, 'dist', 'extract.bundle.js');
+const BUNDLE = join(ROOT, 'dist', 'extract.bundle.cjs');
 const SAMPLES = join(ROOT, 'samples');
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-extract-main-'));
@@ -48,9 +48,32 @@ test('the extract process answers --help and usage errors like the other command
 });
 
 test('the build leaves a bundle of extract that is newer than the compiled modules', { skip: fromSource }, () => {
-  assert.ok(existsSync(BUNDLE), 'npm run build writes dist/extract.bundle.js');
+  assert.ok(existsSync(BUNDLE), 'npm run build writes dist/extract.bundle.cjs');
   const compiled = statSync(join(ROOT, 'dist', 'exploit', 'pipeline.js')).mtimeMs;
   assert.ok(statSync(BUNDLE).mtimeMs >= compiled, 'the bundle is fresh, so bin/parallax.js uses it');
+});
+
+test('the bundle prints the same with a code cache as without, and a cache V8 refuses is written anew', { skip: fromSource }, async () => {
+  const copy = join(dir, 'cached', 'extract.bundle.cjs');
+  mkdirSync(join(dir, 'cached'));
+  copyFileSync(BUNDLE, copy);
+  const report = join(SAMPLES, '2024-11-06-ledger-kursk-analysis.txt');
+  const loader = new URL('./code-cache.js', import.meta.url).href;
+  const run = () => {
+    const script = `import { loadBundle } from ${JSON.stringify(loader)}; loadBundle(${JSON.stringify(copy)}, 1, []).runExtractCli(${JSON.stringify([report, '--json'])});`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  const cacheFiles = () => readdirSync(join(dir, 'cached', 'extract-cache'));
+  const expected = await runParallax(['extract', report, '--json']);
+  assert.deepEqual(run(), expected, 'the first run, which writes the cache');
+  assert.equal(cacheFiles().length, 1);
+  const cache = join(dir, 'cached', 'extract-cache', cacheFiles()[0]!);
+  assert.ok(statSync(cache).size > 100_000, 'the cache holds the bytecode of what the run compiled');
+  assert.deepEqual(run(), expected, 'a run reading the cache');
+  writeFileSync(cache, 'not a cache');
+  assert.deepEqual(run(), expected, 'a run whose cache V8 refuses');
+  assert.ok(statSync(cache).size > 100_000, 'the refused cache is replaced');
 });
 
 test('a folder is read for its reports only: gold files, READMEs and annotators\' notes beside them are skipped', async () => {
