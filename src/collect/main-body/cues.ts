@@ -173,6 +173,15 @@ const DISCLOSURE =
 /** Image and video credits, caption sources (matched on `caseFolded` text). */
 const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo(?:graph)?|picture|video|graphic|illustration|map)s?(?: source| credit)?s?|credits?|sources?|via)\s*[:|–—-]\s*\S|^(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\b/;
 
+/**
+ * A caption opened by a bracketed label of what it captions ("[Photo] A medic at the checkpoint. (Name/Agency)",
+ * "[Video 2]", "[Image: map]"): a page saved as text keeps the figure's label before its caption, which is not the
+ * story's prose wherever it stands. Matched on `caseFolded` text.
+ */
+const MEDIA_CAPTION = /^\[(?:photo(?:graph)?|image|picture|video|graphic|illustration|map|chart|infographic|gallery|caption)s?(?: \d{1,2})?(?:\s*[:|–—-][^\]]{0,40})?\]\s*\S/;
+/** Longest such caption (a sentence or two and its credit). */
+const MAX_MEDIA_CAPTION = 500;
+
 /** Broadcast-script directions: [STING …], (MUSIC), [TRAIL: …]. */
 const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;
 
@@ -221,10 +230,12 @@ const HEADER_NOTE =
 // Also the editor's line under an interview ("*This interview has been edited for length.*", "This interview was
 // conducted in Polish and has been condensed.", "The interview was held in Riga on 2 May. It has been edited."), and a signed piece's
 // disclaimer ("The views expressed … are solely those of the author."; "The institute does not take positions …").
+// Also the editor's note on a story's versions under it ("This story has been updated to include comments from …",
+// "This article was corrected on May 3 …"): about the text, not the news; "this" names the story itself.
 // Also a paper's note that wire copy went into its story ("Information from wire services was used in this report.").
 // Matched on `caseFolded` text: "by [a-z]" is "by" and any ASCII letter, as "by [A-Z]" case-blind was.
 const FOOTER_NOTE =
-  /^[*_]{0,2}(?:this|the) (?:interview|transcript|conversation|q ?& ?a) (?:was (?:conducted|recorded|held|translated) [a-z0-9 ,]{1,60}?(?: and|\. it) )?has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b|^(?:attachments?|enclosures?)(?: (?:no\. ?)?\d{1,2})?\s*[.:)–-]\s*\S|\bis an? (?:provisional|unofficial|informal|courtesy|machine) translation\b|^this (?:article|story|text|piece) is a translation of\b|\b(?:text|version|original) (?:shall )?prevails?\b|^distribution(?: list)?\s*:\s*\S|\b(?:views|opinions) expressed (?:in this [a-z-]+ |here(?:in)? )?are (?:solely |entirely )?(?:those of the (?:authors?|writers?)\b|the (?:authors?|writers?)'s? own)|\bdoes not take (?:institutional )?positions\b|^(?:information|material|reporting) from (?:wire services|news agencies|the associated press|[a-z.&' -]{2,40} wire reports?)\b.{0,30}\b(?:was|were) (?:used|included) in this (?:report|story|article)/;
+  /^[*_]{0,2}this (?:story|article|report|piece|post) (?:has been|was) (?:updated|corrected|revised|amended|changed) (?:to|on|at|since|from|with|after|because)\b|^[*_]{0,2}(?:this|the) (?:interview|transcript|conversation|q ?& ?a) (?:was (?:conducted|recorded|held|translated) [a-z0-9 ,]{1,60}?(?: and|\. it) )?has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b|^(?:attachments?|enclosures?)(?: (?:no\. ?)?\d{1,2})?\s*[.:)–-]\s*\S|\bis an? (?:provisional|unofficial|informal|courtesy|machine) translation\b|^this (?:article|story|text|piece) is a translation of\b|\b(?:text|version|original) (?:shall )?prevails?\b|^distribution(?: list)?\s*:\s*\S|\b(?:views|opinions) expressed (?:in this [a-z-]+ |here(?:in)? )?are (?:solely |entirely )?(?:those of the (?:authors?|writers?)\b|the (?:authors?|writers?)'s? own)|\bdoes not take (?:institutional )?positions\b|^(?:information|material|reporting) from (?:wire services|news agencies|the associated press|[a-z.&' -]{2,40} wire reports?)\b.{0,30}\b(?:was|were) (?:used|included) in this (?:report|story|article)/;
 
 /**
  * The text in small letters, for the formulas written in small letters (here and in the main body's other modules).
@@ -308,6 +319,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
   if (isStaffCredit(t)) return { role: 'furniture', kind: 'footer' };
   if (t.length <= 300 && (c === 91 || c === 40) && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
+  if (c === 91 && t.length <= MAX_MEDIA_CAPTION && MEDIA_CAPTION.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
   if (isCountsLine(t)) return { role: 'furniture', kind: 'footer' };
   if (t.length <= 160 && APP_PROMO_OPENS.has(opens) && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
   if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };

@@ -243,6 +243,27 @@ test('an "as told to" piece: the italic dek under the headline and the photograp
   assert.deepEqual(classifyBlock(lineBlocks('Photograph: a skipper mends a net on the quay (Jonas Eide)')[0]!), { role: 'furniture', kind: 'other' });
 });
 
+test('a caption under a bracketed "[Photo]" label above the first paragraph, and the update note under the story, are left out', () => {
+  const text = [
+    'THE MARSH GAZETTE',
+    'Ferry crews strike for a second day as talks stall',
+    'By Olga Brenner',
+    'Published March 3, 2026 at 7:15 a.m.',
+    '[Photo] Deckhand Pia Lund, 41, holds a picket sign at the terminal gate in Eastport on Monday, as ferries sat idle behind her. (Tom Ries/The Marsh Gazette)',
+    'EASTPORT — About 300 ferry workers stayed off the job for a second day on Tuesday, leaving the island routes without service as talks between the union and the operator broke off again.',
+    'The operator said it had offered a raise of 4 percent a year over three years, which the union called too little to cover the cost of housing on the islands.',
+    'This article has been updated to include a statement from the operator.',
+    'MORE FROM THE GAZETTE',
+    'Harbour bridge closes for repairs',
+  ].join('\n\n');
+  const [doc] = collectPlainText('gazette.txt', text);
+  assert.match(mainOf(doc!), /^EASTPORT — About 300 ferry workers/);
+  assert.match(mainOf(doc!), /the cost of housing on the islands\.$/);
+  assert.deepEqual(classifyBlock(lineBlocks('[Image: map] The island routes and the two terminals the strike has shut.')[0]!), { role: 'furniture', kind: 'other' });
+  // A story's own sentence about a report that was updated is not the editor's note.
+  assert.equal(isFooterNote(lineBlocks('The agency said its report was updated to include the March figures.')[0]!, null), false);
+});
+
 test('a memo\'s "Drafted by:" or "Classified by:" line above its first paragraph is header matter', () => {
   const text = [
     'MEMORANDUM FOR THE RECORD',
