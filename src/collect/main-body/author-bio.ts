@@ -1,5 +1,6 @@
 import { opensWithBy } from './cues.js';
 import type { TextBlock } from './text-block.js';
+import { lazyRegExp } from '../text/lazy-regexp.js';
 
 /**
  * A signed piece (a commentary, an op-ed, a column) closes with a note about its author: "Ann Vale is a senior
@@ -8,7 +9,7 @@ import type { TextBlock } from './text-block.js';
  */
 
 /** "By Ann Vale", "By Ann Vale and Li Wen", "By Ann Vale, Senior Fellow": the byline's names. */
-const BYLINE_NAMES = /^By\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})(?:\s+and\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}))?/u;
+const BYLINE_NAMES = lazyRegExp(() => /^By\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})(?:\s+and\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}))?/u);
 
 /** Longest byline read for names. */
 const MAX_BYLINE = 120;
@@ -20,7 +21,7 @@ export function bylineAuthors(header: readonly TextBlock[]): string[] {
     const t = b.text;
     // Tested before the Unicode regex, which is costly to compile and run.
     if (t.length > MAX_BYLINE || !opensWithBy(t)) continue;
-    const m = BYLINE_NAMES.exec(t);
+    const m = BYLINE_NAMES().exec(t);
     if (m === null) continue;
     names.push(m[1]!);
     if (m[2] !== undefined) names.push(m[2]);

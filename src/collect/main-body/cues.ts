@@ -1,4 +1,5 @@
 import { isCountsLine, isJumpLine, type BoilerplateKind, type TextBlock } from './text-block.js';
+import { lazyRegExp } from '../text/lazy-regexp.js';
 
 /**
  * Line-level cues of page furniture. Each is a general shape (a label line, a disclosure formula,
@@ -51,7 +52,7 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
  * that starts with "About" goes on in small letters ("About the new rules"). Its Unicode classes make it costly to
  * compile: it is run only on lines opening with its first word.
  */
-const ABOUT_BOX = /^(?:ABOUT|About)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}:?$/u;
+const ABOUT_BOX = lazyRegExp(() => /^(?:ABOUT|About)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}:?$/u);
 
 /**
  * An asterism ("* *** *", "* * *", "⁂"): the end mark of a release, or a break between a feature's
@@ -263,8 +264,9 @@ const BYLINE = /^(?:by|from|(?:[Ii]nterview(?:ed| [Cc]onducted)?|[Cc]onducted) b
  * lead that opens "By December, Russia had …" names no one (one capitalised word, then prose). A name may carry
  * where its writer filed from in brackets ("By Ann Roy (Kyiv, special correspondent) and …").
  */
-const CAPITAL_BYLINE =
-  /^By\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|del)){1,3}(?:\s+\([^()\n]{2,40}\))?(?:\s*$|\s*[,|·•—–]\s*[^\n]{1,60}$|\s+and\s+\p{Lu}[^\n]{1,60}$)/u;
+const CAPITAL_BYLINE = lazyRegExp(
+  () => /^By\s+\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|del)){1,3}(?:\s+\([^()\n]{2,40}\))?(?:\s*$|\s*[,|·•—–]\s*[^\n]{1,60}$|\s+and\s+\p{Lu}[^\n]{1,60}$)/u,
+);
 /**
  * Whether the line opens with "By", as CAPITAL_BYLINE does: its Unicode classes make it costly to compile, so it is
  * run (and compiled) only for such lines.
@@ -305,7 +307,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
     if (isAsterism(t)) return { role: 'tail', kind: 'other' };
     // The part of a printed story this page carries ends at its jump line.
     if (isJumpLine(t)) return { role: 'tail', kind: 'other' };
-    if ((t.startsWith('About') || t.startsWith('ABOUT')) && ABOUT_BOX.test(t)) return { role: 'tail', kind: 'byline' };
+    if ((t.startsWith('About') || t.startsWith('ABOUT')) && ABOUT_BOX().test(t)) return { role: 'tail', kind: 'byline' };
   }
   // The anchored formulas are tried only when the first two letters can open them.
   const c = t.charCodeAt(0);
@@ -468,7 +470,7 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
   const t = block.text;
   if (t.length > 300) return null;
   if (BYLINE.test(t)) return 'byline';
-  if (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE.test(t) && !endsSentence(t)) return 'byline';
+  if (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE().test(t) && !endsSentence(t)) return 'byline';
   if (HEADER_NOTE.test(caseFolded(t))) return 'other';
   if (/\s[|·•]\s/.test(t) && !endsSentence(t)) return 'byline';
   if (isAllCaps(t)) return 'other';
@@ -501,7 +503,7 @@ export function closesWithReadingTime(t: string): boolean {
 /** A byline that names its writers ("By …", "Reporting by …"), not a line of metadata set off by bars. */
 export function isNamedByline(block: TextBlock): boolean {
   const t = block.text;
-  return t.length <= 300 && (BYLINE.test(t) || (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE.test(t) && !endsSentence(t)));
+  return t.length <= 300 && (BYLINE.test(t) || (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE().test(t) && !endsSentence(t)));
 }
 
 /** End matter: a short paragraph about the outlet, its newsletter or its staff. */

@@ -1,6 +1,7 @@
 import { findDate } from '../dates.js';
 import { caseFolded, isAllCaps, isHeaderFurniture, isRegexSpace } from './cues.js';
 import type { TextBlock } from './text-block.js';
+import { lazyRegExp } from '../text/lazy-regexp.js';
 
 /** Labels of a genre or section, not names of outlets. */
 const GENRE = new Set([
@@ -66,7 +67,7 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
       title = isAllCaps(quoted[1]!) ? titleCase(quoted[1]!) : quoted[1]!;
     }
     // "Seoul Evening Courier — Politics", "MERIDIAN DEFENCE DAILY — Washington bureau": masthead, then section.
-    const dashed = hasDash(t) ? MASTHEAD_DASH.exec(t) : null;
+    const dashed = hasDash(t) ? MASTHEAD_DASH().exec(t) : null;
     if (dashed && !mastheadOutlet && !/\d/.test(dashed[1]!) && !GENRE.has(dashed[1]!.toLowerCase())) {
       mastheadOutlet = isAllCaps(dashed[1]!) ? titleCase(dashed[1]!) : dashed[1]!;
       continue;
@@ -90,7 +91,7 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
 }
 
 /** "Seoul Evening Courier — Politics": a masthead of capitalised words, a dash, a section. */
-const MASTHEAD_DASH = /^(\p{Lu}[\p{L}'’.&-]*(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for)){0,5})\s+[—–]\s+\S/u;
+const MASTHEAD_DASH = lazyRegExp(() => /^(\p{Lu}[\p{L}'’.&-]*(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for)){0,5})\s+[—–]\s+\S/u);
 
 /** An en or em dash: MASTHEAD_DASH cannot match without one, and few lines have one. */
 function hasDash(t: string): boolean {
@@ -136,6 +137,6 @@ function isWordBreak(c: number): boolean {
 function isLetter(ch: string): boolean {
   const c = ch.charCodeAt(0);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return UNICODE_LETTER.test(ch);
+  return UNICODE_LETTER().test(ch);
 }
-const UNICODE_LETTER = /^\p{L}$/u;
+const UNICODE_LETTER = lazyRegExp(() => /^\p{L}$/u);

@@ -7,6 +7,7 @@ import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { WIRE_DATELINE } from '../wire-dateline.js';
+import { lazyRegExp } from '../text/lazy-regexp.js';
 
 export interface MainBody {
   /** From the first sentence of the story to its last. */
@@ -807,13 +808,14 @@ function unitStart(blocks: TextBlock[], roles: BlockRole[], start: number, end: 
 function headingLead(text: string): string {
   // Only the first two words are read (a match of all of them made one array per heading).
   const lower = text.toLowerCase();
-  LETTERS.lastIndex = 0;
-  const first = LETTERS.exec(lower);
+  const letters = LETTERS();
+  letters.lastIndex = 0;
+  const first = letters.exec(lower);
   if (first === null) return '';
-  const second = LETTERS.exec(lower);
+  const second = letters.exec(lower);
   return `${first[0]} ${second === null ? '' : second[0]}`;
 }
-const LETTERS = /\p{L}+/gu;
+const LETTERS = lazyRegExp(() => /\p{L}+/gu);
 
 function isTrailingFurniture(block: TextBlock, role: BlockRole, outlet: string | null): boolean {
   if (role.role === 'furniture' || role.role === 'tail') return true;

@@ -1,6 +1,7 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { findNumberedLines } from './numbered-lines.js';
+import { lazyRegExp } from '../text/lazy-regexp.js';
 
 export type BoilerplateKind = BoilerplateSpan['kind'];
 
@@ -271,11 +272,11 @@ export function isJumpLine(t: string): boolean {
  * ("👍1.2K 🔥388 😢57", "❤ 940", "👍540"). A line of text may open with an emoji and a figure ("🔥 12 sites hit"), but
  * none is only that.
  */
-const REACTIONS = /^(?:\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u200d]* ?\d[\d,.]*[KkMm]?(?: +|$))+$/u;
+const REACTIONS = lazyRegExp(() => /^(?:\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u200d]* ?\d[\d,.]*[KkMm]?(?: +|$))+$/u);
 
 /** Whether the line is a reactions line: it opens with a character above ASCII (every emoji is), then REACTIONS. */
 function isReactionsLine(t: string): boolean {
-  return t.charCodeAt(0) > 0x7f && REACTIONS.test(t);
+  return t.charCodeAt(0) > 0x7f && REACTIONS().test(t);
 }
 
 /** Longest line of counts under a post. */

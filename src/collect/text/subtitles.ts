@@ -1,6 +1,7 @@
 import type { Span } from '../../domain/span.js';
 import type { TextBlock } from '../main-body/text-block.js';
 import { linesOf } from './lines.js';
+import { lazyRegExp } from './lazy-regexp.js';
 
 /**
  * Subtitle files (SRT, WebVTT): numbered or named cues, each a timing line ("00:01:02,345 --> 00:01:05,000") and the
@@ -128,12 +129,12 @@ const isMusicCode = (c: number): boolean => c === 0x266a || c === 0x266b || c ==
  * "- LT. COL. RUIZ:", "- How many?", ">> REPORTER: …". Its length with the blanks after it, or 0.
  */
 export function speakerDashLength(line: string): number {
-  const m = SPEAKER_DASH.exec(line);
+  const m = SPEAKER_DASH().exec(line);
   return m === null ? 0 : m[0].length;
 }
 
 /** A dash before blanks or a word ("-How many?" in Netflix's style), not a minus sign ("-5 degrees"). */
-const SPEAKER_DASH = /^[ \t]*(?:(?:[-‐–—]|>>)[ \t]+(?=\S)|[-‐–—](?=[\p{L}"“'‘(\[])|>>(?=\S))/u;
+const SPEAKER_DASH = lazyRegExp(() => /^[ \t]*(?:(?:[-‐–—]|>>)[ \t]+(?=\S)|[-‐–—](?=[\p{L}"“'‘(\[])|>>(?=\S))/u);
 
 /** A name caption (a "lower third"): the name's span, and its description's (a post, a place), if any. */
 export interface NameCaption {
@@ -148,9 +149,9 @@ const MAX_CAPTION_LINES = 3;
  * A name in capitals, as captions set it: two to six words, titles with their full stops allowed ("LT. COL. ANA
  * RUIZ", "KIM SEONG-HO", "O'NEILL"). No digits, no small letters.
  */
-const CAPS_NAME = /^(?:\p{Lu}[\p{Lu}'’.-]*)(?:[ \t]+\p{Lu}[\p{Lu}'’.-]*){1,5}$/u;
+const CAPS_NAME = lazyRegExp(() => /^(?:\p{Lu}[\p{Lu}'’.-]*)(?:[ \t]+\p{Lu}[\p{Lu}'’.-]*){1,5}$/u);
 /** A name as written (capitalised words), which a caption sets before a bar or a slash: "Kim Seong-ho | …". */
-const CAPITALISED_NAME = /^(?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,5}$/u;
+const CAPITALISED_NAME = lazyRegExp(() => /^(?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,5}$/u);
 /** Small words a heading or a sentence in capitals holds and a name does not. */
 const NOT_IN_NAME = new Set(['THE', 'A', 'AN', 'OF', 'AND', 'IN', 'ON', 'AT', 'TO', 'FOR', 'IS', 'ARE', 'WAS', 'WE', 'IT', 'THIS', 'THAT', 'WITH', 'NOT', 'BY', 'FROM']);
 
@@ -174,7 +175,7 @@ export function nameCaption(text: string, cue: Span): NameCaption | undefined {
     const nameEnd = head.start + sep.index;
     const name = text.slice(head.start, nameEnd);
     const bar = sep[0].trim() !== ',';
-    if (!(isCapsName(name) || (bar && CAPITALISED_NAME.test(name)))) return undefined;
+    if (!(isCapsName(name) || (bar && CAPITALISED_NAME().test(name)))) return undefined;
     const from = nameEnd + sep[0].length;
     if (!bar && !/\p{Ll}/u.test(text.slice(from, last.end))) return undefined;
     return { name: { start: head.start, end: nameEnd }, description: from < last.end ? { start: from, end: last.end } : null };
@@ -190,7 +191,7 @@ export function nameCaption(text: string, cue: Span): NameCaption | undefined {
 const SEPARATOR = /[ \t]*(?:\||\/|,)[ \t]*/;
 
 function isCapsName(s: string): boolean {
-  if (!CAPS_NAME.test(s)) return false;
+  if (!CAPS_NAME().test(s)) return false;
   for (const w of s.split(/[ \t]+/)) if (NOT_IN_NAME.has(w)) return false;
   return true;
 }
