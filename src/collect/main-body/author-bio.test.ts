@@ -53,3 +53,27 @@ test("a paper's edition: standfirst over a byline with places, reading time, sig
   assert.match(mainOf(doc!), /^CONSTANTA — Forty-two/);
   assert.match(mainOf(doc!), /asked that his name not be used\.$/);
 });
+
+test("a note on the author under a byline of bars is the page's, and the piece starts at its first paragraph", () => {
+  const text = [
+    'The Lantern — essays from the Coastal Policy Forum',
+    'Why harbour dues keep rising',
+    'Prof Ines Calloway | 4 March 2025 | 7 minute read',
+    'Ines Calloway is a research fellow at the Coastal Policy Forum, based in Hobart.',
+    'Harbour dues at the five largest ports rose by 14 per cent last year, twice as fast as freight volumes. Port operators blame dredging costs, which have doubled since 2019, and the price of steel for new berths.',
+    'Shipping lines say the increases will be passed on to importers within the year.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('essay.txt', text);
+  assert.match(mainOf(doc!), /^Harbour dues at the five largest ports/);
+});
+
+test('a story whose lead names the person in its headline and dateline line starts at that lead', () => {
+  const text = [
+    'Mayor Ruth Okonjo quits after budget row',
+    'Ruth Okonjo | 4 March 2025',
+    'Ruth Okonjo resigned as mayor of Tarrow on Monday after the council rejected her budget by 9 votes to 4.',
+    'She had held the post since 2021.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('story.txt', text);
+  assert.match(mainOf(doc!), /^Ruth Okonjo resigned as mayor/);
+});

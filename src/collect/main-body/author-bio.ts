@@ -52,3 +52,27 @@ export function isAuthorBio(block: TextBlock, authors: readonly string[]): boole
   }
   return false;
 }
+
+/** The full name opening a paragraph: two to four capitalised words. */
+const OPENING_NAME = /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}/u;
+
+/**
+ * A note about the author set right under the byline, above the piece ("Ann Vale is a senior fellow at …" under
+ * "Dr Ann Vale | 3 May 2025 | 6 minute read"): it opens with a name the byline line gives and says who that is.
+ * `byline` is the line above; the caller has made sure it is a byline's or a date's line.
+ */
+export function isAuthorNoteUnder(block: TextBlock, byline: string): boolean {
+  const t = block.text;
+  const c = t.charCodeAt(0);
+  if (t.length > MAX_BIO || c < 65 || c > 90) return false;
+  const m = OPENING_NAME.exec(t.slice(0, 80));
+  if (m === null) return false;
+  // The regex may run on into the verb's capitalised neighbour; shorten the name to what the byline holds.
+  let name = m[0];
+  while (!byline.includes(name)) {
+    const cut = name.lastIndexOf(' ');
+    if (cut < 0 || name.indexOf(' ') === cut) return false;
+    name = name.slice(0, cut);
+  }
+  return BIO_VERB.test(t.slice(name.length, name.length + 20));
+}

@@ -2,7 +2,7 @@ import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
-import { bylineAuthors, isAuthorBio } from './author-bio.js';
+import { bylineAuthors, isAuthorBio, isAuthorNoteUnder } from './author-bio.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
@@ -388,6 +388,7 @@ function findStart(blocks: TextBlock[], roles: BlockRole[], from: number, descri
     }
     if (isStandfirst(blocks, roles, i) || isAboveAuthorLines(blocks, roles, i) || isEmphasisedDek(blocks, roles, i)) continue;
     if (b.text.length <= MAX_STANDFIRST && closesWithReadingTime(b.text) && proseFollows(blocks, roles, i)) continue;
+    if (isNoteUnderByline(blocks, i) && proseFollows(blocks, roles, i)) continue;
     return i;
   }
   // No prose at all (a list, a table): everything that is not furniture.
@@ -646,6 +647,15 @@ const MAX_AUTHOR_LINE = 80;
  * in a byline naming the writer or the piece's reading time ("8 min read"), with the story's prose further down.
  * Header metadata sits between the headline matter and the story, so prose above it is headline matter.
  */
+/** A note about the author right under a byline line (a named byline, or one with a date or a reading time). */
+function isNoteUnderByline(blocks: TextBlock[], i: number): boolean {
+  if (i === 0) return false;
+  const above = blocks[i - 1]!;
+  if (above.text.length > MAX_AUTHOR_LINE) return false;
+  if (!isNamedByline(above) && !isReadingTime(above.text) && findDate(above.text) === null) return false;
+  return isAuthorNoteUnder(blocks[i]!, above.text);
+}
+
 function isAboveAuthorLines(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
   if (blocks[i]!.text.length > MAX_STANDFIRST) return false;
   for (let j = i + 1; j < blocks.length && j <= i + MAX_AUTHOR_LINES; j++) {
