@@ -27,6 +27,18 @@ import { setFlagsFromString } from 'node:v8';
  * they are optimised) saves 6–10% of the instructions of a batch of ~170 reports, but costs 1.4% (2×)
  * and 3.3% (3×) on the 1,800 reports of `npm run bench:extract`, where the hot functions then run
  * unoptimised for longer (cachegrind, whole process, ninth session).
+ *
+ * Measured again with the code cache (cachegrind --predictable, whole process; 171 reports / 1,800 reports), none
+ * kept: the 1,800 reports favour better code over less compiling, the 171 the opposite, and no setting wins both.
+ * Cumulative inlining budget 75: -1.3% / +0.5%; 100: -1.0% / +0.3%; 175: -0.3% on 1,800; 200: +1.4% / -0.6%;
+ * 250 and 300: +0.3% on 1,800 (a rugged curve: 200 is a local dip, not a trend). Interrupt budget 1.5×:
+ * -4.1% / +0.5%; 0.75×: +5.9% / -0.3%; 0.75× with budget 200: -0.8% on 1,800. The six cheaper TurboFan phases off
+ * together (splitting, move optimisation, jump threading, control flow, load and store elimination):
+ * -2.2% / +1.2%. Never optimising the largest hot function costs (--turbo-filter=-readSentence: +2.2% on 1,800,
+ * -speakerOf: +0.2%) and a start-up-only one saves nothing (-fileName: 0.0%), so splitting hot functions to
+ * compile them faster has little to win. No OSR: -0.1% on 171 (a run makes two OSR compiles); eager feedback
+ * vectors: +0.4% and an always-inlined size of 40: 0.0% on 1,800; no polymorphic inlining, an always-inlined size
+ * of 15, a single-inline size of 200, the mid-tier register allocator: within ±0.2% on 171; no Sparkplug: +10%.
  */
 export function v8FlagsFor(command: string | undefined): string[] {
   const flags = ['--max-inlined-bytecode-size-cumulative=150'];
