@@ -10,7 +10,9 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CACHE_FOLDER } from '../dist/cli/code-cache.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 await build({
@@ -27,10 +29,12 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
-writeFileSync('dist/extract.bundle.cjs', asciiOnly(readFileSync('dist/extract.bundle.cjs', 'utf8')));
+// Paths from the root, as esbuild's are: the script may be run from another folder.
+const bundle = join(root, 'dist', 'extract.bundle.cjs');
+writeFileSync(bundle, asciiOnly(readFileSync(bundle, 'utf8')));
 // The ES module bundle of earlier builds.
-for (const old of ['dist/extract.bundle.js', 'dist/extract.bundle.js.map']) rmSync(old, { force: true });
-rmSync('dist/extract-cache', { recursive: true, force: true });
+for (const old of ['extract.bundle.js', 'extract.bundle.js.map']) rmSync(join(root, 'dist', old), { force: true });
+rmSync(join(root, 'dist', CACHE_FOLDER), { recursive: true, force: true });
 spawnSync(process.execPath, ['bin/parallax.js', 'extract', 'samples', '--jsonl'], { cwd: root, stdio: 'ignore' });
 
 /**

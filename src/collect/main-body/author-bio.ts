@@ -53,8 +53,8 @@ export function isAuthorBio(block: TextBlock, authors: readonly string[]): boole
   return false;
 }
 
-/** The full name opening a paragraph: two to four capitalised words. */
-const OPENING_NAME = /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}/u;
+/** The full name opening a paragraph: two to four capitalised words. Read only under a byline or a date line. */
+const OPENING_NAME = lazyRegExp(() => /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}/u);
 
 /**
  * A note about the author set right under the byline, above the piece ("Ann Vale is a senior fellow at …" under
@@ -65,7 +65,7 @@ export function isAuthorNoteUnder(block: TextBlock, byline: string): boolean {
   const t = block.text;
   const c = t.charCodeAt(0);
   if (t.length > MAX_BIO || c < 65 || c > 90) return false;
-  const m = OPENING_NAME.exec(t.slice(0, 80));
+  const m = OPENING_NAME().exec(t.slice(0, 80));
   if (m === null) return false;
   // The regex may run on into the verb's capitalised neighbour; shorten the name to what the byline holds.
   let name = m[0];

@@ -642,11 +642,6 @@ const MAX_AUTHOR_LINES = 5;
 /** Longest of those lines. */
 const MAX_AUTHOR_LINE = 80;
 
-/**
- * A blog platform's subtitle: a short paragraph over the author's lines (name, "Follow", "Published in …") that end
- * in a byline naming the writer or the piece's reading time ("8 min read"), with the story's prose further down.
- * Header metadata sits between the headline matter and the story, so prose above it is headline matter.
- */
 /** A note about the author right under a byline line (a named byline, or one with a date or a reading time). */
 function isNoteUnderByline(blocks: TextBlock[], i: number): boolean {
   if (i === 0) return false;
@@ -656,6 +651,11 @@ function isNoteUnderByline(blocks: TextBlock[], i: number): boolean {
   return isAuthorNoteUnder(blocks[i]!, above.text);
 }
 
+/**
+ * A blog platform's subtitle: a short paragraph over the author's lines (name, "Follow", "Published in …") that end
+ * in a byline naming the writer or the piece's reading time ("8 min read"), with the story's prose further down.
+ * Header metadata sits between the headline matter and the story, so prose above it is headline matter.
+ */
 function isAboveAuthorLines(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
   if (blocks[i]!.text.length > MAX_STANDFIRST) return false;
   for (let j = i + 1; j < blocks.length && j <= i + MAX_AUTHOR_LINES; j++) {
