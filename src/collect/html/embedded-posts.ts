@@ -23,7 +23,7 @@ const WRAPPER_TOKENS = new RegExp(
   `(?:^|[\\s_-])(?:(?:${PLATFORMS})[_-]+embed(?:ded)?|embed(?:ded)?[_-]+(?:${PLATFORMS}))(?:$|[\\s_-])`,
 );
 
-/** Attributes the platforms' embed codes mark their blockquote with, whatever its class. */
+/** Attributes the platforms' embed codes mark their blockquote with, whatever its class (Twitter's, Instagram's, Bluesky's). */
 const EMBED_ATTRS = ['data-instgrm-permalink', 'data-tweet-id', 'data-bluesky-uri', 'data-telegram-post', 'data-text-post-permalink'];
 
 /**
@@ -35,11 +35,16 @@ export function isEmbeddedPost(el: HtmlElement): boolean {
   const cls = el.attrs.class;
   if (cls !== undefined) {
     const t = cls.toLowerCase();
-    if (PLATFORM_TOKENS.test(t) || (t.includes('embed') && WRAPPER_TOKENS.test(t))) return true;
+    if (mayNameEmbed(t) && (PLATFORM_TOKENS.test(t) || (t.includes('embed') && WRAPPER_TOKENS.test(t)))) return true;
   }
-  if (el.tag !== 'blockquote' && el.tag !== 'div') return false;
+  if (el.tag !== 'blockquote') return false;
   for (const a of EMBED_ATTRS) if (a in el.attrs) return true;
   return false;
+}
+
+/** Cheap gate before the regexes, run on every element's class: each embed token holds one of these words. */
+function mayNameEmbed(t: string): boolean {
+  return t.includes('embed') || t.includes('tweet') || t.includes('post') || t.includes('media') || t.includes('card');
 }
 
 /** Longest text of a control or counts line inside an embedded post. */
