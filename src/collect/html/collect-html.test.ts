@@ -465,3 +465,28 @@ test('a reader poll whose class runs its words together ("pollembed", "pollwidge
     assert.match(promos, /71%/, cls);
   }
 });
+
+test('a dateline in a span of its own opening the first paragraph does not make the paragraph a byline', () => {
+  const html = `<body><article><h1>Storm closes the northern basin</h1><div class="byline">By Ida Brandt</div>
+    <p><span class="dateline">Bergen, Norway</span> — ${'The harbour master closed the northern basin to small craft after the gale damaged two piers. '.repeat(2)}</p>
+    <p>${'Repairs to the piers are expected to take most of the spring, the port authority said in a statement. '.repeat(2)}</p></article></body>`;
+  const [doc] = collectHtml('story.html', html);
+  assert.match(slice(doc!.text, doc!.main), /^Bergen, Norway — The harbour master/);
+  // A byline box whose spans carry most of its words is still a byline.
+  const box = `<body><article><div class="meta"><span class="author">Ida Brandt</span> <span class="author-role">Nordic correspondent</span> <time>4 March 2026</time></div>
+    <p>${'The harbour master closed the northern basin to small craft after the gale damaged two piers. '.repeat(2)}</p></article></body>`;
+  const [boxed] = collectHtml('story.html', box);
+  assert.match(slice(boxed!.text, boxed!.main), /^The harbour master/);
+});
+
+test('a highlights list above the story whose items are not all sentences stays outside the story', () => {
+  const html = `<body><article><h1>Storm closes the northern basin</h1>
+    <div class="summary-box"><h2>In brief</h2><ul>
+      <li>Piers in Bergen damaged by the gale, officials say</li>
+      <li>Harbour Master Expects Repairs By May</li>
+      <li>Small craft are barred from the northern basin until further notice</li></ul></div>
+    <p>${'The harbour master closed the northern basin to small craft after the gale damaged two piers. '.repeat(2)}</p>
+    <p>${'Repairs to the piers are expected to take most of the spring, the port authority said in a statement. '.repeat(2)}</p></article></body>`;
+  const [doc] = collectHtml('story.html', html);
+  assert.match(slice(doc!.text, doc!.main), /^The harbour master closed/);
+});

@@ -6,6 +6,7 @@ import { findRelatedStories } from '../main-body/related-stories.js';
 import { relatedDocuments } from '../related-documents.js';
 import { findContainer } from './find-container.js';
 import { htmlMeta } from './html-meta.js';
+import { embeddedPosts } from './embedded-posts.js';
 import { findPosts } from './posts.js';
 import { markPromoBoxes } from './promo-boxes.js';
 import { renderHtml, type HtmlBlock } from './html-text.js';
@@ -34,7 +35,7 @@ export function htmlDocument(
   options: HtmlOptions = {},
 ): { doc: CollectedDocument; related: CollectedDocument[] } | null {
   const { root, elements } = parseHtml(html);
-  const { text, blocks } = renderHtml(root);
+  const { text, blocks, embeds } = renderHtml(root);
   if (blocks.length === 0) return null;
   markPromoBoxes(blocks);
   const container = findContainer(elements, blocks);
@@ -75,6 +76,8 @@ export function htmlDocument(
     boilerplate,
   };
   const posts = findPosts(elements, blocks, body.main);
+  // A post embedded in a story is a post of its own; inside a page of posts (a live blog's entry) it stays its entry's.
+  if (posts.length === 0) posts.push(...embeddedPosts(embeds, blocks, body.main));
   if (posts.length > 0) doc.posts = posts;
   const stories = [...body.related, ...findRelatedStories(outside.filter((b) => b.hint === 'related'))];
   stories.sort((a, b) => a.start - b.start);

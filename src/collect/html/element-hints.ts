@@ -1,4 +1,5 @@
 import type { BoilerplateKind } from '../main-body/text-block.js';
+import { isEmbedChrome, isEmbeddedPost } from './embedded-posts.js';
 import { textOf, type HtmlElement } from './html-tree.js';
 
 /** Elements whose content is never readable text. */
@@ -58,15 +59,28 @@ function tokens(el: HtmlElement): string {
 export function isDropped(el: HtmlElement): boolean {
   if (SKIPPED_TAGS.has(el.tag)) return true;
   if (el.tag === 'header' || el.tag === 'footer') return !quoteCredit(el);
+  if (isHidden(el)) return true;
   const a = el.attrs;
-  if ('hidden' in a || a['aria-hidden'] === 'true') return true;
-  if (a.style && isHiddenByStyle(a.style)) return true;
   if (a.role && DROPPED_ROLES.has(a.role.toLowerCase())) return true;
   if (el.tag === 'html' || el.tag === 'body') return false;
   const t = tokens(el);
-  if (!DROP_TOKENS.test(t) || embeddedPostPart(el)) return false;
+  if (!DROP_TOKENS.test(t) || embeddedPostPart(el) || isEmbeddedPost(el)) return false;
   // A screen reader's text is never shown, whatever element carries it.
   return !HOLDS_CONTENT.has(el.tag) || SCREEN_READER_TOKENS.test(t);
+}
+
+/**
+ * True for an element inside an embedded post that carries no text of the post: a script, a control, a hidden part, or
+ * the platform's own controls and counts ("View on X", "8.9K Likes"). Its header and footer (who posted, and when) and
+ * its class names ("social", "share" in a platform's markup) do not drop it, as they would a page's.
+ */
+export function isDroppedInEmbed(el: HtmlElement): boolean {
+  return SKIPPED_TAGS.has(el.tag) || isHidden(el) || isEmbedChrome(el);
+}
+
+function isHidden(el: HtmlElement): boolean {
+  const a = el.attrs;
+  return 'hidden' in a || a['aria-hidden'] === 'true' || (a.style !== undefined && isHiddenByStyle(a.style));
 }
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:[;!]|$)/i;
@@ -91,9 +105,6 @@ function isHiddenByStyle(style: string): boolean {
 const HOLDS_CONTENT = new Set(['figure', 'table']);
 const SCREEN_READER_TOKENS = /(?:^|[\s_-])(?:sr-only|visually-?hidden|screen-?reader(?:-?text)?)(?:$|[\s_-])/;
 
-/** Class tokens of a social-media post embedded in a story (a tweet, a Bluesky or Mastodon post). */
-const EMBED_TOKENS = /(?:^|\s)(?:tweet|twitter-tweet|embedded-?post|embedded-?tweet|social-?embed|post-?embed|bluesky-?embed|mastodon-?embed|x-?post)(?:$|\s)/;
-
 /**
  * The header or footer of an embedded post (`<div class="tweet"><div class="tweet-header">`): its
  * author's name and handle, and the time it was posted, say who wrote the quoted post and when,
@@ -101,7 +112,7 @@ const EMBED_TOKENS = /(?:^|\s)(?:tweet|twitter-tweet|embedded-?post|embedded-?tw
  */
 function embeddedPostPart(el: HtmlElement): boolean {
   const parent = el.parent;
-  return parent !== null && parent !== undefined && EMBED_TOKENS.test(tokens(parent));
+  return parent !== null && parent !== undefined && isEmbeddedPost(parent);
 }
 
 /**

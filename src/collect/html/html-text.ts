@@ -1,5 +1,6 @@
 import type { BoilerplateKind, TextBlock } from '../main-body/text-block.js';
-import { elementKind, isDropped } from './element-hints.js';
+import { elementKind, isDropped, isDroppedInEmbed } from './element-hints.js';
+import { isEmbeddedPost } from './embedded-posts.js';
 import { textOf, type HtmlElement, type HtmlNode } from './html-tree.js';
 
 /** A block of the derived text, with the element it came from. */
@@ -10,6 +11,8 @@ export interface HtmlBlock extends TextBlock {
 export interface HtmlText {
   text: string;
   blocks: HtmlBlock[];
+  /** The posts embedded from social platforms (X, Telegram, Instagram…), outermost only, in text order. */
+  embeds: HtmlElement[];
 }
 
 /** Block elements that stand apart as paragraphs (a blank line around them). */
@@ -18,6 +21,11 @@ const PARAGRAPH_TAGS = new Set([
   'figcaption', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'hr', 'html', 'main', 'ol', 'p', 'pre',
   'section', 'table', 'ul', 'summary', 'caption', 'legend', 'header', 'footer', '#root',
 ]);
+/**
+ * An inline element's hint (a byline's, a date's) is its block's when its words are at least this share of the block:
+ * "By Ann Lee, Kyiv" of a byline box, not "KYIV —" of a paragraph.
+ */
+const MIN_HINTED_SHARE = 0.25;
 /** Block elements that only start a new line. */
 // A table's parts part no paragraphs: its rows stay together, as a plain-text table's lines do.
 const LINE_TAGS = new Set(['li', 'dt', 'dd', 'tr', 'br', 'thead', 'tbody', 'tfoot']);
@@ -44,10 +52,14 @@ export function renderHtml(root: HtmlElement): HtmlText {
   const parts: string[] = [];
   let length = 0;
   const blocks: HtmlBlock[] = [];
+  const embeds: HtmlElement[] = [];
   let buf = '';
   let bufLink = 0;
   let bufOwner: HtmlElement = root;
   let bufHint: BoilerplateKind | null = null;
+  // The hint of the block's own element, and how much of the block's text a hint of an inline element inside it covers.
+  let bufBlockHint: BoilerplateKind | null = null;
+  let bufHinted = 0;
   let bufPre = false;
   let pendingBreak = 0;
 
@@ -63,7 +75,9 @@ export function renderHtml(root: HtmlElement): HtmlText {
         const block: HtmlBlock = { start: length, end: length + text.length, text, owner: bufOwner };
         if (HEADINGS.has(bufOwner.tag)) block.heading = true;
         if (bufOwner.tag === 'li' || bufOwner.tag === 'dd' || bufOwner.tag === 'dt') block.listItem = true;
-        if (bufHint) block.hint = bufHint;
+        // A hint an inline element gives its few words (a dateline's span opening a paragraph of prose) is not the block's.
+        const hint = bufHint !== bufBlockHint && bufHinted < MIN_HINTED_SHARE * text.length ? bufBlockHint : bufHint;
+        if (hint) block.hint = hint;
         if (bufLink > 0) block.linkDensity = Math.min(1, bufLink / Math.max(1, buf.replace(/\s+/g, '').length));
         parts.push(text);
         length += text.length;
@@ -77,28 +91,45 @@ export function renderHtml(root: HtmlElement): HtmlText {
   };
 
   // Iterative walk (an explicit stack): deeply nested pages must not overflow the call stack.
-  type Frame = { node: HtmlNode; owner: HtmlElement; hint: BoilerplateKind | null; inLink: boolean; inPre: boolean; inCell: boolean } | number;
-  const stack: Frame[] = [{ node: root, owner: root, hint: null, inLink: false, inPre: false, inCell: false }];
+  type Frame =
+    | {
+        node: HtmlNode;
+        owner: HtmlElement;
+        hint: BoilerplateKind | null;
+        blockHint: BoilerplateKind | null;
+        inLink: boolean;
+        inPre: boolean;
+        inCell: boolean;
+        inEmbed: boolean;
+      }
+    | number;
+  const stack: Frame[] = [{ node: root, owner: root, hint: null, blockHint: null, inLink: false, inPre: false, inCell: false, inEmbed: false }];
   while (stack.length) {
     const frame = stack.pop()!;
     if (typeof frame === 'number') {
       flush(frame); // leaving a block element
       continue;
     }
-    const { node, owner, hint, inLink, inPre, inCell } = frame;
+    const { node, owner, hint, blockHint, inLink, inPre, inCell, inEmbed } = frame;
     if (typeof node === 'string') {
       if (!buf) {
         if (!/\S/.test(node)) continue;
         bufOwner = owner;
         bufHint = hint;
+        bufBlockHint = blockHint;
+        bufHinted = 0;
         bufPre = inPre;
       }
       buf += node;
+      if (hint !== bufBlockHint) bufHinted += node.trim().length;
       if (inLink) bufLink += node.replace(/\s+/g, '').length;
       continue;
     }
     const big = holdsTheStory(node);
-    if (!big && isDropped(node)) continue;
+    // An embedded post is the story's (someone's statement the reporter quotes); inside it only its controls drop.
+    const embed = inEmbed || isEmbeddedPost(node);
+    if (!big && (embed ? isDroppedInEmbed(node) : isDropped(node))) continue;
+    if (embed && !inEmbed) embeds.push(node);
     const childHint = hint ?? (big ? null : elementKind(node));
     const tag = node.tag;
     const blockStrength = PARAGRAPH_TAGS.has(tag) ? 2 : LINE_TAGS.has(tag) || labels.isLabel(node) ? 1 : 0;
@@ -112,21 +143,22 @@ export function renderHtml(root: HtmlElement): HtmlText {
     if (tag === 'a' && isBackReference(node)) continue;
     const mark = tag === 'a' ? footnoteNumber(node) : null;
     if (mark) {
-      stack.push({ node: `[${mark}]`, owner, hint: childHint, inLink: true, inPre, inCell });
+      stack.push({ node: `[${mark}]`, owner, hint: childHint, blockHint, inLink: true, inPre, inCell, inEmbed: embed });
       continue;
     }
     if (strength) stack.push(strength);
     const childOwner = strength ? node : owner;
+    const childBlockHint = strength ? childHint : blockHint;
     const link = inLink || tag === 'a';
     const pre = inPre || tag === 'pre';
     // A table inside a cell (a layout table's) is read as tables are.
     const cell = CELL_TAGS.has(tag) ? dataTables.holds(node) : inCell && tag !== 'table';
     for (let i = node.children.length - 1; i >= 0; i--) {
-      stack.push({ node: node.children[i]!, owner: childOwner, hint: childHint, inLink: link, inPre: pre, inCell: cell });
+      stack.push({ node: node.children[i]!, owner: childOwner, hint: childHint, blockHint: childBlockHint, inLink: link, inPre: pre, inCell: cell, inEmbed: embed });
     }
   }
   flush(2);
-  return { text: parts.join(''), blocks };
+  return { text: parts.join(''), blocks, embeds };
 }
 
 /** Longest text of a table's cell read as one datum; a page laid out in a table holds its story in a cell. */

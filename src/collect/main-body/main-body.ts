@@ -696,7 +696,8 @@ const MAX_LIST_LABEL = 40;
 
 /**
  * Key points set as bullets above the story's first paragraph ("• At least 9 people were killed
- * …"): items that are sentences are the story's own, and so is the short label over them.
+ * …"): items that are sentences are the story's own, and so is the short label over them; only when every item of the
+ * list is one.
  */
 function leadingItems(blocks: TextBlock[], roles: BlockRole[], first: number): number {
   const introduced = introducedList(blocks, roles, first);
@@ -705,11 +706,19 @@ function leadingItems(blocks: TextBlock[], roles: BlockRole[], first: number): n
   let i = isSectionHeading(blocks, roles, first - 1) && isSentenceItem(blocks, roles, first - 2) ? first - 1 : first;
   const below = i;
   while (isSentenceItem(blocks, roles, i - 1)) i--;
-  if (i === below) return first;
+  // Key points are a list of sentences: a list that runs on above them into items of another kind (a box's "Police
+  // count 40 hurt in Old Town" over "Mayor calls for calm after night of clashes") is a highlights box, never half the story's.
+  if (i === below || itemOfSameList(blocks, roles, i - 1)) return first;
   if (isListLabel(blocks, roles, i - 1)) return i - 1;
   // Unlabelled lines hung from the headline ("- Casualties estimated at over 3,000; …" under a release's title) are
   // its sub-titles, the standfirst: headline matter, as a teaser is.
   return isHeadline(blocks, roles, i - 1) ? first : i;
+}
+
+/** Block k is an item of the list that block k + 1 goes on: an item, or a list's line, on the line right above it. */
+function itemOfSameList(blocks: TextBlock[], roles: BlockRole[], k: number): boolean {
+  if (k < 0 || (roles[k]!.role !== 'item' && blocks[k]!.listItem !== true)) return false;
+  return blocks[k + 1]!.start - blocks[k]!.end <= 1;
 }
 
 /**
