@@ -1,30 +1,38 @@
 #!/usr/bin/env node
-import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { applyV8Flags, v8FlagsFor } from '../dist/cli/v8-flags.js';
+'use strict';
+// CommonJS (bin/package.json): `parallax extract` starts from its bundle without Node's ES module loader
+// (src/cli/extract-launch.ts says what that saves). Every other command loads the compiled ES modules.
+const { statSync } = require('node:fs');
+const { join } = require('node:path');
 
+const dist = join(__dirname, '..', 'dist');
 const command = process.argv[2];
-applyV8Flags(command);
-
-const bundle = fileURLToPath(new URL('../dist/extract.bundle.cjs', import.meta.url));
+const bundle = join(dist, 'extract.bundle.cjs');
 const bundleBuiltAt = command === 'extract' ? freshBundleTime() : undefined;
 if (bundleBuiltAt !== undefined) {
-  const { loadBundle } = await import('../dist/cli/code-cache.js');
+  const { applyV8Flags, v8FlagsFor, loadBundle } = require(join(dist, 'extract-launch.cjs'));
+  applyV8Flags(command);
   loadBundle(bundle, bundleBuiltAt, v8FlagsFor(command)).runExtractCli();
 } else {
-  const { runCli } = await import('../dist/cli/main.js');
-  runCli();
+  // The flags are set before any of Parallax's own modules is compiled.
+  import('../dist/cli/v8-flags.js')
+    .then(({ applyV8Flags }) => {
+      applyV8Flags(command);
+      return import('../dist/cli/main.js');
+    })
+    .then(({ runCli }) => runCli());
 }
 
 /**
- * `npm run build` bundles extract's modules into one file that starts faster. A later `tsc` alone
- * rewrites every file under dist/ but not the bundle: then the bundle is stale and is not used.
+ * `npm run build` bundles extract's modules into one file that starts faster (and its launcher beside it). A later
+ * `tsc` alone rewrites every file under dist/ but not the bundle: then the bundle is stale and is not used.
  * The bundle's time when it is fresh, else undefined.
  */
 function freshBundleTime() {
   try {
     const builtAt = statSync(bundle).mtimeMs;
-    return builtAt >= statSync(new URL('../dist/exploit/pipeline.js', import.meta.url)).mtimeMs ? builtAt : undefined;
+    statSync(join(dist, 'extract-launch.cjs'));
+    return builtAt >= statSync(join(dist, 'exploit', 'pipeline.js')).mtimeMs ? builtAt : undefined;
   } catch {
     return undefined;
   }

@@ -29,6 +29,17 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+// The launcher's half (V8 flags, code-cache loader) as CommonJS too: bin/parallax.js requires it (see extract-launch.ts).
+await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/cli/extract-launch.js'],
+  outfile: 'dist/extract-launch.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+});
 // Paths from the root, as esbuild's are: the script may be run from another folder.
 const bundle = join(root, 'dist', 'extract.bundle.cjs');
 writeFileSync(bundle, asciiOnly(readFileSync(bundle, 'utf8')));
