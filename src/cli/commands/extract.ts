@@ -53,26 +53,33 @@ export const extractCommand: Command = {
 };
 
 /**
- * Gathers output lines and writes them in chunks of some thousands of characters. Few writes keep
- * the system calls down; small chunks keep each string (and the bytes it is encoded to) in memory
- * that is reused: a chunk of megabytes lands in fresh pages on every write, and touching them costs
- * more than the writing itself.
+ * Gathers output lines as UTF-8 and writes them in chunks of some tens of kilobytes. Few writes keep the system calls
+ * down; each line is encoded once, straight into the chunk. Handing the stream a string instead made Node measure its
+ * UTF-8 length in a pass of its own before encoding it, and the lines were first joined into one string, which was
+ * copied flat before either pass (0.7% of the instructions of the bench's 1,800 reports; cachegrind).
  */
 class LineWriter {
-  private pending = '';
+  private chunk: Buffer | null = null;
+  private used = 0;
 
   constructor(private readonly stream: NodeJS.WritableStream) {}
 
   line(text: string): void {
-    this.pending += text + '\n';
-    if (this.pending.length >= CHUNK_CHARS) this.flush();
+    // A UTF-16 code takes at most 3 bytes of UTF-8 (a surrogate pair, two codes, takes 4), and the newline 1.
+    const most = text.length * 3 + 1;
+    if (this.chunk !== null && this.used + most > this.chunk.length) this.flush();
+    this.chunk ??= Buffer.allocUnsafe(Math.max(CHUNK_BYTES, most));
+    this.used += this.chunk.write(text, this.used, 'utf8');
+    this.chunk[this.used++] = 10;
   }
 
   flush(): void {
-    if (this.pending) this.stream.write(this.pending);
-    this.pending = '';
+    if (this.chunk !== null && this.used > 0) this.stream.write(this.chunk.subarray(0, this.used));
+    // A pipe may hold on to the bytes until it drains: the next lines go into a new chunk.
+    this.chunk = null;
+    this.used = 0;
   }
 }
 
-/** Below the size V8 moves into its large-object space, where every string gets fresh pages. */
-const CHUNK_CHARS = 16 * 1024;
+/** Below the size the C library serves from fresh pages (128 KiB), whose first touch costs more than the writing. */
+const CHUNK_BYTES = 48 * 1024;
