@@ -32,8 +32,9 @@ export function parseHtml(html: string): HtmlTree {
         current = el;
       },
       ontext(data) {
-        const last = current.children[current.children.length - 1];
-        if (typeof last === 'string') current.children[current.children.length - 1] = last + data;
+        const n = current.children.length;
+        const last = n > 0 ? current.children[n - 1] : undefined;
+        if (typeof last === 'string') current.children[n - 1] = last + data;
         else current.children.push(data);
       },
       onclosetag(name) {

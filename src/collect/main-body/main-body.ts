@@ -867,7 +867,7 @@ function mergeSpans(blocks: TextBlock[], kinds: Array<BoilerplateKind | null>): 
   for (let i = 0; i < blocks.length; i++) {
     const kind = kinds[i];
     if (!kind) continue;
-    const last = spans[spans.length - 1];
+    const last = spans.length > 0 ? spans[spans.length - 1] : undefined;
     if (last && last.kind === kind && kinds[i - 1] === kind) last.end = blocks[i]!.end;
     else spans.push({ start: blocks[i]!.start, end: blocks[i]!.end, kind });
   }
