@@ -1,8 +1,10 @@
 import type { PostSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { findDate } from '../dates.js';
+import { lazyRegExp } from '../text/lazy-regexp.js';
 import type { HtmlBlock } from './html-text.js';
 import { isInside, textOf, type HtmlElement } from './html-tree.js';
+import { datetimeDay } from './posts.js';
 
 /**
  * Class tokens of a post embedded from a social platform, as each platform's embed code writes it (X's and Twitter's
@@ -68,10 +70,9 @@ export function isEmbedChrome(el: HtmlElement): boolean {
 /** A handle on a platform: "@OMarchenkoUA", "@ann.lee.bsky.social". */
 const HANDLE = /@[A-Za-z0-9_][A-Za-z0-9_.]{0,40}/;
 /** The name before a handle: capitalised words, after a dash ("— Ann Lee (@alee)", "Ann Lee @alee"). */
-const NAME_BEFORE_HANDLE = /(?:^|[—–-]\s*)((?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*)\s*\(?$/u;
+const NAME_BEFORE_HANDLE = lazyRegExp(() => /(?:^|[—–-]\s*)((?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.-]*)\s*\(?$/u);
 /** Longest line of an embed that is its author line or stamp, not its text. */
 const MAX_STAMP = 120;
-const DATETIME = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
 
 /**
  * The embedded posts of a page, each a post of its own (`CollectedDocument.posts`) inside the main body: dated by its
@@ -101,8 +102,8 @@ function stampDate(el: HtmlElement, own: readonly HtmlBlock[]): string | null {
   while (stack.length) {
     for (const c of stack.pop()!.children) {
       if (typeof c === 'string') continue;
-      const m = c.tag === 'time' ? DATETIME.exec(c.attrs.datetime ?? '') : null;
-      if (m) return m[1]!;
+      const day = c.tag === 'time' ? datetimeDay(c.attrs.datetime ?? '') : null;
+      if (day !== null) return day;
       stack.push(c);
     }
   }
@@ -119,7 +120,7 @@ function authorOf(own: readonly HtmlBlock[]): string | null {
     if (b.text.length > MAX_STAMP) continue;
     const h = HANDLE.exec(b.text);
     if (h === null) continue;
-    const name = NAME_BEFORE_HANDLE.exec(b.text.slice(0, h.index).trimEnd());
+    const name = NAME_BEFORE_HANDLE().exec(b.text.slice(0, h.index).trimEnd());
     return name ? name[1]! : h[0].slice(1);
   }
   return null;

@@ -10,6 +10,12 @@ const DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 /** The label a forwarded post opens with: "Forwarded from Defence Intelligence of Ukraine". */
 const FORWARDED = /^forwarded from\s+(\S.{0,79}?)\s*$/i;
 
+/** The day a `datetime` attribute opens with ("2025-03-07"), or null. */
+export function datetimeDay(value: string): string | null {
+  const m = DATETIME.exec(value);
+  return m === null ? null : m.slice(1, 4).join('-');
+}
+
 /**
  * The posts of a page that is a run of posts, each dated by its own `<time datetime>` (a channel's
  * web preview, a feed, a live blog's entries) set apart from its prose. A post is the outermost
@@ -31,7 +37,7 @@ export function findPosts(elements: readonly HtmlElement[], blocks: readonly Htm
     let post = t;
     while (post.parent && held.get(post.parent) === 1) post = post.parent;
     if (post === t || !post.parent) continue;
-    posts.set(post, DATETIME.exec(t.attrs.datetime!)!.slice(1, 4).join('-'));
+    posts.set(post, datetimeDay(t.attrs.datetime!)!);
     siblings.set(post.parent, (siblings.get(post.parent) ?? 0) + 1);
   }
   // The blocks of each post, in text order: an element's blocks are the blocks owned by it or its descendants.
