@@ -964,3 +964,14 @@ test('an ad slot\'s label between the turns of an interview is furniture; under 
   const [doc2] = collectPlainText('story.txt', under);
   assert.match(mainOf(doc2!), /another two winters\.$/);
 });
+
+test('an event summary\'s thanks to its sponsor and its disclaimer on the participants\' views close it', () => {
+  const text = [
+    'WORKSHOP SUMMARY',
+    'The workshop brought together 18 port officials and insurers to discuss winter freight on the northern routes.',
+    'Most speakers expected freight rates to stay high until the ice-breaker fleet was renewed.',
+    'The Institute thanks the Ministry of Transport and Fisheries for supporting this workshop. The views expressed are those of the participants and not of the Institute.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('workshop.txt', text);
+  assert.match(mainOf(doc!), /ice-breaker fleet was renewed\.$/);
+});
