@@ -3,6 +3,7 @@ import type { Span } from '../../domain/span.js';
 import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio, isAuthorNoteUnder } from './author-bio.js';
+import { citationNotesStart } from './citation-notes.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
@@ -78,8 +79,14 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const agency = datelineAgency(blocks, first, tail);
   let end = Math.min(tail, footerRule(blocks, first), signatureDelimiter(blocks, first)) - 1;
   const authors = bylineAuthors(blocks.slice(0, first));
-  while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end))
-    end--;
+  for (;;) {
+    while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end))
+      end--;
+    // Endnotes that only cite sources close the story as a bibliography does; furniture may stand above them.
+    const notes = citationNotesStart(blocks, first, end);
+    if (notes < 0) break;
+    end = notes - 1;
+  }
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
   const start = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
