@@ -326,6 +326,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (t.length <= 300 && (c === 91 || c === 40) && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
   if (c === 91 && t.length <= MAX_MEDIA_CAPTION && MEDIA_CAPTION.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
   if (isCountsLine(t)) return { role: 'furniture', kind: 'footer' };
+  if (t.includes('...') && isLeaderFields(t)) return { role: 'furniture', kind: 'other' };
   if (t.length <= 160 && APP_PROMO_OPENS.has(opens) && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
   if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };
   if (block.heading) return HEADING;
@@ -335,6 +336,22 @@ export function classifyBlock(block: TextBlock): BlockRole {
 }
 
 const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
+
+/** A form's field: a label in capitals, dot leaders, its value ("LOG REF ......... 07", "PERIOD ....... 1-7 MAY"). */
+const LEADER_FIELD = /(?:^|\s)[A-Z][A-Z0-9/&' -]{0,30}?\s?\.{3,}\s?(?=\S)/g;
+/** Fewest fields that make a block a form rather than a sentence that trails off ("WAIT ... THEN GO"). */
+const MIN_LEADER_FIELDS = 3;
+
+/**
+ * The fields of a form above a log or a report ("LOG REF ..... X", "PERIOD ..... Y", "COMPILED BY ..... Z", lines
+ * joined into one block): the document's particulars, set out as a form, not its text.
+ */
+function isLeaderFields(t: string): boolean {
+  LEADER_FIELD.lastIndex = 0;
+  if (!LEADER_FIELD.test(t.slice(0, 40))) return false;
+  const n = t.match(LEADER_FIELD)?.length ?? 0;
+  return n >= MIN_LEADER_FIELDS;
+}
 
 /**
  * The first two characters as one number, ASCII letters in lower case (a case-blind regex of ASCII
