@@ -604,5 +604,27 @@ export function isSalutation(block: TextBlock): boolean {
 const CLOSING_THANKS = /^(?:(?:all right|alright|ok|okay|well)[.,!]? )?(?:thank you|thanks)(?: (?:very much|all|so much|again))?(?:,? (?:everyone|everybody|all|all of you))?[.!]$/;
 
 export function isClosingThanks(block: TextBlock): boolean {
-  return block.text.length <= 40 && CLOSING_THANKS.test(caseFolded(block.text));
+  return block.text.length <= 40 && (CLOSING_THANKS.test(caseFolded(block.text)) || isClosingCry(block.text));
+}
+
+/** Most words of a speech's closing cry ("Glory to the republic!", "Long live our union!"). */
+const MAX_CRY_WORDS = 6;
+/** A page's own calls to act, which may end in "!" too: never a speech's last words. */
+const CALL_TO_ACT = /^(?:subscribe|follow|share|sign|join|download|get|install|click|tap|read|watch|listen|donate|support|like|comment|don'?t miss|stay)\b/;
+
+/** A speech's closing cry on a line of its own: a few words in a sentence ending in "!", not a call to the reader. */
+function isClosingCry(t: string): boolean {
+  if (t.charCodeAt(t.length - 1) !== 33 /* ! */ || t.split(' ').length > MAX_CRY_WORDS || /\d/.test(t)) return false;
+  const c = t.charCodeAt(0);
+  return c >= 65 && c <= 90 && !CALL_TO_ACT.test(caseFolded(t));
+}
+
+const SIGN_OFF = /^[A-Z][^\s,]*(?: [A-Z][^\s,]*){1,3}, [A-Z][^\s,]*(?: [A-Z][^\s,]*){0,3} (?:News|Radio|TV|Television)(?: \d{1,2})?\.$/;
+
+/**
+ * A broadcast report's sign-off, the reporter's name and the programme's ("Ana Ruiz, Canal 9 News."): the story's
+ * last line as spoken, not the page's credit.
+ */
+export function isBroadcastSignOff(block: TextBlock): boolean {
+  return block.text.length <= 80 && SIGN_OFF.test(block.text);
 }

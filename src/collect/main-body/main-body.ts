@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
+import { caseFolded, classifyBlock, isBroadcastSignOff, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio, isAuthorNoteUnder } from './author-bio.js';
 import { citationNotesStart } from './citation-notes.js';
@@ -31,6 +31,11 @@ export interface MainBodyOptions {
    * repeats it, set apart from the story's paragraphs, is the standfirst.
    */
   description?: string | null;
+  /**
+   * The text is a subtitle file's: its bracketed tags ("[ANCHOR]", "[music]") are captions the stages read blank,
+   * not a script's segment labels, and none opens the story.
+   */
+  captions?: boolean;
 }
 
 /**
@@ -87,9 +92,12 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     if (notes < 0) break;
     end = notes - 1;
   }
+  // A broadcast sign-off closes the story as spoken, but names its reporter, not anyone the story is about.
+  if (isBroadcastSignOff(blocks[end]!)) roles[end] = { role: 'furniture', kind: 'footer' };
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
-  const start = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
+  const opened = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
+  const start = options.captions === true ? opened : segmentLabelAbove(blocks, opened);
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -226,6 +234,21 @@ function turnOpening(blocks: readonly TextBlock[], roles: readonly BlockRole[], 
   const t = blocks[above]!.text;
   const last = t.charCodeAt(t.length - 1);
   return (last === 44 || last === 58) && SPEAKER_TURN.test(t) ? above : start;
+}
+
+/** The segment labels of a broadcast script: who speaks the part below ("[Anchor Lead]", "[Reporter]"). */
+const SEGMENT_LABELS: ReadonlySet<string> = new Set(['anchor', 'anchor lead', 'anchor intro', 'lead', 'intro', 'reporter', 'package', 'pkg', 'presenter', 'host', 'narrator', 'narration']);
+/** Longest such label with its brackets. */
+const MAX_SEGMENT_LABEL = 16;
+
+/**
+ * A broadcast script's first segment label on its own line above the first paragraph ("[Anchor Lead]" over the
+ * anchor's words): the script's own first line, as the labels of its later segments are its lines.
+ */
+function segmentLabelAbove(blocks: readonly TextBlock[], start: number): number {
+  const t = start > 0 ? blocks[start - 1]!.text : '';
+  if (t.length > MAX_SEGMENT_LABEL || t.charCodeAt(0) !== 91 /* [ */ || t.charCodeAt(t.length - 1) !== 93 /* ] */) return start;
+  return SEGMENT_LABELS.has(t.slice(1, -1).trim().toLowerCase()) ? start - 1 : start;
 }
 
 /** Shortest line read as a hard-wrapped line of prose (a headline is rarely this long and unbroken). */
@@ -844,6 +867,7 @@ function headingLead(text: string): string {
 const LETTERS = lazyRegExp(() => /\p{L}+/gu);
 
 function isTrailingFurniture(block: TextBlock, role: BlockRole, outlet: string | null): boolean {
+  if (role.role !== 'tail' && isBroadcastSignOff(block)) return false;
   if (role.role === 'furniture' || role.role === 'tail') return true;
   if (role.role === 'heading') return !isClosingThanks(block);
   return isFooterNote(block, outlet);

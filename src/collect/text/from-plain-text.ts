@@ -28,6 +28,7 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
   // story's start is known.
   let facts = headerFacts([]);
   const body = findMainBody(blocks, {
+    captions: cues !== undefined,
     outlet: (header) => {
       facts = headerFacts(header);
       return facts.outlet;
