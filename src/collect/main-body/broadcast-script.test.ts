@@ -60,3 +60,14 @@ test('in a subtitle file a bracketed tag is a caption, and the story opens at th
   const [doc] = collectPlainText('news.srt', srt);
   assert.match(mainOf(doc!), /^A single night of frost/);
 });
+
+test('a transcript\'s last turn closed by a stage direction is its last line', () => {
+  const [doc] = collectPlainText('panel.txt', [
+    'Panel: what the frost cost the valley',
+    'MODERATOR: Welcome. Our guests grow apples in the upper valley, where one night of frost took about a third of the blossom.',
+    'ORTEGA: We lost more than that on the north slopes, close to half, and the insurers will pay for none of it.',
+    'MODERATOR: We have to stop there. Thank you both. [applause]',
+    '[END OF TRANSCRIPT]',
+  ].join('\n\n'));
+  assert.match(mainOf(doc!), /Thank you both\. \[applause\]$/);
+});

@@ -439,13 +439,16 @@ export function endsSentence(t: string): boolean {
   if (t.charCodeAt(i) === 93 /* ] */) i -= referenceMarksLength(t.slice(0, i + 1));
   if (t.charCodeAt(i) === 93 /* ] */) {
     const open = t.lastIndexOf('[', i);
-    if (open > 0 && /^\[\d+\]$/.test(t.slice(open, i + 1))) i = open - 1;
+    // A footnote's mark, or a transcript's stage direction after the last sentence ("… thank our guests. [applause]").
+    if (open > 0 && (/^\[\d+\]$/.test(t.slice(open, i + 1)) || (t.charCodeAt(open - 1) === 32 && STAGE_NOTE.test(t.slice(open, i + 1))))) i = open - 1;
     while (i >= 0 && t.charCodeAt(i) === 32) i--;
   }
   while (i >= 0 && CLOSERS.has(t.charCodeAt(i))) i--;
   const c = t.charCodeAt(i);
   return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
+/** A transcript's bracketed note of what is heard, in small letters ("[applause]", "[laughter]", "[crosstalk]"). */
+const STAGE_NOTE = /^\[[a-z][a-z ]{2,30}\]$/;
 /**
  * Length of the reference marks after the story's last sentence ("… since 2023.[12]", "….[citation
  * needed]"): an encyclopedia's apparatus, not its prose. Zero when the text ends otherwise.
