@@ -97,7 +97,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
   const opened = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
-  const start = options.captions === true ? opened : segmentLabelAbove(blocks, opened);
+  const start = firstPostStamp(blocks, roles, options.captions === true ? opened : segmentLabelAbove(blocks, opened), end);
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -244,6 +244,38 @@ function turnOpening(blocks: readonly TextBlock[], roles: readonly BlockRole[], 
   const t = blocks[above]!.text;
   const last = t.charCodeAt(t.length - 1);
   return (last === 44 || last === 58) && SPEAKER_TURN.test(t) ? above : start;
+}
+
+/** A post's time stamp on a line of its own: "18:40 GMT", "1:58 p.m. ET, January 13, 2025", "09.15 BST, 4 May". */
+// A time zone or a day goes with the time: a record of debate stamps its turns with a bare time ("1.47 pm").
+const POST_STAMP = /^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|,? \d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?)?|,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|,? \d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?)$/;
+/** Longest such stamp. */
+const MAX_POST_STAMP = 40;
+/** Most blocks (headline, byline) between a post's stamp and its first paragraph. */
+const MAX_POST_HEADER = 3;
+
+function isPostStamp(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return t.length <= MAX_POST_STAMP && c >= 48 && c <= 57 && POST_STAMP.test(t);
+}
+
+/**
+ * A live page's posts each open with a stamp, a headline and a byline: the first post's header is the story's, as the
+ * headers of the later posts inside it are. Read only when a later post's stamp stands inside the story, so an
+ * article's own time line above its headline stays the page's.
+ */
+function firstPostStamp(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): number {
+  let stamp = -1;
+  for (let k = start - 1; k >= 0 && k >= start - MAX_POST_HEADER; k--) {
+    if (isPostStamp(blocks[k]!.text)) {
+      stamp = k;
+      break;
+    }
+    if (roles[k]!.role === 'prose' || roles[k]!.role === 'tail') return start;
+  }
+  if (stamp < 0) return start;
+  for (let j = start + 1; j <= end; j++) if (isPostStamp(blocks[j]!.text)) return stamp;
+  return start;
 }
 
 /** The segment labels of a broadcast script: who speaks the part below ("[Anchor Lead]", "[Reporter]"). */
