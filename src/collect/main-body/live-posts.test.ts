@@ -27,3 +27,16 @@ test('an article\'s time line above its first paragraph stays the page\'s when n
   ].join('\n\n'));
   assert.match(mainOf(doc!), /^A second dyke gave way/);
 });
+
+test('a live page\'s closing note above its summary is the page\'s, as its headline and byline are', () => {
+  const [doc] = collectPlainText('summary.txt', [
+    'DELTA HERALD  |  Region  |  Floods',
+    'Live coverage has ended. This summary replaces our live coverage of 4 March.',
+    'Second dyke gives way near the old harbour: what we know',
+    'By Ina Vos and Tom Lieb',
+    'Published 5 March 2027, 07:10 CET',
+    'DELTAPORT (Delta Herald) — A second dyke gave way on Tuesday and about 600 more residents left the streets near the old harbour, the district office said.',
+    'Gauge 4 read 6.2 metres at noon, the highest reading since the flood of 2019, according to the basin authority.',
+  ].join('\n\n'));
+  assert.match(mainOf(doc!), /^DELTAPORT \(Delta Herald\)/);
+});
