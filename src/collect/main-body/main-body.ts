@@ -314,6 +314,8 @@ function continuesInto(above: TextBlock, block: TextBlock): boolean {
   const opensMidSentence = (first >= 97 && first <= 122) || (first >= 48 && first <= 57);
   // At most a line break and an indent between them.
   if (!opensMidSentence || block.start - above.end > 6 || above.text.length < MIN_WRAPPED_LINE) return false;
+  // A numbered section's heading ("1. Key points") opens a section, never the rest of a sentence above it.
+  if (block.heading === true && sectionNumber(block.text) > 0) return false;
   if (endsSentence(above.text) || isRuleLine(above.text)) return false;
   const last = above.text.charCodeAt(above.text.length - 1);
   return (last >= 97 && last <= 122) || last === 44;
