@@ -634,6 +634,9 @@ function sectionNumber(t: string): number {
   return (mark === 46 || mark === 41) && t.charCodeAt(i + 1) === 32 ? n : 0;
 }
 
+/** A part's heading numbered in roman or arabic figures ("III. Transfers of arms", "2. Findings"). */
+const PART_HEADING = /^(?:[IVX]{1,5}|\d{1,2})\. [A-Z]/;
+
 /**
  * A release in numbered sections ("1. Overview", then "2. Response …" inside the story): the first
  * section's heading right above the first paragraph is the story's, as the later ones are.
@@ -644,6 +647,14 @@ function firstSection(blocks: TextBlock[], roles: BlockRole[], start: number, en
   const t = blocks[above]!.text;
   if (sectionNumber(t) === 1) {
     for (let j = start + 1; j <= end; j++) if (sectionNumber(blocks[j]!.text) === 2) return above;
+    return start;
+  }
+  // A section lettered "A." with a "B." after it inside the story; the part's numbered heading right above it
+  // ("III. Transfers", over "A. Shipments") heads the excerpt too.
+  if (t.startsWith('A. ')) {
+    for (let j = start + 1; j <= end; j++) {
+      if (roles[j]!.role === 'heading' && blocks[j]!.text.startsWith('B. ')) return above > 0 && roles[above - 1]!.role === 'heading' && PART_HEADING.test(blocks[above - 1]!.text) ? above - 1 : above;
+    }
     return start;
   }
   // A release whose section headings open with a mark ("■ Overview", then "■ Government response"): the story's

@@ -91,3 +91,18 @@ test('a hearing transcript: the record line of the meeting is procedure above th
   const [doc] = collectPlainText('hearing.txt', text);
   assert.match(mainOf(doc!), /^Chairwoman VINT\. The subcommittee/);
 });
+
+test('an excerpt of a report opens at its part heading over its first lettered section', () => {
+  const [doc] = collectPlainText('excerpt.txt', [
+    'RIVER BASIN COMMISSION',
+    'Report RBC/2027/1 – Flood defences of the lower basin',
+    '[Excerpt: Part II, paragraphs 8 to 11]',
+    'II. State of the dykes',
+    'A. Northern bank',
+    '8. The Commission found that 14 of the 40 dykes on the northern bank had not been inspected since 2019, and that two of them had settled by more than 30 centimetres.',
+    '9. The district offices told the Commission that inspections had stopped for want of engineers.',
+    'B. Southern bank',
+    '10. On the southern bank all 25 dykes were inspected in 2026; the Commission found no settlement above 5 centimetres.',
+  ].join('\n\n'));
+  assert.match(doc!.text.slice(doc!.main.start, doc!.main.end), /^II\. State of the dykes\n\nA\. Northern bank/);
+});
