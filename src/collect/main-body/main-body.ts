@@ -103,7 +103,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const boilerplate = mergeSpans(blocks, kinds);
   const relatedBlocks = blocks.filter((_, i) => i > end && kinds[i] === 'related');
   return {
-    main: { start: blocks[start]!.start + emphasisOpenLength(blocks[start]!.text), end: blocks[end]!.end - referenceMarksLength(blocks[end]!.text) - endMarkLength(blocks[end]!.text) },
+    main: { start: blocks[start]!.start + emphasisOpenLength(blocks[start]!.text) + bulletLength(blocks[start]!), end: blocks[end]!.end - referenceMarksLength(blocks[end]!.text) - endMarkLength(blocks[end]!.text) },
     boilerplate,
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
@@ -326,6 +326,14 @@ function continuesInto(above: TextBlock, block: TextBlock): boolean {
  * intro): markup, not the story's first word. A bullet ("* Landings …") is followed by a space and
  * keeps its mark.
  */
+/** A list item's bullet and the space after it ("*  ", "• "): the list's mark, not the story's first word. */
+const BULLET_MARK = /^[-–—•*▪·◦]\s+/;
+
+function bulletLength(b: TextBlock): number {
+  if (b.listItem !== true) return 0;
+  return BULLET_MARK.exec(b.text)?.[0].length ?? 0;
+}
+
 function emphasisOpenLength(t: string): number {
   let i = 0;
   while (i < 3 && (t.charCodeAt(i) === 42 || t.charCodeAt(i) === 95)) i++;

@@ -106,3 +106,17 @@ test('an excerpt of a report opens at its part heading over its first lettered s
   ].join('\n\n'));
   assert.match(doc!.text.slice(doc!.main.start, doc!.main.end), /^II\. State of the dykes\n\nA\. Northern bank/);
 });
+
+test('a story that opens with a list item opens at the item\'s first word, not its bullet', () => {
+  const [doc] = collectPlainText('bullets.txt', [
+    'BASIN AUTHORITY',
+    'Weekly flood note',
+    'Release date:     Friday 6 March 2027, 12:00 CET\nCoverage:         Gauges and dykes of the lower basin',
+    '-'.repeat(60),
+    'MAIN POINTS',
+    '*  About 600 residents left the streets near the old harbour after a second dyke gave way on 4 March.\n*  Gauge 4 read 6.2 metres at noon on Tuesday, the highest reading since the flood of 2019.',
+    'GAUGES',
+    'The river stayed above the warning mark at four gauges for the whole week. The authority expects it to fall slowly as the rain moves east.',
+  ].join('\n\n'));
+  assert.match(doc!.text.slice(doc!.main.start, doc!.main.end), /^About 600 residents/);
+});
