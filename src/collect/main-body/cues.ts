@@ -426,9 +426,24 @@ function mayDisclose(t: string): boolean {
 /** A sentence or paragraph rather than a label, a headline or a line of metadata. */
 export function isProse(t: string): boolean {
   if (t.length >= 200) return true;
-  if (!endsSentence(t)) return false;
+  if (!endsSentence(t)) return closesWithEmoji(t);
   const words = countWords(t, 5);
   return words >= 5 || (words >= 3 && SPEAKER.test(t));
+}
+
+/** An emoji (and its modifiers) closing a text, with the space before it. */
+const CLOSING_EMOJI = lazyRegExp(() => /\s*\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u200d\s]*$/u);
+/** Fewest words of a post's paragraph whose last sentence an emoji closes. */
+const MIN_EMOJI_CLOSED_WORDS = 8;
+
+/**
+ * A post's paragraph of sentences whose last one an emoji closes instead of a full stop ("… and here it is. Pour
+ * yourselves some tea ☕️"): prose, as the sentence before it shows. A heading set off by an emoji has no sentence in it.
+ */
+function closesWithEmoji(t: string): boolean {
+  if (t.charCodeAt(t.length - 1) < 0x2000 || (!t.includes('. ') && !t.includes('! ') && !t.includes('? '))) return false;
+  const m = CLOSING_EMOJI().exec(t);
+  return m !== null && m.index > 0 && countWords(t, MIN_EMOJI_CLOSED_WORDS) >= MIN_EMOJI_CLOSED_WORDS;
 }
 
 /**
