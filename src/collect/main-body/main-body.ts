@@ -97,7 +97,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
   const opened = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
-  const start = firstPostStamp(blocks, roles, options.captions === true ? opened : segmentLabelAbove(blocks, opened), end);
+  const start = firstPostStamp(blocks, roles, options.captions === true ? opened : openingSectionLabel(blocks, roles, segmentLabelAbove(blocks, opened), end), end);
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -275,6 +275,27 @@ function firstPostStamp(blocks: readonly TextBlock[], roles: readonly BlockRole[
   }
   if (stamp < 0) return start;
   for (let j = start + 1; j <= end; j++) if (isPostStamp(blocks[j]!.text)) return stamp;
+  return start;
+}
+
+/**
+ * The heading of a report's opening section, which says what the document is or covers ("Scope Note", "About this
+ * workshop", "Introduction"), unlike a summary box's label ("Key points", "Executive summary"), which sets the box apart.
+ */
+const OPENING_SECTION_LABEL = /^(?:scope(?: note)?|about this (?:workshop|report|paper|brief|briefing|study|event|conference|note|publication|assessment|series)|introduction|preface|foreword|purpose(?: of this (?:report|paper|note))?)$/;
+/** Longest such heading. */
+const MAX_OPENING_LABEL = 40;
+
+/**
+ * The heading of the report's opening section right above its first paragraph heads the story, as the headings of its
+ * later sections do: read only when a later heading stands inside the story.
+ */
+function openingSectionLabel(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): number {
+  const above = start - 1;
+  if (above < 0 || roles[above]!.role !== 'heading' || roles[start]!.role !== 'prose') return start;
+  const t = blocks[above]!.text;
+  if (t.length > MAX_OPENING_LABEL || !OPENING_SECTION_LABEL.test(caseFolded(t))) return start;
+  for (let j = start + 1; j <= end; j++) if (roles[j]!.role === 'heading') return above;
   return start;
 }
 

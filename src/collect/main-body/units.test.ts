@@ -120,3 +120,29 @@ test('a story that opens with a list item opens at the item\'s first word, not i
   ].join('\n\n'));
   assert.match(doc!.text.slice(doc!.main.start, doc!.main.end), /^About 600 residents/);
 });
+
+test('a report\'s opening section heading ("Scope Note") heads the story when later sections follow', () => {
+  const [doc] = collectPlainText('assessment.txt', [
+    'BASIN AUTHORITY',
+    'Public Assessment 2027-02 | 6 March 2027',
+    'Floods in the Lower Basin: Damage and Outlook',
+    'Scope Note',
+    'This assessment covers the dykes and gauges of the lower basin between 1 and 5 March 2027 and draws on the reports of four district offices.',
+    'Damage',
+    'Two dykes gave way on 4 March and about 600 residents left the streets near the old harbour.',
+  ].join('\n\n'));
+  assert.match(mainOf(doc!), /^Scope Note\n\nThis assessment covers/);
+});
+
+test('a summary box\'s label above the first paragraph stays the page\'s', () => {
+  const [doc] = collectPlainText('summary.txt', [
+    'BASIN AUTHORITY',
+    'Public Assessment 2027-02 | 6 March 2027',
+    'Floods in the Lower Basin: Damage and Outlook',
+    'Executive Summary',
+    'Two dykes gave way on 4 March and about 600 residents left the streets near the old harbour, the district offices reported.',
+    'Damage',
+    'Gauge 4 read 6.2 metres at noon on 4 March, the highest reading since the flood of 2019.',
+  ].join('\n\n'));
+  assert.match(mainOf(doc!), /^Two dykes gave way/);
+});
