@@ -71,3 +71,12 @@ test('a transcript\'s last turn closed by a stage direction is its last line', (
   ].join('\n\n'));
   assert.match(mainOf(doc!), /Thank you both\. \[applause\]$/);
 });
+
+test('a newsletter\'s goodbye ending in "!" is no closing cry', () => {
+  const [doc] = collectPlainText('letter.txt', [
+    'Frost costs orchards a third of their blossom',
+    'A single night of frost has cost apple growers in the upper valley about a third of their blossom, the growers\' cooperative said today.',
+    'Thanks for reading!',
+  ].join('\n\n'));
+  assert.match(mainOf(doc!), /the growers' cooperative said today\.$/);
+});

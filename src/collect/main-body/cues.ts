@@ -629,7 +629,8 @@ export function isClosingThanks(block: TextBlock): boolean {
 /** Most words of a speech's closing cry ("Glory to the republic!", "Long live our union!"). */
 const MAX_CRY_WORDS = 6;
 /** A page's own calls to act, which may end in "!" too: never a speech's last words. */
-const CALL_TO_ACT = /^(?:subscribe|follow|share|sign|join|download|get|install|click|tap|read|watch|listen|donate|support|like|comment|don'?t miss|stay)\b/;
+// So are a newsletter's goodbyes ("Thanks for reading!", "See you next week!").
+const CALL_TO_ACT = /^(?:subscribe|follow|share|sign|join|download|get|install|click|tap|read|watch|listen|donate|support|like|comment|don'?t miss|stay|thanks?|thank you|see you|have a|enjoy|until|happy|cheers|bye|goodbye)\b/;
 
 /** A speech's closing cry on a line of its own: a few words in a sentence ending in "!", not a call to the reader. */
 function isClosingCry(t: string): boolean {
