@@ -114,7 +114,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
 const END_MARK = /\s+(?:\((?:END|ENDS|End)\)|-{1,2} ?(?:END|ENDS) ?-{1,2})$/;
 
 /** The length of such an end mark closing the story's last block, else 0: the mark is the wire's, not a word of the story. */
-function endMarkLength(t: string): number {
+export function endMarkLength(t: string): number {
   if (t.charCodeAt(t.length - 1) !== 41 /* ) */ && t.charCodeAt(t.length - 1) !== 45 /* - */) return 0;
   const m = END_MARK.exec(t);
   return m === null || m.index === 0 ? 0 : m[0].length;
