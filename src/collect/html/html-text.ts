@@ -149,7 +149,8 @@ export function renderHtml(root: HtmlElement): HtmlText {
     if (strength) stack.push(strength);
     const childOwner = strength ? node : owner;
     const childBlockHint = strength ? childHint : blockHint;
-    const link = inLink || tag === 'a';
+    // A named anchor without a target (a word processor's bookmark round a heading: <a name="_Toc12">) links nowhere.
+    const link = inLink || (tag === 'a' && node.attrs.href !== undefined);
     const pre = inPre || tag === 'pre';
     // A table inside a cell (a layout table's) is read as tables are.
     const cell = CELL_TAGS.has(tag) ? dataTables.holds(node) : inCell && tag !== 'table';

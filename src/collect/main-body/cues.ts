@@ -217,8 +217,9 @@ function isStaffCredit(t: string): boolean {
 // Also the reading time and translation credit a paper's edition sets under its byline ("Reading time: 4 min.
 // Translated from the French by …").
 // Matched on `caseFolded` text: "[a-z]{3}" is any three ASCII letters, as "[A-Z][a-z]{2}" case-blind was.
+// Also a live page's closing note above its summary ("Live updates have ended. This summary replaces our live coverage").
 const HEADER_NOTE =
-  /^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^(?:[*•] )?this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^(?:[*•] )?this is an? (?:edited|abridged|condensed|lightly edited|partial|unofficial) (?:transcript|version|translation)\b|\bwhen quoting(?: (?:from )?(?:this|it))?,? (?:please )?(?:cite|credit|attribute)\b|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this |(?:this |the )?(?:e-?mail|newsletter|issue|message) )?(?:in|on) (?:your |a |the )?(?:web )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|^click here (?:to|for)\b|\bmin(?:ute)?s? read$|^(?:estimated )?reading time\s*:?\s*\d{1,3}\s*min|^translated from the [a-z]+ by\b|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[a-z]{3})|^(?:for immediate release|embargoed\b)|^(?:classified|declassified|drafted|cleared|approved|prepared|released|authori[sz]ed) by\s*:|^(?:presented|sponsored|brought to you|powered) by\b|^in partnership with\b|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b|\b(?:optical character recognition|ocr)\b.{0,120}\b(?:not been (?:checked|corrected|proofread|reviewed)|uncorrected|may contain (?:errors|mistakes)|page image)|\b(?:uncorrected|unedited|raw|automatically generated) ocr\b|^(?:draft|version|revision|rev\.|v) ?\d+(?:\.\d+)*(?:[,;|]| [-–—(]|$)|\bnot for (?:onward |further )?(?:citation|circulation|quotation|distribution)\b/;
+  /^(?:this )?live (?:updates?|coverage|blog|reporting)(?: (?:has|have))? (?:ended|concluded|closed|finished)\b|\breplaces our live (?:coverage|updates|blog)\b|^(?:note|notes|editor'?s note|note to [\w ]{1,30}|programme note|production note)\s*:|^(?:in (?:this|today'?s) (?:issue|edition|newsletter)|inside(?: this issue)?)\s*:|^(?:[*•] )?this (?:interview|transcript|conversation|article|story) has been (?:edited|condensed|lightly edited)|^(?:[*•] )?this is an? (?:edited|abridged|condensed|lightly edited|partial|unofficial) (?:transcript|version|translation)\b|\bwhen quoting(?: (?:from )?(?:this|it))?,? (?:please )?(?:cite|credit|attribute)\b|^this (?:report|update|bulletin|document|brief|briefing|sitrep|situation report|flash update|snapshot|dashboard) (?:is|was|has been) (?:jointly )?(?:produced|prepared|compiled|issued)\b|you(?:'re| are) receiving this|view (?:it |this |(?:this |the )?(?:e-?mail|newsletter|issue|message) )?(?:in|on) (?:your |a |the )?(?:web )?browser|^(?:listen to|watch) (?:this|the) (?:article|story)|^click here (?:to|for)\b|\bmin(?:ute)?s? read$|^(?:estimated )?reading time\s*:?\s*\d{1,3}\s*min|^translated from the [a-z]+ by\b|^(?:©|\(c\) \d{4}|copyright (?:©|\(c\) )?\d{4})|^(?:updated|published|posted|last updated)(?: on)?:?\s+(?:\d|[a-z]{3})|^(?:for immediate release|embargoed\b)|^(?:classified|declassified|drafted|cleared|approved|prepared|released|authori[sz]ed) by\s*:|^(?:presented|sponsored|brought to you|powered) by\b|^in partnership with\b|^the (?:\w+ )?(?:committee|subcommittee|commission|panel|council|board|house|senate) (?:met|convened),? pursuant to\b|\b(?:optical character recognition|ocr)\b.{0,120}\b(?:not been (?:checked|corrected|proofread|reviewed)|uncorrected|may contain (?:errors|mistakes)|page image)|\b(?:uncorrected|unedited|raw|automatically generated) ocr\b|^(?:draft|version|revision|rev\.|v) ?\d+(?:\.\d+)*(?:[,;|]| [-–—(]|$)|\bnot for (?:onward |further )?(?:citation|circulation|quotation|distribution)\b/;
 
 /**
  * End matter that names the outlet, the newsletter or the staff, or sends the reader to a link ("… click here."), or
@@ -236,9 +237,12 @@ const HEADER_NOTE =
 // Also the editor's note on a story's versions under it ("This story has been updated to include comments from …",
 // "This article was corrected on May 3 …"): about the text, not the news; "this" names the story itself.
 // Also a paper's note that wire copy went into its story ("Information from wire services was used in this report.").
+// Also a correction notice ("An earlier version of this story misstated …"), a note on the writer ("The writer is a
+// former envoy … Views are personal."), on how an interview was given ("The answers above were given in writing."),
+// a wire credit ("--With assistance from …") and thanks to a funder ("The institute thanks X for supporting this event").
 // Matched on `caseFolded` text: "by [a-z]" is "by" and any ASCII letter, as "by [A-Z]" case-blind was.
 const FOOTER_NOTE =
-  /^[*_]{0,2}this (?:story|article|report|piece|post) (?:has been|was) (?:updated|corrected|revised|amended|changed) (?:to|on|at|since|from|with|after|because)\b|^[*_]{0,2}(?:this|the) (?:interview|transcript|conversation|q ?& ?a) (?:was (?:conducted|recorded|held|translated) [a-z0-9 ,]{1,60}?(?: and|\. it) )?has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\bthanks [^.]{2,80} for (?:supporting|funding|sponsoring|hosting) (?:this|the) (?:event|meeting|roundtable|workshop|seminar|conference|symposium|dialogue|project|study|research)\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b|^(?:attachments?|enclosures?)(?: (?:no\. ?)?\d{1,2})?\s*[.:)–-]\s*\S|\bis an? (?:provisional|unofficial|informal|courtesy|machine) translation\b|^this (?:article|story|text|piece) is a translation of\b|\b(?:text|version|original) (?:shall )?prevails?\b|^distribution(?: list)?\s*:\s*\S|\b(?:views|opinions) expressed (?:in this [a-z-]+ |here(?:in)? )?are (?:solely |entirely )?(?:those of the (?:authors?|writers?|participants|speakers|contributors|panell?ists)\b|the (?:authors?|writers?)'s? own)|\bdoes not take (?:institutional )?positions\b|^(?:information|material|reporting) from (?:wire services|news agencies|the associated press|[a-z.&' -]{2,40} wire reports?)\b.{0,30}\b(?:was|were) (?:used|included) in this (?:report|story|article)/;
+  /^[*_]{0,2}this (?:story|article|report|piece|post) (?:has been|was) (?:updated|corrected|revised|amended|changed) (?:to|on|at|since|from|with|after|because)\b|^an? (?:earlier|previous) version of this (?:story|article|report|piece|post)\b|^the (?:writer|author|columnist)s? (?:is|are|was|were) (?:a|an|the)\b|^views are (?:personal|(?:the )?(?:author|writer)'s own)|^(?:the )?(?:answers|responses|replies|interview) (?:above |below )?(?:were|was) (?:given|provided|submitted|sent|conducted) (?:in writing|by e-?mail)\b|^[-–—]*\s*with (?:additional )?(?:assistance|reporting) (?:from|by)\b|\bthanks? (?:the )?[^.]{2,80} for (?:supporting|funding|sponsoring|hosting) (?:this|the) (?:event|meeting|roundtable|workshop|seminar|conference|symposium|dialogue|project|study|research|report|paper|publication|series)\b|^[*_]{0,2}(?:this|the) (?:interview|transcript|conversation|q ?& ?a) (?:was (?:conducted|recorded|held|translated) [a-z0-9 ,]{1,60}?(?: and|\. it) )?has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b|^(?:attachments?|enclosures?)(?: (?:no\. ?)?\d{1,2})?\s*[.:)–-]\s*\S|\bis an? (?:provisional|unofficial|informal|courtesy|machine) translation\b|^this (?:article|story|text|piece) is a translation of\b|\b(?:text|version|original) (?:shall )?prevails?\b|^distribution(?: list)?\s*:\s*\S|\b(?:views|opinions) expressed (?:in this [a-z-]+ |here(?:in)? )?are (?:solely |entirely )?(?:those of the (?:authors?|writers?|participants|speakers|contributors|panell?ists)\b|the (?:authors?|writers?)'s? own)|\bdoes not take (?:institutional )?positions\b|^(?:information|material|reporting) from (?:wire services|news agencies|the associated press|[a-z.&' -]{2,40} wire reports?)\b.{0,30}\b(?:was|were) (?:used|included) in this (?:report|story|article)/;
 
 /**
  * The text in small letters, for the formulas written in small letters (here and in the main body's other modules).
@@ -325,6 +329,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (t.length <= 300 && (c === 91 || c === 40) && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
   if (c === 91 && t.length <= MAX_MEDIA_CAPTION && MEDIA_CAPTION.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
   if (isCountsLine(t)) return { role: 'furniture', kind: 'footer' };
+  if (t.includes('...') && isLeaderFields(t)) return { role: 'furniture', kind: 'other' };
   if (t.length <= 160 && APP_PROMO_OPENS.has(opens) && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
   if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };
   if (block.heading) return HEADING;
@@ -334,6 +339,22 @@ export function classifyBlock(block: TextBlock): BlockRole {
 }
 
 const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
+
+/** A form's field: a label in capitals, dot leaders, its value ("LOG REF ......... 07", "PERIOD ....... 1-7 MAY"). */
+const LEADER_FIELD = /(?:^|\s)[A-Z][A-Z0-9/&' -]{0,30}?\s?\.{3,}\s?(?=\S)/g;
+/** Fewest fields that make a block a form rather than a sentence that trails off ("WAIT ... THEN GO"). */
+const MIN_LEADER_FIELDS = 3;
+
+/**
+ * The fields of a form above a log or a report ("LOG REF ..... X", "PERIOD ..... Y", "COMPILED BY ..... Z", lines
+ * joined into one block): the document's particulars, set out as a form, not its text.
+ */
+function isLeaderFields(t: string): boolean {
+  LEADER_FIELD.lastIndex = 0;
+  if (!LEADER_FIELD.test(t.slice(0, 40))) return false;
+  const n = t.match(LEADER_FIELD)?.length ?? 0;
+  return n >= MIN_LEADER_FIELDS;
+}
 
 /**
  * The first two characters as one number, ASCII letters in lower case (a case-blind regex of ASCII
@@ -407,9 +428,24 @@ function mayDisclose(t: string): boolean {
 /** A sentence or paragraph rather than a label, a headline or a line of metadata. */
 export function isProse(t: string): boolean {
   if (t.length >= 200) return true;
-  if (!endsSentence(t)) return false;
+  if (!endsSentence(t)) return closesWithEmoji(t);
   const words = countWords(t, 5);
   return words >= 5 || (words >= 3 && SPEAKER.test(t));
+}
+
+/** An emoji (and its modifiers) closing a text, with the space before it. */
+const CLOSING_EMOJI = lazyRegExp(() => /\s*\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u200d\s]*$/u);
+/** Fewest words of a post's paragraph whose last sentence an emoji closes. */
+const MIN_EMOJI_CLOSED_WORDS = 8;
+
+/**
+ * A post's paragraph of sentences whose last one an emoji closes instead of a full stop ("… and here it is. Pour
+ * yourselves some tea ☕️"): prose, as the sentence before it shows. A heading set off by an emoji has no sentence in it.
+ */
+function closesWithEmoji(t: string): boolean {
+  if (t.charCodeAt(t.length - 1) < 0x2000 || (!t.includes('. ') && !t.includes('! ') && !t.includes('? '))) return false;
+  const m = CLOSING_EMOJI().exec(t);
+  return m !== null && m.index > 0 && countWords(t, MIN_EMOJI_CLOSED_WORDS) >= MIN_EMOJI_CLOSED_WORDS;
 }
 
 /**
@@ -421,13 +457,16 @@ export function endsSentence(t: string): boolean {
   if (t.charCodeAt(i) === 93 /* ] */) i -= referenceMarksLength(t.slice(0, i + 1));
   if (t.charCodeAt(i) === 93 /* ] */) {
     const open = t.lastIndexOf('[', i);
-    if (open > 0 && /^\[\d+\]$/.test(t.slice(open, i + 1))) i = open - 1;
+    // A footnote's mark, or a transcript's stage direction after the last sentence ("… thank our guests. [applause]").
+    if (open > 0 && (/^\[\d+\]$/.test(t.slice(open, i + 1)) || (t.charCodeAt(open - 1) === 32 && STAGE_NOTE.test(t.slice(open, i + 1))))) i = open - 1;
     while (i >= 0 && t.charCodeAt(i) === 32) i--;
   }
   while (i >= 0 && CLOSERS.has(t.charCodeAt(i))) i--;
   const c = t.charCodeAt(i);
   return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
+/** A transcript's bracketed note of what is heard, in small letters ("[applause]", "[laughter]", "[crosstalk]"). */
+const STAGE_NOTE = /^\[[a-z][a-z ]{2,30}\]$/;
 /**
  * Length of the reference marks after the story's last sentence ("… since 2023.[12]", "….[citation
  * needed]"): an encyclopedia's apparatus, not its prose. Zero when the text ends otherwise.
@@ -586,5 +625,28 @@ export function isSalutation(block: TextBlock): boolean {
 const CLOSING_THANKS = /^(?:(?:all right|alright|ok|okay|well)[.,!]? )?(?:thank you|thanks)(?: (?:very much|all|so much|again))?(?:,? (?:everyone|everybody|all|all of you))?[.!]$/;
 
 export function isClosingThanks(block: TextBlock): boolean {
-  return block.text.length <= 40 && CLOSING_THANKS.test(caseFolded(block.text));
+  return block.text.length <= 40 && (CLOSING_THANKS.test(caseFolded(block.text)) || isClosingCry(block.text));
+}
+
+/** Most words of a speech's closing cry ("Glory to the republic!", "Long live our union!"). */
+const MAX_CRY_WORDS = 6;
+/** A page's own calls to act, which may end in "!" too: never a speech's last words. */
+// So are a newsletter's goodbyes ("Thanks for reading!", "See you next week!").
+const CALL_TO_ACT = /^(?:subscribe|follow|share|sign|join|download|get|install|click|tap|read|watch|listen|donate|support|like|comment|don'?t miss|stay|thanks?|thank you|see you|have a|enjoy|until|happy|cheers|bye|goodbye)\b/;
+
+/** A speech's closing cry on a line of its own: a few words in a sentence ending in "!", not a call to the reader. */
+function isClosingCry(t: string): boolean {
+  if (t.charCodeAt(t.length - 1) !== 33 /* ! */ || t.split(' ').length > MAX_CRY_WORDS || /\d/.test(t)) return false;
+  const c = t.charCodeAt(0);
+  return c >= 65 && c <= 90 && !CALL_TO_ACT.test(caseFolded(t));
+}
+
+const SIGN_OFF = /^[A-Z][^\s,]*(?: [A-Z][^\s,]*){1,3}, [A-Z][^\s,]*(?: [A-Z][^\s,]*){0,3} (?:News|Radio|TV|Television)(?: \d{1,2})?\.$/;
+
+/**
+ * A broadcast report's sign-off, the reporter's name and the programme's ("Ana Ruiz, Canal 9 News."): the story's
+ * last line as spoken, not the page's credit.
+ */
+export function isBroadcastSignOff(block: TextBlock): boolean {
+  return block.text.length <= 80 && SIGN_OFF.test(block.text);
 }

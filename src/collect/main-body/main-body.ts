@@ -1,8 +1,9 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { caseFolded, classifyBlock, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
+import { caseFolded, classifyBlock, isBroadcastSignOff, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio, isAuthorNoteUnder } from './author-bio.js';
+import { citationNotesStart } from './citation-notes.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
@@ -30,6 +31,11 @@ export interface MainBodyOptions {
    * repeats it, set apart from the story's paragraphs, is the standfirst.
    */
   description?: string | null;
+  /**
+   * The text is a subtitle file's: its bracketed tags ("[ANCHOR]", "[music]") are captions the stages read blank,
+   * not a script's segment labels, and none opens the story.
+   */
+  captions?: boolean;
 }
 
 /**
@@ -78,21 +84,40 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const agency = datelineAgency(blocks, first, tail);
   let end = Math.min(tail, footerRule(blocks, first), signatureDelimiter(blocks, first)) - 1;
   const authors = bylineAuthors(blocks.slice(0, first));
-  while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end))
-    end--;
+  for (;;) {
+    while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end))
+      end--;
+    // Endnotes that only cite sources close the story as a bibliography does; furniture may stand above them.
+    const notes = citationNotesStart(blocks, first, end);
+    if (notes < 0) break;
+    end = notes - 1;
+  }
+  // A broadcast sign-off closes the story as spoken, but names its reporter, not anyone the story is about.
+  if (isBroadcastSignOff(blocks[end]!)) roles[end] = { role: 'furniture', kind: 'footer' };
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
-  const start = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
+  const opened = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
+  const start = firstPostStamp(blocks, roles, options.captions === true ? opened : openingSectionLabel(blocks, roles, segmentLabelAbove(blocks, opened), end), end);
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
   const relatedBlocks = blocks.filter((_, i) => i > end && kinds[i] === 'related');
   return {
-    main: { start: blocks[start]!.start + emphasisOpenLength(blocks[start]!.text), end: blocks[end]!.end - referenceMarksLength(blocks[end]!.text) },
+    main: { start: blocks[start]!.start + emphasisOpenLength(blocks[start]!.text) + bulletLength(blocks[start]!), end: blocks[end]!.end - referenceMarksLength(blocks[end]!.text) - endMarkLength(blocks[end]!.text) },
     boilerplate,
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
   };
+}
+
+/** A wire story's end mark run on after its last sentence ("… since the autumn. (END)", "… -ENDS-"). */
+const END_MARK = /\s+(?:\((?:END|ENDS|End)\)|-{1,2} ?(?:END|ENDS) ?-{1,2})$/;
+
+/** The length of such an end mark closing the story's last block, else 0: the mark is the wire's, not a word of the story. */
+export function endMarkLength(t: string): number {
+  if (t.charCodeAt(t.length - 1) !== 41 /* ) */ && t.charCodeAt(t.length - 1) !== 45 /* - */) return 0;
+  const m = END_MARK.exec(t);
+  return m === null || m.index === 0 ? 0 : m[0].length;
 }
 
 /**
@@ -221,6 +246,74 @@ function turnOpening(blocks: readonly TextBlock[], roles: readonly BlockRole[], 
   return (last === 44 || last === 58) && SPEAKER_TURN.test(t) ? above : start;
 }
 
+/** A post's time stamp on a line of its own: "18:40 GMT", "1:58 p.m. ET, January 13, 2025", "09.15 BST, 4 May". */
+// A time zone or a day goes with the time: a record of debate stamps its turns with a bare time ("1.47 pm").
+const POST_STAMP = /^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|,? \d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?)?|,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|,? \d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?)$/;
+/** Longest such stamp. */
+const MAX_POST_STAMP = 40;
+/** Most blocks (headline, byline) between a post's stamp and its first paragraph. */
+const MAX_POST_HEADER = 3;
+
+function isPostStamp(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return t.length <= MAX_POST_STAMP && c >= 48 && c <= 57 && POST_STAMP.test(t);
+}
+
+/**
+ * A live page's posts each open with a stamp, a headline and a byline: the first post's header is the story's, as the
+ * headers of the later posts inside it are. Read only when a later post's stamp stands inside the story, so an
+ * article's own time line above its headline stays the page's.
+ */
+function firstPostStamp(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): number {
+  let stamp = -1;
+  for (let k = start - 1; k >= 0 && k >= start - MAX_POST_HEADER; k--) {
+    if (isPostStamp(blocks[k]!.text)) {
+      stamp = k;
+      break;
+    }
+    if (roles[k]!.role === 'prose' || roles[k]!.role === 'tail') return start;
+  }
+  if (stamp < 0) return start;
+  for (let j = start + 1; j <= end; j++) if (isPostStamp(blocks[j]!.text)) return stamp;
+  return start;
+}
+
+/**
+ * The heading of a report's opening section, which says what the document is or covers ("Scope Note", "About this
+ * workshop", "Introduction"), unlike a summary box's label ("Key points", "Executive summary"), which sets the box apart.
+ */
+const OPENING_SECTION_LABEL = /^(?:scope(?: note)?|about this (?:workshop|report|paper|brief|briefing|study|event|conference|note|publication|assessment|series)|introduction|preface|foreword|purpose(?: of this (?:report|paper|note))?)$/;
+/** Longest such heading. */
+const MAX_OPENING_LABEL = 40;
+
+/**
+ * The heading of the report's opening section right above its first paragraph heads the story, as the headings of its
+ * later sections do: read only when a later heading stands inside the story.
+ */
+function openingSectionLabel(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): number {
+  const above = start - 1;
+  if (above < 0 || roles[above]!.role !== 'heading' || roles[start]!.role !== 'prose') return start;
+  const t = blocks[above]!.text;
+  if (t.length > MAX_OPENING_LABEL || !OPENING_SECTION_LABEL.test(caseFolded(t))) return start;
+  for (let j = start + 1; j <= end; j++) if (roles[j]!.role === 'heading') return above;
+  return start;
+}
+
+/** The segment labels of a broadcast script: who speaks the part below ("[Anchor Lead]", "[Reporter]"). */
+const SEGMENT_LABELS: ReadonlySet<string> = new Set(['anchor', 'anchor lead', 'anchor intro', 'lead', 'intro', 'reporter', 'package', 'pkg', 'presenter', 'host', 'narrator', 'narration']);
+/** Longest such label with its brackets. */
+const MAX_SEGMENT_LABEL = 16;
+
+/**
+ * A broadcast script's first segment label on its own line above the first paragraph ("[Anchor Lead]" over the
+ * anchor's words): the script's own first line, as the labels of its later segments are its lines.
+ */
+function segmentLabelAbove(blocks: readonly TextBlock[], start: number): number {
+  const t = start > 0 ? blocks[start - 1]!.text : '';
+  if (t.length > MAX_SEGMENT_LABEL || t.charCodeAt(0) !== 91 /* [ */ || t.charCodeAt(t.length - 1) !== 93 /* ] */) return start;
+  return SEGMENT_LABELS.has(t.slice(1, -1).trim().toLowerCase()) ? start - 1 : start;
+}
+
 /** Shortest line read as a hard-wrapped line of prose (a headline is rarely this long and unbroken). */
 const MIN_WRAPPED_LINE = 50;
 
@@ -242,6 +335,8 @@ function continuesInto(above: TextBlock, block: TextBlock): boolean {
   const opensMidSentence = (first >= 97 && first <= 122) || (first >= 48 && first <= 57);
   // At most a line break and an indent between them.
   if (!opensMidSentence || block.start - above.end > 6 || above.text.length < MIN_WRAPPED_LINE) return false;
+  // A numbered section's heading ("1. Key points") opens a section, never the rest of a sentence above it.
+  if (block.heading === true && sectionNumber(block.text) > 0) return false;
   if (endsSentence(above.text) || isRuleLine(above.text)) return false;
   const last = above.text.charCodeAt(above.text.length - 1);
   return (last >= 97 && last <= 122) || last === 44;
@@ -252,6 +347,14 @@ function continuesInto(above: TextBlock, block: TextBlock): boolean {
  * intro): markup, not the story's first word. A bullet ("* Landings …") is followed by a space and
  * keeps its mark.
  */
+/** A list item's bullet and the space after it ("*  ", "• "): the list's mark, not the story's first word. */
+const BULLET_MARK = /^[-–—•*▪·◦]\s+/;
+
+function bulletLength(b: TextBlock): number {
+  if (b.listItem !== true) return 0;
+  return BULLET_MARK.exec(b.text)?.[0].length ?? 0;
+}
+
 function emphasisOpenLength(t: string): number {
   let i = 0;
   while (i < 3 && (t.charCodeAt(i) === 42 || t.charCodeAt(i) === 95)) i++;
@@ -560,6 +663,9 @@ function sectionNumber(t: string): number {
   return (mark === 46 || mark === 41) && t.charCodeAt(i + 1) === 32 ? n : 0;
 }
 
+/** A part's heading numbered in roman or arabic figures ("III. Transfers of arms", "2. Findings"). */
+const PART_HEADING = /^(?:[IVX]{1,5}|\d{1,2})\. [A-Z]/;
+
 /**
  * A release in numbered sections ("1. Overview", then "2. Response …" inside the story): the first
  * section's heading right above the first paragraph is the story's, as the later ones are.
@@ -570,6 +676,14 @@ function firstSection(blocks: TextBlock[], roles: BlockRole[], start: number, en
   const t = blocks[above]!.text;
   if (sectionNumber(t) === 1) {
     for (let j = start + 1; j <= end; j++) if (sectionNumber(blocks[j]!.text) === 2) return above;
+    return start;
+  }
+  // A section lettered "A." with a "B." after it inside the story; the part's numbered heading right above it
+  // ("III. Transfers", over "A. Shipments") heads the excerpt too.
+  if (t.startsWith('A. ')) {
+    for (let j = start + 1; j <= end; j++) {
+      if (roles[j]!.role === 'heading' && blocks[j]!.text.startsWith('B. ')) return above > 0 && roles[above - 1]!.role === 'heading' && PART_HEADING.test(blocks[above - 1]!.text) ? above - 1 : above;
+    }
     return start;
   }
   // A release whose section headings open with a mark ("■ Overview", then "■ Government response"): the story's
@@ -837,6 +951,7 @@ function headingLead(text: string): string {
 const LETTERS = lazyRegExp(() => /\p{L}+/gu);
 
 function isTrailingFurniture(block: TextBlock, role: BlockRole, outlet: string | null): boolean {
+  if (role.role !== 'tail' && isBroadcastSignOff(block)) return false;
   if (role.role === 'furniture' || role.role === 'tail') return true;
   if (role.role === 'heading') return !isClosingThanks(block);
   return isFooterNote(block, outlet);

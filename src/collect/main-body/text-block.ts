@@ -190,12 +190,20 @@ function joinWrapped(text: string, lines: TextBlock[], minFirst: number): TextBl
   for (const l of lines) {
     const last = out[out.length - 1];
     const adjacent = last && !/\n[ \t\r]*\n/.test(text.slice(last.end, l.start));
-    if (last && adjacent && !l.listItem && !l.hint && !last.hint && last.text.length >= minFirst && !standsAlone(l.text) && !standsAlone(last.text)) {
+    if (last && adjacent && !l.listItem && !l.hint && !last.hint && last.text.length >= minFirst && !standsAlone(l.text) && !standsAlone(last.text) && !opensNote(l.text)) {
       last.end = l.end;
       last.text = `${last.text} ${l.text}`;
     } else out.push({ ...l });
   }
   return out;
+}
+
+/** A note's mark opening a line ("[3] Yonhap, 13 November 2024."): each note of a list is its own paragraph. */
+function opensNote(t: string): boolean {
+  if (t.charCodeAt(0) !== 91 /* [ */) return false;
+  let i = 1;
+  while (i < t.length && i <= 3 && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+  return i > 1 && t.charCodeAt(i) === 93 /* ] */ && t.charCodeAt(i + 1) === 32;
 }
 
 function splitLines(text: string): TextBlock[] {

@@ -91,3 +91,58 @@ test('a hearing transcript: the record line of the meeting is procedure above th
   const [doc] = collectPlainText('hearing.txt', text);
   assert.match(mainOf(doc!), /^Chairwoman VINT\. The subcommittee/);
 });
+
+test('an excerpt of a report opens at its part heading over its first lettered section', () => {
+  const [doc] = collectPlainText('excerpt.txt', [
+    'RIVER BASIN COMMISSION',
+    'Report RBC/2027/1 – Flood defences of the lower basin',
+    '[Excerpt: Part II, paragraphs 8 to 11]',
+    'II. State of the dykes',
+    'A. Northern bank',
+    '8. The Commission found that 14 of the 40 dykes on the northern bank had not been inspected since 2019, and that two of them had settled by more than 30 centimetres.',
+    '9. The district offices told the Commission that inspections had stopped for want of engineers.',
+    'B. Southern bank',
+    '10. On the southern bank all 25 dykes were inspected in 2026; the Commission found no settlement above 5 centimetres.',
+  ].join('\n\n'));
+  assert.match(doc!.text.slice(doc!.main.start, doc!.main.end), /^II\. State of the dykes\n\nA\. Northern bank/);
+});
+
+test('a story that opens with a list item opens at the item\'s first word, not its bullet', () => {
+  const [doc] = collectPlainText('bullets.txt', [
+    'BASIN AUTHORITY',
+    'Weekly flood note',
+    'Release date:     Friday 6 March 2027, 12:00 CET\nCoverage:         Gauges and dykes of the lower basin',
+    '-'.repeat(60),
+    'MAIN POINTS',
+    '*  About 600 residents left the streets near the old harbour after a second dyke gave way on 4 March.\n*  Gauge 4 read 6.2 metres at noon on Tuesday, the highest reading since the flood of 2019.',
+    'GAUGES',
+    'The river stayed above the warning mark at four gauges for the whole week. The authority expects it to fall slowly as the rain moves east.',
+  ].join('\n\n'));
+  assert.match(doc!.text.slice(doc!.main.start, doc!.main.end), /^About 600 residents/);
+});
+
+test('a report\'s opening section heading ("Scope Note") heads the story when later sections follow', () => {
+  const [doc] = collectPlainText('assessment.txt', [
+    'BASIN AUTHORITY',
+    'Public Assessment 2027-02 | 6 March 2027',
+    'Floods in the Lower Basin: Damage and Outlook',
+    'Scope Note',
+    'This assessment covers the dykes and gauges of the lower basin between 1 and 5 March 2027 and draws on the reports of four district offices.',
+    'Damage',
+    'Two dykes gave way on 4 March and about 600 residents left the streets near the old harbour.',
+  ].join('\n\n'));
+  assert.match(mainOf(doc!), /^Scope Note\n\nThis assessment covers/);
+});
+
+test('a summary box\'s label above the first paragraph stays the page\'s', () => {
+  const [doc] = collectPlainText('summary.txt', [
+    'BASIN AUTHORITY',
+    'Public Assessment 2027-02 | 6 March 2027',
+    'Floods in the Lower Basin: Damage and Outlook',
+    'Executive Summary',
+    'Two dykes gave way on 4 March and about 600 residents left the streets near the old harbour, the district offices reported.',
+    'Damage',
+    'Gauge 4 read 6.2 metres at noon on 4 March, the highest reading since the flood of 2019.',
+  ].join('\n\n'));
+  assert.match(mainOf(doc!), /^Two dykes gave way/);
+});

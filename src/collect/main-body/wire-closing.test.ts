@@ -29,3 +29,14 @@ test('the agency\'s name in the story\'s last paragraph, reporting, keeps that p
   const [doc] = collectPlainText('wire.txt', text);
   assert.match(mainOf(doc!), /could not independently verify the figure\.$/);
 });
+
+test('a wire story\'s end mark run on after its last sentence is not the story\'s', () => {
+  const text = [
+    'Baltic grid operators add 300 MW of storage',
+    'RIGA, Nov 3 (Northlight) - Grid operators in the three Baltic states have added about 300 megawatts of battery storage since the summer, two officials said on Monday.',
+    'The batteries can cover the loss of the largest power plant for up to 90 minutes, one of the officials said. (END)',
+    'Copyright (c) Northlight. All rights reserved.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('wire.txt', text);
+  assert.match(mainOf(doc!), /one of the officials said\.$/);
+});

@@ -1,7 +1,7 @@
 import type { BoilerplateSpan, CollectedDocument } from '../../domain/document.js';
 import { blankSpans, type Span } from '../../domain/span.js';
 import { headerFacts } from '../main-body/header-facts.js';
-import { findMainBody, type MainBody } from '../main-body/main-body.js';
+import { endMarkLength, findMainBody, type MainBody } from '../main-body/main-body.js';
 import { plainTextBlocks } from '../main-body/text-block.js';
 import { relatedDocuments } from '../related-documents.js';
 import { findCues, subtitleBlocks } from './subtitles.js';
@@ -28,6 +28,7 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
   // story's start is known.
   let facts = headerFacts([]);
   const body = findMainBody(blocks, {
+    captions: cues !== undefined,
     outlet: (header) => {
       facts = headerFacts(header);
       return facts.outlet;
@@ -56,6 +57,9 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
   return [doc, ...relatedDocuments(doc, body.related)];
 }
 
+/** Longest stretch read for an end mark at the thread's end (the mark and the space before it). */
+const MAX_END_MARK = 16;
+
 /**
  * An e-mail thread's main body is the whole conversation: from the newest message's first words to the end of the
  * oldest quoted or forwarded message's text (the figures under discussion live in the quoted messages), less what that
@@ -67,7 +71,8 @@ function readAsThread(doc: CollectedDocument, thread: MailThread, body: MainBody
   const newest = thread.messages[0];
   if (thread.end === null || newest === undefined) return;
   // The newest message's first line (a salutation too) opens the conversation, however short its lines are.
-  const main: Span = { start: newest.start, end: thread.end };
+  // A forwarded wire story's end mark ("… since the autumn. (END)") closes the quoted text but is none of it.
+  const main: Span = { start: newest.start, end: thread.end - endMarkLength(doc.text.slice(Math.max(newest.start, thread.end - MAX_END_MARK), thread.end)) };
   const boilerplate: BoilerplateSpan[] = body.boilerplate.filter((b) => b.end <= main.start);
   for (const f of thread.furniture) if (f.start >= main.start && f.end <= main.end) boilerplate.push(f);
   // What follows the conversation keeps the kinds the whole text's reading gave it.

@@ -125,3 +125,8 @@ test('an Outlook reply: the older message under a From/Sent header block, not qu
   assert.equal(findMailThread(ruled)?.messages[1]?.author, 'Tomas Berg');
   assert.equal(findMailThread(ruled.replace(/To: .*\nSubject: .*\n/, '')), null);
 });
+
+test('a forwarded wire story\'s end mark closes the thread\'s text but is none of it', () => {
+  const [doc] = collectPlainText('thread.txt', THREAD.replace('until the inspection ends.', 'until the inspection ends. (END)'));
+  assert.match(doc!.text.slice(doc!.main.start, doc!.main.end), /until the inspection ends\.$/);
+});

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { collectPlainText } from '../text/from-plain-text.js';
+
+const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+
+const script = [
+  'VALLEY TV | EVENING NEWS',
+  'Frost costs orchards a third of their blossom',
+  'Input 2027-04-16 19:02',
+  '[Anchor Lead]',
+  'A single night of frost has cost apple growers in the upper valley about a third of their blossom, the growers\' cooperative said today.',
+  '[Reporter]',
+  'The cooperative is asking the regional council for 4 million euros in emergency aid, and the council says it will decide next month.',
+  'Ines Marlow, Valley TV News.',
+  'Copyright Valley TV. All rights reserved.',
+  'Most viewed | 1 Bridge works delayed | 2 Ferry fares rise',
+];
+
+test('a broadcast script opens at its first segment label and closes with the reporter\'s sign-off', () => {
+  const [doc] = collectPlainText('script.txt', script.join('\n\n'));
+  assert.match(mainOf(doc!), /^\[Anchor Lead\]\n\nA single night of frost/);
+  assert.match(mainOf(doc!), /Ines Marlow, Valley TV News\.$/);
+});
+
+test('the sign-off names the reporter, not anyone in the story: it gives no sentence', () => {
+  const [doc] = collectPlainText('script.txt', script.join('\n\n'));
+  const at = doc!.text.indexOf('Ines Marlow');
+  assert.ok(at < doc!.main.end);
+  assert.ok(doc!.boilerplate.some((b) => b.start <= at && b.end > at && b.kind === 'footer'));
+});
+
+test('a speech\'s closing cry on a line of its own is its last line', () => {
+  const speech = [
+    'Address of the Mayor to the valley council',
+    'Friends, the frost took a third of our blossom in one night. I have asked the region for 4 million euros, and I will not stop asking until the growers are paid.',
+    'Long live the valley!',
+    'Read also:',
+    'Ferry fares rise by 5 percent in May',
+  ];
+  const [doc] = collectPlainText('speech.txt', speech.join('\n\n'));
+  assert.match(mainOf(doc!), /Long live the valley!$/);
+});
+
+test('a call to the reader ending in "!" under the story is not a closing cry', () => {
+  const [doc] = collectPlainText('story.txt', [
+    'Frost costs orchards a third of their blossom',
+    'A single night of frost has cost apple growers in the upper valley about a third of their blossom, the growers\' cooperative said today.',
+    'Subscribe to our newsletter!',
+  ].join('\n\n'));
+  assert.match(mainOf(doc!), /the growers' cooperative said today\.$/);
+});
+
+test('in a subtitle file a bracketed tag is a caption, and the story opens at the words under it', () => {
+  const srt = [
+    '1\n00:00:00,100 --> 00:00:03,000\n[theme music]',
+    '2\n00:00:03,200 --> 00:00:07,000\n[PRESENTER]\nA single night of frost has cost',
+    '3\n00:00:07,200 --> 00:00:11,000\napple growers a third of their blossom,\nthe cooperative said today.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('news.srt', srt);
+  assert.match(mainOf(doc!), /^A single night of frost/);
+});
+
+test('a transcript\'s last turn closed by a stage direction is its last line', () => {
+  const [doc] = collectPlainText('panel.txt', [
+    'Panel: what the frost cost the valley',
+    'MODERATOR: Welcome. Our guests grow apples in the upper valley, where one night of frost took about a third of the blossom.',
+    'ORTEGA: We lost more than that on the north slopes, close to half, and the insurers will pay for none of it.',
+    'MODERATOR: We have to stop there. Thank you both. [applause]',
+    '[END OF TRANSCRIPT]',
+  ].join('\n\n'));
+  assert.match(mainOf(doc!), /Thank you both\. \[applause\]$/);
+});
+
+test('a newsletter\'s goodbye ending in "!" is no closing cry', () => {
+  const [doc] = collectPlainText('letter.txt', [
+    'Frost costs orchards a third of their blossom',
+    'A single night of frost has cost apple growers in the upper valley about a third of their blossom, the growers\' cooperative said today.',
+    'Thanks for reading!',
+  ].join('\n\n'));
+  assert.match(mainOf(doc!), /the growers' cooperative said today\.$/);
+});

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { collectPlainText } from '../text/from-plain-text.js';
+
+const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+
+const story = [
+  'Orchard growers count the cost of the late frost',
+  'By Tamsin Oduya',
+  'Apple growers in the upper valley lost about a third of their blossom to the frost of 14 April, the growers\' cooperative said on Tuesday, and many expect the smallest harvest in a decade.',
+  'The cooperative asked the regional council for 4 million euros in emergency aid; the council will decide next month.',
+];
+const LAST = /the council will decide next month\.$/;
+
+const closedBy = (notes: string[]): string => mainOf(collectPlainText('story.txt', [...story, ...notes].join('\n\n'))[0]!);
+
+test('a correction notice under its label closes the story', () => {
+  assert.match(closedBy(['Correction', 'An earlier version of this story gave the cooperative\'s request as 5 million euros.']), LAST);
+});
+
+test('a note on the writer and a disclaimer of the writer\'s views close an opinion piece', () => {
+  assert.match(closedBy(['The writer is a retired agronomist and a former member of the council. Views are personal.']), LAST);
+});
+
+test('a note on how an interview was given closes it', () => {
+  assert.match(closedBy(['The answers above were given in writing and have been translated from Dutch.']), LAST);
+});
+
+test('a wire credit of assistance closes the story', () => {
+  assert.match(closedBy(['--With assistance from Piet Laan.']), LAST);
+});
+
+test('thanks to a funder and a disclaimer of the speakers\' views close an event summary', () => {
+  assert.match(closedBy(['The Valley Institute thanks the Fruit Growers\' Fund for supporting this workshop. The views expressed are those of the speakers and not of the Institute.']), LAST);
+});
+
+test('a closing paragraph that reports on writers or thanks stays in the story', () => {
+  assert.match(closedBy(['The cooperative thanked the volunteers who lit fires in the orchards that night.']), /lit fires in the orchards that night\.$/);
+});
