@@ -344,14 +344,16 @@ const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
 const LEADER_FIELD = /(?:^|\s)[A-Z][A-Z0-9/&' -]{0,30}?\s?\.{3,}\s?(?=\S)/g;
 /** Fewest fields that make a block a form rather than a sentence that trails off ("WAIT ... THEN GO"). */
 const MIN_LEADER_FIELDS = 3;
+/** How much of the block's start must hold a whole field: the form opens the block. */
+const FIRST_LEADER_FIELD = 40;
 
 /**
  * The fields of a form above a log or a report ("LOG REF ..... X", "PERIOD ..... Y", "COMPILED BY ..... Z", lines
  * joined into one block): the document's particulars, set out as a form, not its text.
  */
 function isLeaderFields(t: string): boolean {
-  LEADER_FIELD.lastIndex = 0;
-  if (!LEADER_FIELD.test(t.slice(0, 40))) return false;
+  // `search` and a global `match` both read from the text's start, whatever lastIndex says: no state between calls.
+  if (t.slice(0, FIRST_LEADER_FIELD).search(LEADER_FIELD) < 0) return false;
   const n = t.match(LEADER_FIELD)?.length ?? 0;
   return n >= MIN_LEADER_FIELDS;
 }
