@@ -53,6 +53,11 @@ export function parseDate(value: string | null | undefined): string | null {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** Whether a word in small letters, without its full stop, names a month ("march", "sept"). */
+export function isMonthName(word: string): boolean {
+  return MONTHS.has(word);
+}
+
 function monthNumber(name: string): number {
   return MONTHS.get(name.toLowerCase().replace(/\.$/, '')) ?? 0;
 }

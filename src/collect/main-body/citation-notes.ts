@@ -1,3 +1,4 @@
+import { isMonthName } from '../dates.js';
 import type { TextBlock } from './text-block.js';
 
 /**
@@ -54,7 +55,6 @@ const FINITE = new Set('is are was were has have had will would can could may mi
 const IRREGULAR_PAST = new Set('sent paid spent lost built saw gave found made put held took brought sold fought'.split(' '));
 /** Words that make the number after them an amount ("about 1,200", "more than 10,000"). */
 const QUANTIFIERS = new Set('about approximately around roughly nearly almost over some than least estimated'.split(' '));
-const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 
 /**
  * A note states a figure in a sentence of its own: it has a finite verb (an auxiliary, a reporting verb,
@@ -86,5 +86,5 @@ function isAmount(words: readonly string[], k: number): boolean {
   if (QUANTIFIERS.has(before)) return true;
   const next = words[k + 1] ?? '';
   // "212 unit reports" counts things; "9 January", "34, Sumy", "(2017)" do not.
-  return !/[,;:)]$/.test(raw) && /^[a-z]/.test(next) && !MONTHS.has(next.replace(/[.,;:]+$/, ''));
+  return !/[,;:)]$/.test(raw) && /^[a-z]/.test(next) && !isMonthName(next.replace(/[.,;:]+$/, ''));
 }

@@ -238,8 +238,8 @@ const HEADER_NOTE =
 // "This article was corrected on May 3 …"): about the text, not the news; "this" names the story itself.
 // Also a paper's note that wire copy went into its story ("Information from wire services was used in this report.").
 // Also a correction notice ("An earlier version of this story misstated …"), a note on the writer ("The writer is a
-// former envoy … Views are personal."), on how an interview was given ("The answers above were given in writing."),
-// a wire credit ("--With assistance from …") and thanks to a funder ("The institute thanks X for supporting this event").
+// former envoy … Views are personal."), on how an interview was given ("The answers above were given in writing.")
+// and a wire credit ("--With assistance from …").
 // Matched on `caseFolded` text: "by [a-z]" is "by" and any ASCII letter, as "by [A-Z]" case-blind was.
 const FOOTER_NOTE =
   /^[*_]{0,2}this (?:story|article|report|piece|post) (?:has been|was) (?:updated|corrected|revised|amended|changed) (?:to|on|at|since|from|with|after|because)\b|^an? (?:earlier|previous) version of this (?:story|article|report|piece|post)\b|^the (?:writer|author|columnist)s? (?:is|are|was|were) (?:a|an|the)\b|^views are (?:personal|(?:the )?(?:author|writer)'s own)|^(?:the )?(?:answers|responses|replies|interview) (?:above |below )?(?:were|was) (?:given|provided|submitted|sent|conducted) (?:in writing|by e-?mail)\b|^[-–—]*\s*with (?:additional )?(?:assistance|reporting) (?:from|by)\b|\bthanks? (?:the )?[^.]{2,80} for (?:supporting|funding|sponsoring|hosting) (?:this|the) (?:event|meeting|roundtable|workshop|seminar|conference|symposium|dialogue|project|study|research|report|paper|publication|series)\b|^[*_]{0,2}(?:this|the) (?:interview|transcript|conversation|q ?& ?a) (?:was (?:conducted|recorded|held|translated) [a-z0-9 ,]{1,60}?(?: and|\. it) )?has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b|^(?:attachments?|enclosures?)(?: (?:no\. ?)?\d{1,2})?\s*[.:)–-]\s*\S|\bis an? (?:provisional|unofficial|informal|courtesy|machine) translation\b|^this (?:article|story|text|piece) is a translation of\b|\b(?:text|version|original) (?:shall )?prevails?\b|^distribution(?: list)?\s*:\s*\S|\b(?:views|opinions) expressed (?:in this [a-z-]+ |here(?:in)? )?are (?:solely |entirely )?(?:those of the (?:authors?|writers?|participants|speakers|contributors|panell?ists)\b|the (?:authors?|writers?)'s? own)|\bdoes not take (?:institutional )?positions\b|^(?:information|material|reporting) from (?:wire services|news agencies|the associated press|[a-z.&' -]{2,40} wire reports?)\b.{0,30}\b(?:was|were) (?:used|included) in this (?:report|story|article)/;
@@ -344,14 +344,16 @@ const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
 const LEADER_FIELD = /(?:^|\s)[A-Z][A-Z0-9/&' -]{0,30}?\s?\.{3,}\s?(?=\S)/g;
 /** Fewest fields that make a block a form rather than a sentence that trails off ("WAIT ... THEN GO"). */
 const MIN_LEADER_FIELDS = 3;
+/** How much of the block's start must hold a whole field: the form opens the block. */
+const FIRST_LEADER_FIELD = 40;
 
 /**
  * The fields of a form above a log or a report ("LOG REF ..... X", "PERIOD ..... Y", "COMPILED BY ..... Z", lines
  * joined into one block): the document's particulars, set out as a form, not its text.
  */
 function isLeaderFields(t: string): boolean {
-  LEADER_FIELD.lastIndex = 0;
-  if (!LEADER_FIELD.test(t.slice(0, 40))) return false;
+  // `search` and a global `match` both read from the text's start, whatever lastIndex says: no state between calls.
+  if (t.slice(0, FIRST_LEADER_FIELD).search(LEADER_FIELD) < 0) return false;
   const n = t.match(LEADER_FIELD)?.length ?? 0;
   return n >= MIN_LEADER_FIELDS;
 }

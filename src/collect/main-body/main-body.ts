@@ -345,20 +345,21 @@ function continuesInto(above: TextBlock, block: TextBlock): boolean {
 /**
  * Length of the Markdown emphasis that opens the story ("*Cho receives us …*", a clipping's italic
  * intro): markup, not the story's first word. A bullet ("* Landings …") is followed by a space and
- * keeps its mark.
+ * is no emphasis: a list item's is cut by bulletLength, any other keeps its mark.
  */
-/** A list item's bullet and the space after it ("*  ", "• "): the list's mark, not the story's first word. */
-const BULLET_MARK = /^[-–—•*▪·◦]\s+/;
-
-function bulletLength(b: TextBlock): number {
-  if (b.listItem !== true) return 0;
-  return BULLET_MARK.exec(b.text)?.[0].length ?? 0;
-}
-
 function emphasisOpenLength(t: string): number {
   let i = 0;
   while (i < 3 && (t.charCodeAt(i) === 42 || t.charCodeAt(i) === 95)) i++;
   return i > 0 && i < t.length && !isRegexSpace(t.charCodeAt(i)) ? i : 0;
+}
+
+/** A list item's bullet and the space after it ("*  ", "• "): the list's mark, not the story's first word. */
+const BULLET_MARK = /^[-–—•*▪·◦]\s+/;
+
+/** Length of the bullet opening a list item that opens the story, else 0. */
+function bulletLength(b: TextBlock): number {
+  if (b.listItem !== true) return 0;
+  return BULLET_MARK.exec(b.text)?.[0].length ?? 0;
 }
 
 /** Most blocks (title, bullets, chart lines) between a slide's marker and the story's first line on that slide. */
