@@ -37,3 +37,8 @@ test('thanks to a funder and a disclaimer of the speakers\' views close an event
 test('a closing paragraph that reports on writers or thanks stays in the story', () => {
   assert.match(closedBy(['The cooperative thanked the volunteers who lit fires in the orchards that night.']), /lit fires in the orchards that night\.$/);
 });
+
+test('a notice closing on a label and a telephone number is a listing after the story', () => {
+  assert.match(closedBy(['The growers will meet again at the Old Mill on 12 June. Information: (555) 010-2030.']), LAST);
+  assert.match(closedBy(['Tickets for the harvest fair go on sale in May. RSVP: +44 20 7946 0958']), LAST);
+});
