@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
+import { hardWrapped } from './hard-wrapped.fixture.js';
 import { collectHtml } from '../html/collect-html.js';
 
 const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
@@ -23,13 +24,6 @@ test('a list of endnotes that only cites sources closes the story, with its head
   assert.match(mainOf(doc!), /sold before the autumn\.$/);
 });
 
-/** The paragraph broken into lines of at most 72 characters, as a PDF's text is. */
-const wrap = (p: string): string => p.split(' ').reduce((lines: string[], w) => {
-  const last = lines[lines.length - 1];
-  if (last !== undefined && last.length + w.length < 72) lines[lines.length - 1] = `${last} ${w}`;
-  else lines.push(w);
-  return lines;
-}, []).join('\n');
 
 test('endnotes hard-wrapped under a rule are read one note a line', () => {
   const notes = [
@@ -38,7 +32,7 @@ test('endnotes hard-wrapped under a rule are read one note a line', () => {
     '[2] Interviews conducted in Ostrava and Brno, March 2027; notes on file with the monitor.',
     '[3] Harbour master, remarks to the chamber of commerce, 9 May 2027, and a letter of 11 May.',
   ];
-  const [doc] = collectPlainText('wrapped.txt', [...story.slice(0, 2), ...story.slice(2).map(wrap), '-'.repeat(60), notes.join('\n')].join('\n\n'));
+  const [doc] = collectPlainText('wrapped.txt', [...story.slice(0, 2), ...story.slice(2).map(hardWrapped), '-'.repeat(60), notes.join('\n')].join('\n\n'));
   assert.match(mainOf(doc!), /sold before the autumn\.$/);
 });
 

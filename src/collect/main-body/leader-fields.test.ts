@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
+import { hardWrapped } from './hard-wrapped.fixture.js';
 
 const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
 
-/** The paragraph broken into lines of at most 72 characters, as a report typed for print is. */
-const wrap = (p: string): string => p.split(' ').reduce((lines: string[], w) => {
-  const last = lines[lines.length - 1];
-  if (last !== undefined && last.length + w.length < 72) lines[lines.length - 1] = `${last} ${w}`;
-  else lines.push(w);
-  return lines;
-}, []).join('\n');
 
 test('a form of dot-leader fields above a log is its particulars, not its text', () => {
   const rule = '='.repeat(70);
@@ -30,9 +24,9 @@ test('a form of dot-leader fields above a log is its particulars, not its text',
     ].join('\n'),
     rule,
     '1. SITUATION',
-    wrap('The river rose above the warning mark at four gauges during the week, and two districts evacuated about 600 residents from the low-lying streets near the old harbour. The desk expects the water to fall slowly over the coming week as the rain moves east.'),
+    hardWrapped('The river rose above the warning mark at four gauges during the week, and two districts evacuated about 600 residents from the low-lying streets near the old harbour. The desk expects the water to fall slowly over the coming week as the rain moves east.'),
     '2. ENTRIES',
-    wrap('Gauge 4 read 6.2 metres at noon on 3 March, the highest reading since the flood of 2019, the district office reported. Gauge 7 read 5.1 metres an hour later and held there until the evening.'),
+    hardWrapped('Gauge 4 read 6.2 metres at noon on 3 March, the highest reading since the flood of 2019, the district office reported. Gauge 7 read 5.1 metres an hour later and held there until the evening.'),
   ].join('\n\n');
   const [doc] = collectPlainText('log.txt', text);
   assert.match(mainOf(doc!), /^1\. SITUATION/);
