@@ -1,5 +1,5 @@
 import type { ImportedFacts } from './interop.js';
-import type { Span } from './span.js';
+import { spanText, type Span } from './span.js';
 
 /** Input formats the collectors understand. */
 export const DOCUMENT_FORMATS = ['text', 'html', 'rss', 'atom', 'stix', 'misp'] as const;
@@ -52,6 +52,9 @@ export interface CollectedDocument {
    */
   markup?: Span[];
 }
+
+/** The text of a report's main article: what search indexes, fingerprints compare and tests read. */
+export const mainText = (doc: Pick<CollectedDocument, 'text' | 'main'>): string => spanText(doc.text, doc.main);
 
 /** One post of a page of posts: its part of the text, its own date, and the channel it was forwarded from. */
 export interface PostSpan extends Span {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Extraction } from '../domain/claim.js';
-import type { CollectedDocument } from '../domain/document.js';
+import { mainText, type CollectedDocument } from '../domain/document.js';
 import type { Entity, EntityType } from '../domain/entity.js';
 import { DEFAULT_MARKING, type Marking } from '../domain/marking.js';
 import { extract } from '../exploit/pipeline.js';
@@ -20,7 +20,7 @@ export function prepareReport(
     ...(doc.imported && doc.imported.items.length > 0 ? { items: doc.imported.items } : {}),
     contentHash: contentHash(doc),
     // The main body only: a syndicated copy differs from its original in navigation and promos.
-    fingerprint: fingerprint(doc.text.slice(doc.main.start, doc.main.end)),
+    fingerprint: fingerprint(mainText(doc)),
     marking: options.marking ?? DEFAULT_MARKING,
   };
 }

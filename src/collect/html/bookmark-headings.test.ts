@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectHtml } from './collect-html.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 test('a word processor\'s bookmarked section headings are headings, not links, and the first opens the story', () => {
   const html = `<html><body>
@@ -16,5 +15,5 @@ test('a word processor\'s bookmarked section headings are headings, not links, a
     <p>The district opened two more shelters in schools on the higher ground east of the station, with room for 400 people.</p>
   </body></html>`;
   const [doc] = collectHtml('fact-sheet.html', html);
-  assert.match(mainOf(doc!), /^1\. Key points/);
+  assert.match(mainText(doc!), /^1\. Key points/);
 });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 const commentary = (closing: string[]): string => [
   'OPINION',
@@ -20,21 +19,21 @@ test('a commentary: the author note and the disclaimer under it are not the piec
     'The opinions expressed here are solely those of the author and not of the Lindqvist Centre.',
     'More From Ilse Maarten-Obi',
   ]));
-  assert.match(mainOf(doc!), /what most traders will pay\.$/);
+  assert.match(mainText(doc!), /what most traders will pay\.$/);
 });
 
 test('a story that closes on a person it reports on keeps that paragraph', () => {
   const [doc] = collectPlainText('op-ed.txt', commentary([
     'Tomas Reyk is a broker in Odesa who has watched three corridors open and close. He expects this one to go the same way.',
   ]));
-  assert.match(mainOf(doc!), /expects this one to go the same way\.$/);
+  assert.match(mainText(doc!), /expects this one to go the same way\.$/);
 });
 
 test('the author named in the last paragraph as a party to the story is not a note about the author', () => {
   const [doc] = collectPlainText('op-ed.txt', commentary([
     'Ilse Maarten-Obi argued the opposite case in these pages last spring, and the winter proved her wrong.',
   ]));
-  assert.match(mainOf(doc!), /proved her wrong\.$/);
+  assert.match(mainText(doc!), /proved her wrong\.$/);
 });
 
 test("a paper's edition: standfirst over a byline with places, reading time, signature and translation note", () => {
@@ -50,8 +49,8 @@ test("a paper's edition: standfirst over a byline with places, reading time, sig
     'Lucie Barral (Constanta, special correspondent) and Henri Vasseur (Paris)',
     'This article is a translation of an original published in French. Read it in French.',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /^CONSTANTA — Forty-two/);
-  assert.match(mainOf(doc!), /asked that his name not be used\.$/);
+  assert.match(mainText(doc!), /^CONSTANTA — Forty-two/);
+  assert.match(mainText(doc!), /asked that his name not be used\.$/);
 });
 
 test("a note on the author under a byline of bars is the page's, and the piece starts at its first paragraph", () => {
@@ -64,7 +63,7 @@ test("a note on the author under a byline of bars is the page's, and the piece s
     'Shipping lines say the increases will be passed on to importers within the year.',
   ].join('\n\n');
   const [doc] = collectPlainText('essay.txt', text);
-  assert.match(mainOf(doc!), /^Harbour dues at the five largest ports/);
+  assert.match(mainText(doc!), /^Harbour dues at the five largest ports/);
 });
 
 test('a story whose lead names the person in its headline and dateline line starts at that lead', () => {
@@ -75,5 +74,5 @@ test('a story whose lead names the person in its headline and dateline line star
     'She had held the post since 2021.',
   ].join('\n\n');
   const [doc] = collectPlainText('story.txt', text);
-  assert.match(mainOf(doc!), /^Ruth Okonjo resigned as mayor/);
+  assert.match(mainText(doc!), /^Ruth Okonjo resigned as mayor/);
 });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 const script = [
   'VALLEY TV | EVENING NEWS',
@@ -19,8 +18,8 @@ const script = [
 
 test('a broadcast script opens at its first segment label and closes with the reporter\'s sign-off', () => {
   const [doc] = collectPlainText('script.txt', script.join('\n\n'));
-  assert.match(mainOf(doc!), /^\[Anchor Lead\]\n\nA single night of frost/);
-  assert.match(mainOf(doc!), /Ines Marlow, Valley TV News\.$/);
+  assert.match(mainText(doc!), /^\[Anchor Lead\]\n\nA single night of frost/);
+  assert.match(mainText(doc!), /Ines Marlow, Valley TV News\.$/);
 });
 
 test('the sign-off names the reporter, not anyone in the story: it gives no sentence', () => {
@@ -39,7 +38,7 @@ test('a speech\'s closing cry on a line of its own is its last line', () => {
     'Ferry fares rise by 5 percent in May',
   ];
   const [doc] = collectPlainText('speech.txt', speech.join('\n\n'));
-  assert.match(mainOf(doc!), /Long live the valley!$/);
+  assert.match(mainText(doc!), /Long live the valley!$/);
 });
 
 test('a call to the reader ending in "!" under the story is not a closing cry', () => {
@@ -48,7 +47,7 @@ test('a call to the reader ending in "!" under the story is not a closing cry', 
     'A single night of frost has cost apple growers in the upper valley about a third of their blossom, the growers\' cooperative said today.',
     'Subscribe to our newsletter!',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /the growers' cooperative said today\.$/);
+  assert.match(mainText(doc!), /the growers' cooperative said today\.$/);
 });
 
 test('in a subtitle file a bracketed tag is a caption, and the story opens at the words under it', () => {
@@ -58,7 +57,7 @@ test('in a subtitle file a bracketed tag is a caption, and the story opens at th
     '3\n00:00:07,200 --> 00:00:11,000\napple growers a third of their blossom,\nthe cooperative said today.',
   ].join('\n\n');
   const [doc] = collectPlainText('news.srt', srt);
-  assert.match(mainOf(doc!), /^A single night of frost/);
+  assert.match(mainText(doc!), /^A single night of frost/);
 });
 
 test('a transcript\'s last turn closed by a stage direction is its last line', () => {
@@ -69,7 +68,7 @@ test('a transcript\'s last turn closed by a stage direction is its last line', (
     'MODERATOR: We have to stop there. Thank you both. [applause]',
     '[END OF TRANSCRIPT]',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /Thank you both\. \[applause\]$/);
+  assert.match(mainText(doc!), /Thank you both\. \[applause\]$/);
 });
 
 test('a newsletter\'s goodbye ending in "!" is no closing cry', () => {
@@ -78,5 +77,5 @@ test('a newsletter\'s goodbye ending in "!" is no closing cry', () => {
     'A single night of frost has cost apple growers in the upper valley about a third of their blossom, the growers\' cooperative said today.',
     'Thanks for reading!',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /the growers' cooperative said today\.$/);
+  assert.match(mainText(doc!), /the growers' cooperative said today\.$/);
 });

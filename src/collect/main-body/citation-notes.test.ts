@@ -3,8 +3,7 @@ import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
 import { hardWrapped } from './hard-wrapped.fixture.js';
 import { collectHtml } from '../html/collect-html.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 const story = [
   'RIVER FREIGHT MONITOR',
@@ -21,9 +20,8 @@ test('a list of endnotes that only cites sources closes the story, with its head
     '[2] Interviews conducted in Ostrava and Brno, March 2027; "Insurers raise 40 premiums", Canal Gazette, 2 April 2027.',
     '[3] Harbour master, remarks to the chamber of commerce, 9 May 2027.',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /sold before the autumn\.$/);
+  assert.match(mainText(doc!), /sold before the autumn\.$/);
 });
-
 
 test('endnotes hard-wrapped under a rule are read one note a line', () => {
   const notes = [
@@ -33,7 +31,7 @@ test('endnotes hard-wrapped under a rule are read one note a line', () => {
     '[3] Harbour master, remarks to the chamber of commerce, 9 May 2027, and a letter of 11 May.',
   ];
   const [doc] = collectPlainText('wrapped.txt', [...story.slice(0, 2), ...story.slice(2).map(hardWrapped), '-'.repeat(60), notes.join('\n')].join('\n\n'));
-  assert.match(mainOf(doc!), /sold before the autumn\.$/);
+  assert.match(mainText(doc!), /sold before the autumn\.$/);
 });
 
 test('endnotes that state figures of their own stay in the story', () => {
@@ -44,7 +42,7 @@ test('endnotes that state figures of their own stay in the story', () => {
     '[2] The insurers said they had paid about 3,400 claims on the canal in 2026.',
     '[3] Harbour master, remarks to the chamber of commerce, 9 May 2027.',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /remarks to the chamber of commerce, 9 May 2027\.$/);
+  assert.match(mainText(doc!), /remarks to the chamber of commerce, 9 May 2027\.$/);
 });
 
 test('a page of footnotes that does not start at 1 belongs to an excerpt and stays in it', () => {
@@ -53,7 +51,7 @@ test('a page of footnotes that does not start at 1 belongs to an excerpt and sta
     '[7] Port authority, annual fleet register, 4 February 2027.',
     '[8] Harbour master, remarks to the chamber of commerce, 9 May 2027.',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /9 May 2027\.$/);
+  assert.match(mainText(doc!), /9 May 2027\.$/);
 });
 
 test('an HTML page: notes of citations under the article are apparatus', () => {
@@ -66,5 +64,5 @@ test('an HTML page: notes of citations under the article are apparatus', () => {
     <p>[3] Harbour master, remarks to the chamber of commerce, 9 May 2027.</p>
   </article></body></html>`;
   const [doc] = collectHtml('notes.html', html);
-  assert.match(mainOf(doc!), /sold before the autumn\.$/);
+  assert.match(mainText(doc!), /sold before the autumn\.$/);
 });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 const story = [
   'Orchard growers count the cost of the late frost',
@@ -12,7 +11,7 @@ const story = [
 ];
 const LAST = /the council will decide next month\.$/;
 
-const closedBy = (notes: string[]): string => mainOf(collectPlainText('story.txt', [...story, ...notes].join('\n\n'))[0]!);
+const closedBy = (notes: string[]): string => mainText(collectPlainText('story.txt', [...story, ...notes].join('\n\n'))[0]!);
 
 test('a correction notice under its label closes the story', () => {
   assert.match(closedBy(['Correction', 'An earlier version of this story gave the cooperative\'s request as 5 million euros.']), LAST);

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
 import { isProse } from './cues.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 test('a post\'s opening paragraph whose last sentence an emoji closes is the post\'s first paragraph', () => {
   const [doc] = collectPlainText('post.txt', [
@@ -15,7 +14,7 @@ test('a post\'s opening paragraph whose last sentence an emoji closes is the pos
     '1️⃣ THE DYKES. Two have gone already and the third is leaking at the foot. The engineers say it will hold for about two more days if the rain stops.',
     '2️⃣ PEOPLE. About 600 of our neighbours have left the harbour streets, and the schools on the hill are full.',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /^Friends, I promised you/);
+  assert.match(mainText(doc!), /^Friends, I promised you/);
 });
 
 test('a heading set off by an emoji is no prose', () => {

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
 import { collectHtml } from '../html/collect-html.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 const brief = (above: string[], below: string[]): string => [
   'INSTITUTE FOR RIVER TRADE',
@@ -21,8 +20,8 @@ test('a brief: the summary that carries its reading time is the standfirst; the 
     ['Summary: Freight on the upper river has collapsed. We ask why and what would bring it back. Reading time: 6 minutes.', '---'],
     ['About the authors: Lena Hofer is a research fellow at the institute. Piet Maas is a former harbour master in Linz.'],
   ));
-  assert.match(mainOf(doc!), /^The barge fleet on the upper river/);
-  assert.match(mainOf(doc!), /operators downstream\.$/);
+  assert.match(mainText(doc!), /^The barge fleet on the upper river/);
+  assert.match(mainText(doc!), /operators downstream\.$/);
 });
 
 test('an episode page: a sponsor read inside the notes is furniture; the link to the full transcript ends the part carried', () => {
@@ -38,7 +37,7 @@ test('an episode page: a sponsor read inside the notes is furniture; the link to
     <p><strong>Jonas Brem</strong> ran barges between Passau and Linz for 20 years and now chairs the skippers' association in Krems.</p>
   </main></body></html>`;
   const [doc] = collectHtml('episode.html', html);
-  const main = mainOf(doc!);
+  const main = mainText(doc!);
   assert.match(main, /so I sold it\.$/);
   const sponsor = doc!.boilerplate.find((b) => doc!.text.slice(b.start, b.end).includes('brought to you by Keelwise'));
   assert.ok(sponsor !== undefined && sponsor.kind === 'promo');

@@ -3,8 +3,7 @@ import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
 import { classifyBlock, isFooterNote } from './cues.js';
 import { isCountsLine, isRuleLine, lineBlocks } from './text-block.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 test('a sworn statement: its colon-ended opening is the body\'s, its signature block and jurat are not', () => {
   const text = [
@@ -21,8 +20,8 @@ test('a sworn statement: its colon-ended opening is the body\'s, its signature b
     'Sworn before me on this 9th day of May, 2025, at the courthouse in Harrow, by the undersigned clerk.',
   ].join('\n\n');
   const [doc] = collectPlainText('declaration.txt', text);
-  assert.match(mainOf(doc!), /^I, Maren Quill, of full age/);
-  assert.match(mainOf(doc!), /under a load of timber in car 7\.$/);
+  assert.match(mainText(doc!), /^I, Maren Quill, of full age/);
+  assert.match(mainText(doc!), /under a load of timber in car 7\.$/);
 });
 
 test('a release: a masthead of fields closed by a rule is left out, and so is the contact footer under the last rule', () => {
@@ -44,8 +43,8 @@ test('a release: a masthead of fields closed by a rule is left out, and so is th
   ].join('\n\n');
   const [doc] = collectPlainText('landings.txt', text);
   // The story opens at the first item's words, after its bullet.
-  assert.match(mainOf(doc!), /^Landings at the three ports/);
-  assert.match(mainOf(doc!), /since the new crane opened in 2023\.$/);
+  assert.match(mainText(doc!), /^Landings at the three ports/);
+  assert.match(mainText(doc!), /since the new crane opened in 2023\.$/);
 });
 
 test('a record of debate: the first speaker\'s line that runs on into the motion below opens the story, the resolution under the vote closes it', () => {
@@ -63,9 +62,9 @@ test('a record of debate: the first speaker\'s line that runs on into the motion
     'Decision Time',
   ].join('\n\n');
   const [doc] = collectPlainText('ferries.txt', text);
-  assert.match(mainOf(doc!), /^Ms Rhona Baird \(Westerly Isles\) \(SNP\): I move,/);
+  assert.match(mainText(doc!), /^Ms Rhona Baird \(Westerly Isles\) \(SNP\): I move,/);
   // The resolution's text repeats the motion as carried: the record of the vote, not another speech.
-  assert.match(mainOf(doc!), /The motion was put and agreed to\.$/);
+  assert.match(mainText(doc!), /The motion was put and agreed to\.$/);
 });
 
 test('a transcript: a bulleted note under the masthead\'s fields is the masthead\'s: the rule under it labels no list of key points', () => {
@@ -81,8 +80,8 @@ test('a transcript: a bulleted note under the masthead\'s fields is the masthead
     'A: On Thursday, if the unions agree. We have offered a 4 percent rise.',
   ].join('\n\n');
   const [doc] = collectPlainText('strike.txt', text);
-  assert.match(mainOf(doc!), /^DEPUTY MINISTER: Thank you for coming\./);
-  assert.match(mainOf(doc!), /We have offered a 4 percent rise\.$/);
+  assert.match(mainText(doc!), /^DEPUTY MINISTER: Thank you for coming\./);
+  assert.match(mainText(doc!), /We have offered a 4 percent rise\.$/);
 });
 
 test('an export: rule lines stay lines of their own when wrapped lines are joined, and footnotes under a rule are kept', () => {
@@ -98,7 +97,7 @@ test('an export: rule lines stay lines of their own when wrapped lines are joine
     '[1] Counts from the harbour master\'s register of 2024.',
   ].join('\n\n');
   const [doc] = collectPlainText('paper.txt', paper);
-  assert.match(mainOf(doc!), /register of 2024\.$/);
+  assert.match(mainText(doc!), /register of 2024\.$/);
 });
 
 test('back matter: a topics line, a report\'s author information and disclaimer, the error-report notice close the story', () => {
@@ -109,7 +108,7 @@ test('back matter: a topics line, a report\'s author information and disclaimer,
     'If you find a typo, highlight it and press Ctrl+Enter to tell the editors.',
   ].join('\n\n');
   const [a] = collectPlainText('ferry.txt', news);
-  assert.match(mainOf(a!), /rebooked onto sailings next week\.$/);
+  assert.match(mainText(a!), /rebooked onto sailings next week\.$/);
 
   const brief = [
     'Since 2022 the coastal authority has spent about 40 million euros on new sea walls, and a further 15 million is planned.',
@@ -119,7 +118,7 @@ test('back matter: a topics line, a report\'s author information and disclaimer,
     'This brief was prepared for members of the assembly and does not represent the view of any party on the questions it covers.',
   ].join('\n\n');
   const [b] = collectPlainText('brief.txt', brief);
-  assert.match(mainOf(b!), /15 million is planned\.$/);
+  assert.match(mainText(b!), /15 million is planned\.$/);
 });
 
 test('a post\'s counts line is furniture and is never joined to the post above it', () => {
@@ -154,8 +153,8 @@ test('a printed page\'s running footer, address and header inside the story are 
     'A further 15 million euros is planned for the southern shore, where work is due to begin next year if the assembly approves the budget in March.\n\n' +
     'Coastal Brief CB-0412 · Page 2 of 2\nhttps://briefs.example.org\n';
   const [doc] = collectPlainText('brief.txt', text);
-  assert.match(mainOf(doc!), /^Since 2022 the coastal authority/);
-  assert.match(mainOf(doc!), /approves the budget in March\.$/);
+  assert.match(mainText(doc!), /^Since 2022 the coastal authority/);
+  assert.match(mainText(doc!), /approves the budget in March\.$/);
   const footer = doc!.boilerplate.find((b) => doc!.text.slice(b.start, b.end).includes('Page 1 of 2'));
   assert.equal(footer?.kind, 'footer');
 });
@@ -170,7 +169,7 @@ test('a teleprinter message\'s zero-padded page counter inside the story is page
   const [doc] = collectPlainText('message.txt', text);
   const marker = doc!.boilerplate.find((b) => doc!.text.slice(b.start, b.end).includes('002 OF 002'));
   assert.equal(marker?.kind, 'footer');
-  assert.match(mainOf(doc!), /once the budget for the year is known\.$/);
+  assert.match(mainText(doc!), /once the budget for the year is known\.$/);
 });
 
 test('a deck exported as text: the story starts at its slide\'s marker; markers and the numbered running footer are furniture', () => {
@@ -189,7 +188,7 @@ test('a deck exported as text: the story starts at its slide\'s marker; markers 
     slide(4, ['Questions?', 'ana.lind@harbour-economics.example']),
   ].join('\n\n');
   const [doc] = collectPlainText('deck.txt', text);
-  assert.match(mainOf(doc!), /^Slide 2 of 4\nKey points/);
+  assert.match(mainText(doc!), /^Slide 2 of 4\nKey points/);
   const footers = doc!.boilerplate.filter((b) => b.kind === 'footer').map((b) => doc!.text.slice(b.start, b.end));
   assert.ok(footers.some((f) => f.includes('HARBOUR ECONOMICS | For members only | 2')));
   assert.ok(footers.some((f) => f.includes('Slide 3 of 4')));
@@ -225,8 +224,8 @@ test('a magazine Q&A: the standfirst over "Interview conducted by" and the box "
     'The Night Crossings: How 300 Boats Slipped Past – By Ilse Brandt',
   ].join('\n\n');
   const [doc] = collectPlainText('lantern.txt', text);
-  assert.match(mainOf(doc!), /^Captain Rune Aasgaard meets us/);
-  assert.match(mainOf(doc!), /before they reach the fjords\.$/);
+  assert.match(mainText(doc!), /^Captain Rune Aasgaard meets us/);
+  assert.match(mainText(doc!), /before they reach the fjords\.$/);
 });
 
 test('an "as told to" piece: the italic dek under the headline and the photograph credit are left out; the plain paragraphs are the story', () => {
@@ -239,8 +238,8 @@ test('an "as told to" piece: the italic dek under the headline and the photograp
     'Last winter we came home with four. I laid off two of the crew in January.',
   ].join('\n\n');
   const [doc] = collectPlainText('harbourside.txt', text);
-  assert.match(mainOf(doc!), /^My grandfather fished these waters/);
-  assert.match(mainOf(doc!), /two of the crew in January\.$/);
+  assert.match(mainText(doc!), /^My grandfather fished these waters/);
+  assert.match(mainText(doc!), /two of the crew in January\.$/);
   assert.deepEqual(classifyBlock(lineBlocks('Photograph: a skipper mends a net on the quay (Jonas Eide)')[0]!), { role: 'furniture', kind: 'other' });
 });
 
@@ -258,8 +257,8 @@ test('a caption under a bracketed "[Photo]" label above the first paragraph, and
     'Harbour bridge closes for repairs',
   ].join('\n\n');
   const [doc] = collectPlainText('gazette.txt', text);
-  assert.match(mainOf(doc!), /^EASTPORT — About 300 ferry workers/);
-  assert.match(mainOf(doc!), /the cost of housing on the islands\.$/);
+  assert.match(mainText(doc!), /^EASTPORT — About 300 ferry workers/);
+  assert.match(mainText(doc!), /the cost of housing on the islands\.$/);
   assert.deepEqual(classifyBlock(lineBlocks('[Image: map] The island routes and the two terminals the strike has shut.')[0]!), { role: 'furniture', kind: 'other' });
   // A story's own sentence about a report that was updated is not the editor's note.
   assert.equal(isFooterNote(lineBlocks('The agency said its report was updated to include the March figures.')[0]!, null), false);
@@ -275,7 +274,7 @@ test('a memo\'s "Drafted by:" or "Classified by:" line above its first paragraph
     '2. The council will decide on the boats in May, once the budget for the year is known.',
   ].join('\n\n');
   const [doc] = collectPlainText('memo.txt', text);
-  assert.match(mainOf(doc!), /^1\. Summary: The harbour police/);
+  assert.match(mainText(doc!), /^1\. Summary: The harbour police/);
 });
 
 test('an italic paragraph under the dateline, or with no plain paragraph after it, opens the story', () => {
@@ -285,7 +284,7 @@ test('an italic paragraph under the dateline, or with no plain paragraph after i
     '_By dawn it had reached the island, where the harbour master counted 40 cars and six lorries coming off the ramp, and the first bus into town waited for the last of the foot passengers before it left._',
   ].join('\n\n');
   const [doc] = collectPlainText('ferry.txt', text);
-  assert.match(mainOf(doc!), /^The ferry left the quay at midnight/);
+  assert.match(mainText(doc!), /^The ferry left the quay at midnight/);
 });
 
 test('an asterism closes a release when only a line or two follows it, and marks a cut when the turns go on', () => {
@@ -297,7 +296,7 @@ test('an asterism closes a release when only a line or two follows it, and marks
     'For information media. Not an official record.',
   ].join('\n\n');
   const [doc] = collectPlainText('release.txt', release);
-  assert.match(mainOf(doc!), /400 crew had been laid off\.$/);
+  assert.match(mainText(doc!), /400 crew had been laid off\.$/);
 
   const hearing = [
     'Chairman HOLM. The committee will come to order. We meet today to hear about the ferries, of which 12 are laid up for the winter and the rest run at half their usual timetable.',
@@ -308,7 +307,7 @@ test('an asterism closes a release when only a line or two follows it, and marks
     'Ms. BERG. Perhaps half of them, if the fuel price falls back to where it was last year.',
   ].join('\n\n');
   const [doc2] = collectPlainText('hearing.txt', hearing);
-  assert.match(mainOf(doc2!), /where it was last year\.$/);
+  assert.match(mainText(doc2!), /where it was last year\.$/);
 });
 
 test('an "Update:" with news goes on with a running story; an editor\'s update on the story closes it', () => {
@@ -320,7 +319,7 @@ test('an "Update:" with news goes on with a running story; an editor\'s update o
     'Queues at the north terminal stretched for about 3 km this morning, and the police closed the coast road to trucks and buses until the evening rush at the terminal was over. Ticket offices stayed shut all day.',
   ].join('\n\n');
   const [doc] = collectPlainText('running.txt', running);
-  assert.match(mainOf(doc!), /Ticket offices stayed shut all day\.$/);
+  assert.match(mainText(doc!), /Ticket offices stayed shut all day\.$/);
 
   const note = [
     'Ferry strike, day two',
@@ -329,7 +328,7 @@ test('an "Update:" with news goes on with a running story; an editor\'s update o
     'Our reporters cover the islands from the harbour office. Send tips to the desk and follow the live coverage on the website, where every story of the strike is kept in one place for readers.',
   ].join('\n\n');
   const [doc2] = collectPlainText('note.txt', note);
-  assert.match(mainOf(doc2!), /keep the northern routes running until spring\.$/);
+  assert.match(mainText(doc2!), /keep the northern routes running until spring\.$/);
 });
 
 test('a statement opened by a dateline that names its agency and ministry, and ends in a colon, is the story\'s first line', () => {
@@ -342,8 +341,8 @@ test('a statement opened by a dateline that names its agency and ministry, and e
     'Farmers who registered their fields will receive their share by the end of the month.',
   ].join('\n\n');
   const [doc] = collectPlainText('statement.txt', text);
-  assert.match(mainOf(doc!), /^Port Delle, May 3 \(RNA\) -- The spokeswoman/);
-  assert.match(mainOf(doc!), /by the end of the month\.$/);
+  assert.match(mainText(doc!), /^Port Delle, May 3 \(RNA\) -- The spokeswoman/);
+  assert.match(mainText(doc!), /by the end of the month\.$/);
 });
 
 test('a plain-text tally: a colon-ended lead-in over lines of figures opens the story', () => {
@@ -355,7 +354,7 @@ test('a plain-text tally: a colon-ended lead-in over lines of figures opens the 
     'Harbour masters said the new breakwater had shortened waiting times for the larger vessels, which now dock within a day.',
   ].join('\n');
   const [doc] = collectPlainText('tally.txt', text);
-  assert.match(mainOf(doc!), /^The Port Authority reports that/);
+  assert.match(mainText(doc!), /^The Port Authority reports that/);
 });
 
 test('a press release: its "For immediate release" line is masthead; a short rule under the last paragraph closes off the contact footer, a link line is not the story', () => {
@@ -373,8 +372,8 @@ test('a press release: its "For immediate release" line is masthead; a short rul
     '(c) 2026 Meridian Survey Institute.',
   ].join('\n');
   const [doc] = collectPlainText('release.txt', text);
-  assert.match(mainOf(doc!), /^Six in ten residents/);
-  assert.match(mainOf(doc!), /drivers who commute daily\.$/);
+  assert.match(mainText(doc!), /^Six in ten residents/);
+  assert.match(mainText(doc!), /drivers who commute daily\.$/);
 });
 
 test('a Markdown heading underlined with dashes is no rule: the short section under it stays the story', () => {
@@ -386,7 +385,7 @@ test('a Markdown heading underlined with dashes is no rule: the short section un
     'The company expects traffic to grow again this year.',
   ].join('\n');
   const [doc] = collectPlainText('ferry.md', text);
-  assert.match(mainOf(doc!), /expects traffic to grow again this year\.$/);
+  assert.match(mainText(doc!), /expects traffic to grow again this year\.$/);
 });
 
 test('a release in numbered sections: the first section\'s heading is the story\'s, and so is its last section however it reads', () => {
@@ -404,8 +403,8 @@ test('a release in numbered sections: the first section\'s heading is the story\
     'Inquiries: Public Relations Office, Coast Guard Agency',
   ].join('\n');
   const [doc] = collectPlainText('rescue.txt', text);
-  assert.match(mainOf(doc!), /^1\. Overview of the incident/);
-  assert.match(mainOf(doc!), /towed to port\.$/);
+  assert.match(mainText(doc!), /^1\. Overview of the incident/);
+  assert.match(mainText(doc!), /towed to port\.$/);
 });
 
 test('in hard-wrapped text the story starts where its first sentence opens, not at a line that continues it', () => {
@@ -424,7 +423,7 @@ test('in hard-wrapped text the story starts where its first sentence opens, not 
     '    after the new escort rules took effect in February of this year.',
     '',
   ].join('\n');
-  const main = mainOf(collectPlainText('bulletin.txt', text, {})[0]!);
+  const main = mainText(collectPlainText('bulletin.txt', text, {})[0]!);
   assert.ok(main.startsWith('1. Grain exports through the southern ports'), main.slice(0, 60));
 });
 
@@ -450,8 +449,8 @@ test('an e-mailed newsletter: its sponsor line is masthead, its greeting opens t
     'You are receiving this email because you signed up for The Canal Letter. Unsubscribe',
   ].join('\n\n');
   const [doc] = collectPlainText('canal.txt', text);
-  assert.match(mainOf(doc!), /^Good morning from Ghent\./);
-  assert.match(mainOf(doc!), /a year earlier, the office said\.$/);
+  assert.match(mainText(doc!), /^Good morning from Ghent\./);
+  assert.match(mainText(doc!), /a year earlier, the office said\.$/);
 });
 
 test('a published speech: its salutation opens the story and its closing thanks end it, under the masthead and above the footer', () => {
@@ -470,8 +469,8 @@ test('a published speech: its salutation opens the story and its closing thanks 
     'Ministry of Transport, 12 Harbour Street, Tallinn | Copyright 2026. All rights reserved.',
   ].join('\n\n');
   const [doc] = collectPlainText('speech.txt', text);
-  assert.match(mainOf(doc!), /^Madam Chair, Excellencies, dear colleagues,\n/);
-  assert.match(mainOf(doc!), /another five million by 2028\.\n\nThank you\.$/);
+  assert.match(mainText(doc!), /^Madam Chair, Excellencies, dear colleagues,\n/);
+  assert.match(mainText(doc!), /another five million by 2028\.\n\nThank you\.$/);
 });
 
 /** Hard-wraps a paragraph at 68 columns, as an e-mail client does. */
@@ -496,8 +495,8 @@ test('an e-mailed research note: its header fields, the signature under "--" and
   const blocks = lineBlocks(text);
   assert.ok(blocks.slice(0, 5).every((b) => b.hint === 'other'), 'the header\'s fields and the folded line are furniture, each a block');
   const [doc] = collectPlainText('grains.txt', text);
-  assert.match(mainOf(doc!), /^KEY POINTS\n- Freight rates from the Black Sea/);
-  assert.match(mainOf(doc!), /as it did twice last year\.$/);
+  assert.match(mainText(doc!), /^KEY POINTS\n- Freight rates from the Black Sea/);
+  assert.match(mainText(doc!), /as it did twice last year\.$/);
 });
 
 test('a disclosures heading of a research note opens its back matter', () => {
@@ -516,7 +515,7 @@ test('an e-mail\'s signature under "-- " is out, however long it is', () => {
     'This message and any attachment are intended only for the person to whom they are addressed. If you are not that person, please do not read, copy or pass them on, tell the sender at once by return, and delete the message from your system. Messages may be monitored for security and for training.',
   ].join('\n\n');
   const [doc] = collectPlainText('ferry.txt', text);
-  assert.match(mainOf(doc!), /until the end of the month\.$/);
+  assert.match(mainText(doc!), /until the end of the month\.$/);
 });
 
 test('an e-mail\'s header fields, a folded field\'s indented line among them, are furniture blocks, never joined to wrapped lines', () => {
@@ -540,7 +539,7 @@ test('key points over the story\'s first section, whose heading is long, open th
     'Shipbrokers quoted the benchmark route at about 24 dollars a tonne last week, down from 31 dollars in January, as insurers cut their war-risk premiums and more owners sent bulk carriers back.',
   ].join('\n\n');
   const [doc] = collectPlainText('grains.txt', text);
-  assert.match(mainOf(doc!), /^KEY POINTS\n\n- Freight rates/);
+  assert.match(mainText(doc!), /^KEY POINTS\n\n- Freight rates/);
 });
 
 test('a digest\'s bracketed note closing its last section is the story\'s when its sections carry the same note; a lone direction under it is not', () => {
@@ -555,7 +554,7 @@ test('a digest\'s bracketed note closing its last section is the story\'s when i
     '(Compiled by the river desk)',
   ].join('\n\n');
   const [doc] = collectPlainText('river.txt', text);
-  assert.match(mainOf(doc!), /by between one and four weeks\.\]$/);
+  assert.match(mainText(doc!), /by between one and four weeks\.\]$/);
 });
 
 test('a report\'s closing acknowledgement of its participants and funders is end matter, not its last paragraph', () => {
@@ -566,7 +565,7 @@ test('a report\'s closing acknowledgement of its participants and funders is end
     'The Institute thanks the participants for their time. The meeting was made possible by a grant from a private foundation, whose staff had no part in choosing the speakers.',
   ].join('\n\n');
   const [doc] = collectPlainText('roundtable.txt', text);
-  assert.match(mainOf(doc!), /a full quarter without strikes on the terminals\.$/);
+  assert.match(mainText(doc!), /a full quarter without strikes on the terminals\.$/);
 });
 
 test("a roundup's staff credit under each item is an aside inside the story; a sentence opening \"Reported by\" is prose", () => {
@@ -601,8 +600,8 @@ test('a news-in-brief roundup starts at its first item\'s headline, under the no
     'VILNIUS, March 6 (Balticwire) - Rail freight fell by a fifth in February from a year earlier, the state railway said on Thursday.',
   ].join('\n\n');
   const [doc] = collectPlainText('digest.txt', text);
-  assert.match(mainOf(doc!), /^Storm shuts ferries for two days\n/);
-  assert.match(mainOf(doc!), /the state railway said on Thursday\.$/);
+  assert.match(mainText(doc!), /^Storm shuts ferries for two days\n/);
+  assert.match(mainText(doc!), /the state railway said on Thursday\.$/);
 });
 
 test('one story under its headline and dateline keeps its start at the dateline paragraph', () => {
@@ -612,7 +611,7 @@ test('one story under its headline and dateline keeps its start at the dateline 
     'The authority said 12,000 passengers had been rebooked and that freight would take the rest of the week to clear, with lorries queuing on both sides.',
   ].join('\n\n');
   const [doc] = collectPlainText('story.txt', text);
-  assert.match(mainOf(doc!), /^TALLINN, March 3/);
+  assert.match(mainText(doc!), /^TALLINN, March 3/);
 });
 
 test('a closing line where the outlet asks for comment or is told something is the story\'s, a line about the outlet is not', () => {
@@ -636,7 +635,7 @@ test('a "Click here to see …" pointer above a report is header matter; its key
     'Container traffic at the three northern ports fell by about 8 percent in March from February, the port authorities reported, as two of the largest cranes at the North Quay were out of service for most of the month.',
   ].join('\n\n');
   const [doc] = collectPlainText('ports.txt', text);
-  assert.match(mainOf(doc!), /^Key Points:\n/);
+  assert.match(mainText(doc!), /^Key Points:\n/);
 });
 
 test('a newsletter\'s sponsor label and its pitch to a forwarded reader open a promotion; a question about forwarding in a story does not', () => {
@@ -681,8 +680,8 @@ test('a ministry release: its header fields, the headline\'s sub-title lines, th
     '※ This English text is a provisional translation. Where it differs from the Korean original, the Korean text prevails.',
   ].join('\n\n');
   const [doc] = collectPlainText('release.txt', text);
-  assert.match(mainOf(doc!), /^■ Overview\n\n○ The coast guard seized 14/);
-  assert.match(mainOf(doc!), /remain impounded at the port of Mokpo\.$/);
+  assert.match(mainText(doc!), /^■ Overview\n\n○ The coast guard seized 14/);
+  assert.match(mainText(doc!), /remain impounded at the port of Mokpo\.$/);
 });
 
 test('key points under their label open the story; unlabelled lines hung from the headline do not', () => {
@@ -693,10 +692,10 @@ test('key points under their label open the story; unlabelled lines hung from th
     'The coast guard seized 14 foreign trawlers fishing illegally in the exclusive economic zone between January and May, the ministry said in its first count of the year, which it will now publish every quarter.',
   ];
   const [doc] = collectPlainText('release.txt', keyPoints.join('\n\n'));
-  assert.match(mainOf(doc!), /^The coast guard seized 14/);
+  assert.match(mainText(doc!), /^The coast guard seized 14/);
   const labelled = ['KEY POINTS', ...keyPoints.slice(1)];
   const [labelledDoc] = collectPlainText('release.txt', [keyPoints[0], ...labelled].join('\n\n'));
-  assert.match(mainOf(labelledDoc!), /^KEY POINTS\n\n- Coast guard/);
+  assert.match(mainText(labelledDoc!), /^KEY POINTS\n\n- Coast guard/);
 });
 
 /** A page of a printed paper as an archive's OCR gives it: lines of a narrow column, a jump line, a caption, a brief. */
@@ -750,8 +749,8 @@ const OCR_PAGE = [
 
 test('a narrow column read by OCR: its lines are joined, the archive note is no story, the jump line ends it', () => {
   const [doc] = collectPlainText('page.txt', OCR_PAGE);
-  assert.match(mainOf(doc!), /^LAKEMOUTH - Crews on the island/);
-  assert.match(mainOf(doc!), /the quay had reached about 60 and$/);
+  assert.match(mainText(doc!), /^LAKEMOUTH - Crews on the island/);
+  assert.match(mainText(doc!), /the quay had reached about 60 and$/);
 });
 
 test('a jump line stands alone and opens the end matter; a page that goes on to the next page does not', () => {
@@ -795,7 +794,7 @@ test('a blog platform export: title, subtitle and author lines are header, a Sub
     'Good piece, but the anchorage entries are not always duplicates.',
   ].join('\n\n');
   const [doc] = collectPlainText('post.txt', text);
-  const main = mainOf(doc!);
+  const main = mainText(doc!);
   assert.match(main, /^In January the port authority said/);
   assert.match(main, /give or take a dozen\.$/);
   const promo = doc!.boilerplate.filter((b) => b.kind === 'promo').map((b) => doc!.text.slice(b.start, b.end));
@@ -812,7 +811,7 @@ test('a Subscribe button under the post, with only its end matter after it, stil
     'Good piece, but the anchorage entries are not always duplicates, and the port authority has said so itself in its own annual report, which anyone can read on its site and which lists each vessel by name.',
   ].join('\n\n');
   const [doc] = collectPlainText('post.txt', text);
-  assert.match(mainOf(doc!), /give or take a dozen\.$/);
+  assert.match(mainText(doc!), /give or take a dozen\.$/);
 });
 
 test('the editor\'s note under an interview that says first how it was held ("was conducted in …") is end matter', () => {
@@ -832,7 +831,7 @@ test('the editor\'s note under an interview that says first how it was held ("wa
     'Read also: Ferries return to the fjord',
   ].join('\n\n');
   const [doc] = collectPlainText('ferry.txt', text);
-  assert.match(mainOf(doc!), /We lost a month\.”$/);
+  assert.match(mainText(doc!), /We lost a month\.”$/);
 });
 
 test('a donation appeal set between paragraphs, its title and its button are the outlet\'s, not the story\'s end', () => {
@@ -849,7 +848,7 @@ test('a donation appeal set between paragraphs, its title and its button are the
     'River levels to fall by midweek',
   ].join('\n\n');
   const [doc] = collectPlainText('flood.txt', text);
-  const main = mainOf(doc!);
+  const main = mainText(doc!);
   assert.match(main, /^The river crested at 6\.2 metres/);
   assert.match(main, /the water has gone down\.$/);
   const promo = doc!.boilerplate.filter((b) => b.kind === 'promo').map((b) => doc!.text.slice(b.start, b.end));
@@ -864,7 +863,7 @@ test('a story that tells of donations ends with its own paragraph, not as an app
     'Organisers said they would donate whatever was left over to the shelter on Mill Street, which houses about 60 people a month.',
   ].join('\n\n');
   const [doc] = collectPlainText('convoy.txt', text);
-  assert.match(mainOf(doc!), /about 60 people a month\.$/);
+  assert.match(mainText(doc!), /about 60 people a month\.$/);
 });
 
 test('a broadcast transcript: the desk\'s credit and the note on how to cite it are header, the host\'s label opens the body', () => {
@@ -880,8 +879,8 @@ test('a broadcast transcript: the desk\'s credit and the note on how to cite it 
     '[Host] That was Captain Rune Aasgaard. This is Morning Line.',
   ].join('\n\n');
   const [doc] = collectPlainText('ferry-radio.txt', text);
-  assert.match(mainOf(doc!), /^\[Host\] Good morning\./);
-  assert.match(mainOf(doc!), /This is Morning Line\.$/);
+  assert.match(mainText(doc!), /^\[Host\] Good morning\./);
+  assert.match(mainText(doc!), /This is Morning Line\.$/);
 });
 
 test('a briefing\'s closing "All right. Thanks, everyone." is the host\'s last words, not the page\'s', () => {
@@ -897,7 +896,7 @@ test('a briefing\'s closing "All right. Thanks, everyone." is the host\'s last w
     'Choose which updates you want delivered to your inbox.',
   ].join('\n\n');
   const [doc] = collectPlainText('briefing.txt', text);
-  assert.match(mainOf(doc!), /All right\. Thanks, everyone\.$/);
+  assert.match(mainText(doc!), /All right\. Thanks, everyone\.$/);
 });
 
 test('a paper\'s note that wire copy went into its story, and an event box above it, lie outside the body', () => {
@@ -912,7 +911,7 @@ test('a paper\'s note that wire copy went into its story, and an event box above
     'Information from wire services was used in this report. Reach Tessa Lind at 555-0100.',
   ].join('\n\n');
   const [doc] = collectPlainText('courier.txt', text);
-  assert.match(mainOf(doc!), /"We sleep better now," said a farmer whose fields lie below the levee\.$/);
+  assert.match(mainText(doc!), /"We sleep better now," said a farmer whose fields lie below the levee\.$/);
 });
 
 test('an aggregator\'s link to the partner\'s full story closes the body', () => {
@@ -934,7 +933,7 @@ test("a newsletter's masthead line and its distribution note above the greeting 
     'Dockworkers at Hamburg and Bremerhaven walked out on Saturday, leaving 42 container ships waiting at anchor by Sunday evening.',
   ].join('\n\n');
   const [doc] = collectPlainText('letter.txt', text);
-  assert.match(mainOf(doc!), /^The strike that began in Rotterdam/);
+  assert.match(mainText(doc!), /^The strike that began in Rotterdam/);
 });
 
 test('an ad slot\'s label between the turns of an interview is furniture; under the last paragraph it still ends the story', () => {
@@ -950,7 +949,7 @@ test('an ad slot\'s label between the turns of an interview is furniture; under 
     'This interview was conducted by telephone and has been edited for length.',
   ].join('\n\n');
   const [doc] = collectPlainText('interview.txt', inside);
-  assert.match(mainOf(doc!), /40 sailors a day that we would rather have on the sweepers\.$/);
+  assert.match(mainText(doc!), /40 sailors a day that we would rather have on the sweepers\.$/);
   const promo = doc!.boilerplate.filter((b) => b.kind === 'promo').map((b) => doc!.text.slice(b.start, b.end));
   assert.deepEqual(promo, ['ADVERTISEMENT']);
 
@@ -963,7 +962,7 @@ test('an ad slot\'s label between the turns of an interview is furniture; under 
     'Ferry prices rise again',
   ].join('\n\n');
   const [doc2] = collectPlainText('story.txt', under);
-  assert.match(mainOf(doc2!), /another two winters\.$/);
+  assert.match(mainText(doc2!), /another two winters\.$/);
 });
 
 test('an event summary\'s thanks to its sponsor and its disclaimer on the participants\' views close it', () => {
@@ -974,5 +973,5 @@ test('an event summary\'s thanks to its sponsor and its disclaimer on the partic
     'The Institute thanks the Ministry of Transport and Fisheries for supporting this workshop. The views expressed are those of the participants and not of the Institute.',
   ].join('\n\n');
   const [doc] = collectPlainText('workshop.txt', text);
-  assert.match(mainOf(doc!), /ice-breaker fleet was renewed\.$/);
+  assert.match(mainText(doc!), /ice-breaker fleet was renewed\.$/);
 });

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
 import { hardWrapped } from './hard-wrapped.fixture.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
-
+import { mainText } from '../../domain/document.js';
 
 test('a form of dot-leader fields above a log is its particulars, not its text', () => {
   const rule = '='.repeat(70);
@@ -29,5 +27,5 @@ test('a form of dot-leader fields above a log is its particulars, not its text',
     hardWrapped('Gauge 4 read 6.2 metres at noon on 3 March, the highest reading since the flood of 2019, the district office reported. Gauge 7 read 5.1 metres an hour later and held there until the evening.'),
   ].join('\n\n');
   const [doc] = collectPlainText('log.txt', text);
-  assert.match(mainOf(doc!), /^1\. SITUATION/);
+  assert.match(mainText(doc!), /^1\. SITUATION/);
 });

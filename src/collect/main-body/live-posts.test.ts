@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 test('a live page: the first post\'s stamp, headline and byline open the story, as the later posts\' do', () => {
   const [doc] = collectPlainText('live.txt', [
@@ -15,7 +14,7 @@ test('a live page: the first post\'s stamp, headline and byline open the story, 
     'River passes the 2019 mark',
     'Gauge 4 read 6.2 metres at noon, the highest reading since the flood of 2019, according to the basin authority.',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /^16:20 CET, 4 March 2027/);
+  assert.match(mainText(doc!), /^16:20 CET, 4 March 2027/);
 });
 
 test('an article\'s time line above its first paragraph stays the page\'s when no post follows', () => {
@@ -25,7 +24,7 @@ test('an article\'s time line above its first paragraph stays the page\'s when n
     'A second dyke gave way this afternoon and about 600 more residents are leaving the streets near the old harbour, the district office said.',
     'Gauge 4 read 6.2 metres at noon, the highest reading since the flood of 2019, according to the basin authority.',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /^A second dyke gave way/);
+  assert.match(mainText(doc!), /^A second dyke gave way/);
 });
 
 test('a live page\'s closing note above its summary is the page\'s, as its headline and byline are', () => {
@@ -38,5 +37,5 @@ test('a live page\'s closing note above its summary is the page\'s, as its headl
     'Here\'s what we know:',
     '• Gauge 4 read 6.2 metres at noon, the highest reading since the flood of 2019, according to the basin authority.\n• The district opened two more shelters in schools on the higher ground east of the station.',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /^DELTAPORT\/RIVERTON \(Delta Herald\)/);
+  assert.match(mainText(doc!), /^DELTAPORT\/RIVERTON \(Delta Herald\)/);
 });

@@ -3,8 +3,7 @@ import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
 import { BILL_PAGES, numberedText } from './numbered-text.fixture.js';
 import { plainTextBlocks } from './text-block.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 test('line-numbered text: each line number, and the furniture between two pages, is a margin', () => {
   const text = numberedText(BILL_PAGES);
@@ -23,8 +22,8 @@ test('line-numbered text: each line number, and the furniture between two pages,
 
 test('line-numbered text: the body runs from the first numbered line to the last, without its cover or last footer', () => {
   const [doc] = collectPlainText('bill.txt', numberedText(BILL_PAGES));
-  assert.match(mainOf(doc!), /^Be it enacted by the Senate/);
-  assert.match(mainOf(doc!), /to the appropriate committees\.$/);
+  assert.match(mainText(doc!), /^Be it enacted by the Senate/);
+  assert.match(mainText(doc!), /to the appropriate committees\.$/);
   const margins = doc!.boilerplate.filter((b) => b.kind === 'margin');
   assert.equal(margins.length, 8 + 12 + 5 + 2);
   // The first line's number stands before the body's first word; every other margin lies inside the body.

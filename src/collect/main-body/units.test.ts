@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 test('a register of units: the first unit\'s headings belong to the story when later units open the same way', () => {
   const text = [
@@ -22,8 +21,8 @@ test('a register of units: the first unit\'s headings belong to the story when l
     'The Board replies that no rise is planned before the review due in the autumn.',
   ].join('\n\n');
   const [doc] = collectPlainText('petitions.txt', text);
-  assert.match(mainOf(doc!), /^Fishing quotas: northern waters\n/);
-  assert.match(mainOf(doc!), /review due in the autumn\.$/);
+  assert.match(mainText(doc!), /^Fishing quotas: northern waters\n/);
+  assert.match(mainText(doc!), /review due in the autumn\.$/);
 });
 
 test('a paper: its licence line is masthead, its keywords stay inside, its reference list is end matter', () => {
@@ -44,9 +43,9 @@ test('a paper: its licence line is masthead, its keywords stay inside, its refer
     'Penrose, A. (2011) Harbours of the Vell. Exeter: Lowland Press, pp. 12–40.',
   ].join('\n\n');
   const [doc] = collectPlainText('paper.txt', text);
-  assert.match(mainOf(doc!), /^Dredging logs of the lower Vell/);
-  assert.match(mainOf(doc!), /\nKEYWORDS\n/);
-  assert.match(mainOf(doc!), /one or more months\.$/);
+  assert.match(mainText(doc!), /^Dredging logs of the lower Vell/);
+  assert.match(mainText(doc!), /\nKEYWORDS\n/);
+  assert.match(mainText(doc!), /one or more months\.$/);
 });
 
 test('a bulletin: its production note is masthead, its key points above the first section are the story\'s', () => {
@@ -63,8 +62,8 @@ test('a bulletin: its production note is masthead, its key points above the firs
     'Partners distributed water kits to the families who stayed behind, and the school in the district centre is now a shelter.',
   ].join('\n');
   const [doc] = collectPlainText('update.txt', text);
-  assert.match(mainOf(doc!), /^KEY POINTS\n/);
-  assert.match(mainOf(doc!), /is now a shelter\.$/);
+  assert.match(mainText(doc!), /^KEY POINTS\n/);
+  assert.match(mainText(doc!), /is now a shelter\.$/);
 });
 
 test('an encyclopedia page: "[edit]" after a heading does not hide that it opens the end matter, and the last reference marks are cut', () => {
@@ -78,8 +77,8 @@ test('an encyclopedia page: "[edit]" after a heading does not hide that it opens
     '^ "Ferry traffic down by half". Lake Courier. 3 May 1999.',
   ].join('\n\n');
   const [doc] = collectPlainText('ferry.txt', text);
-  assert.match(mainOf(doc!), /^The river ferry/);
-  assert.match(mainOf(doc!), /passed to the county\.$/);
+  assert.match(mainText(doc!), /^The river ferry/);
+  assert.match(mainText(doc!), /passed to the county\.$/);
 });
 
 test('a hearing transcript: the record line of the meeting is procedure above the first speaker', () => {
@@ -89,7 +88,7 @@ test('a hearing transcript: the record line of the meeting is procedure above th
     'Chairwoman VINT. The subcommittee will come to order. Today we look at how the port authority spent its dredging budget over the last five years.',
   ].join('\n\n');
   const [doc] = collectPlainText('hearing.txt', text);
-  assert.match(mainOf(doc!), /^Chairwoman VINT\. The subcommittee/);
+  assert.match(mainText(doc!), /^Chairwoman VINT\. The subcommittee/);
 });
 
 test('an excerpt of a report opens at its part heading over its first lettered section', () => {
@@ -131,7 +130,7 @@ test('a report\'s opening section heading ("Scope Note") heads the story when la
     'Damage',
     'Two dykes gave way on 4 March and about 600 residents left the streets near the old harbour.',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /^Scope Note\n\nThis assessment covers/);
+  assert.match(mainText(doc!), /^Scope Note\n\nThis assessment covers/);
 });
 
 test('a summary box\'s label above the first paragraph stays the page\'s', () => {
@@ -144,5 +143,5 @@ test('a summary box\'s label above the first paragraph stays the page\'s', () =>
     'Damage',
     'Gauge 4 read 6.2 metres at noon on 4 March, the highest reading since the flood of 2019.',
   ].join('\n\n'));
-  assert.match(mainOf(doc!), /^Two dykes gave way/);
+  assert.match(mainText(doc!), /^Two dykes gave way/);
 });

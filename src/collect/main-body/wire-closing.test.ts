@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from '../text/from-plain-text.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 test('a wire story: the agency its dateline names marks its closing lines, the staff credit above them goes too', () => {
   const text = [
@@ -17,8 +16,8 @@ test('a wire story: the agency its dateline names marks its closing lines, the s
     '  Europe: Finland orders two more icebreakers, 3 hours ago',
   ].join('\n\n');
   const [doc] = collectPlainText('wire.txt', text);
-  assert.match(mainOf(doc!), /^RIGA, Nov 3 \(Northlight\)/);
-  assert.match(mainOf(doc!), /one of the officials said\.$/);
+  assert.match(mainText(doc!), /^RIGA, Nov 3 \(Northlight\)/);
+  assert.match(mainText(doc!), /one of the officials said\.$/);
 });
 
 test('the agency\'s name in the story\'s last paragraph, reporting, keeps that paragraph', () => {
@@ -27,7 +26,7 @@ test('the agency\'s name in the story\'s last paragraph, reporting, keeps that p
     'Northlight could not independently verify the figure.',
   ].join('\n\n');
   const [doc] = collectPlainText('wire.txt', text);
-  assert.match(mainOf(doc!), /could not independently verify the figure\.$/);
+  assert.match(mainText(doc!), /could not independently verify the figure\.$/);
 });
 
 test('a wire story\'s end mark run on after its last sentence is not the story\'s', () => {
@@ -38,5 +37,5 @@ test('a wire story\'s end mark run on after its last sentence is not the story\'
     'Copyright (c) Northlight. All rights reserved.',
   ].join('\n\n');
   const [doc] = collectPlainText('wire.txt', text);
-  assert.match(mainOf(doc!), /one of the officials said\.$/);
+  assert.match(mainText(doc!), /one of the officials said\.$/);
 });

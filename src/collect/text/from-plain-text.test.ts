@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { collectPlainText } from './from-plain-text.js';
-
-const mainOf = (d: { text: string; main: { start: number; end: number } }): string => d.text.slice(d.main.start, d.main.end);
+import { mainText } from '../../domain/document.js';
 
 test('a scraped page: title line out, Read more list and disclosure out', () => {
   const text = [
@@ -18,8 +17,8 @@ test('a scraped page: title line out, Read more list and disclosure out', () => 
     'Jo Banner does not work for, consult, own shares in or receive funding from any company that would benefit from this article.',
   ].join('\n');
   const [doc] = collectPlainText('yard.txt', text);
-  assert.match(mainOf(doc!), /^Orders at the country’s/);
-  assert.match(mainOf(doc!), /built in about two years\.$/);
+  assert.match(mainText(doc!), /^Orders at the country’s/);
+  assert.match(mainText(doc!), /built in about two years\.$/);
   assert.equal(doc!.title, 'Shipyard Orders Surge as Navies Rearm');
   const kinds = doc!.boilerplate.map((b) => b.kind);
   assert.ok(kinds.includes('disclosure'));
@@ -40,8 +39,8 @@ test('a question headline over a capitalised byline and a date line is header, n
     'By December, the operator had already cut two routes, and its figures show 41,000 trips last month.',
   ].join('\n');
   const [doc] = collectPlainText('ferry.txt', text);
-  assert.match(mainOf(doc!), /^Posts shared widely/);
-  assert.match(mainOf(doc!), /41,000 trips last month\.$/);
+  assert.match(mainText(doc!), /^Posts shared widely/);
+  assert.match(mainText(doc!), /41,000 trips last month\.$/);
 });
 
 test('a lead that opens "By December, …" stays in the story', () => {
@@ -50,7 +49,7 @@ test('a lead that opens "By December, …" stays in the story', () => {
     'Passenger numbers fell by a fifth over the winter, the harbour board said on Monday.',
   ].join('\n');
   const [doc] = collectPlainText('ferry2.txt', text);
-  assert.match(mainOf(doc!), /^By December, the operator/);
+  assert.match(mainText(doc!), /^By December, the operator/);
 });
 
 test('an image credit and a Read also line end the story; headings inside it stay', () => {
@@ -63,7 +62,7 @@ test('an image credit and a Read also line end the story; headings inside it sta
     'Guards seize smuggled fuel at a northern crossing',
   ].join('\n');
   const [doc] = collectPlainText('b.txt', text);
-  assert.equal(mainOf(doc!), text.split('\nImage source')[0]);
+  assert.equal(mainText(doc!), text.split('\nImage source')[0]);
 });
 
 test('aggregator text: related stories with full text become their own documents', () => {
@@ -84,11 +83,11 @@ test('aggregator text: related stories with full text become their own documents
   ];
   const text = [...story, ...related].join('\n');
   const docs = collectPlainText('agg.txt', text, { related: true, published: '2024-05-07' });
-  assert.equal(mainOf(docs[0]!), story.join('\n'));
+  assert.equal(mainText(docs[0]!), story.join('\n'));
   assert.equal(docs.length, 2);
   assert.equal(docs[1]!.origin, 'agg.txt#related-1');
   assert.equal(docs[1]!.title, 'Bridge repairs to take until spring');
-  assert.match(mainOf(docs[1]!), /^Engineers said.*peaks\.$/s);
+  assert.match(mainText(docs[1]!), /^Engineers said.*peaks\.$/s);
   const kinds = docs[0]!.boilerplate.map((b) => b.kind);
   assert.ok(kinds.includes('related') && kinds.includes('promo') && kinds.includes('comments'));
 });
@@ -110,8 +109,8 @@ test('broadcast script: programme header, stage directions and trail lines are o
     'END OF ITEM',
   ].join('\n');
   const [doc] = collectPlainText('script.txt', text);
-  assert.match(mainOf(doc!), /^ANCHOR: Good evening\./);
-  assert.match(mainOf(doc!), /ANCHOR: Thank you\.$/);
+  assert.match(mainText(doc!), /^ANCHOR: Good evening\./);
+  assert.match(mainText(doc!), /ANCHOR: Thank you\.$/);
   assert.equal(doc!.published, '2024-05-03');
 });
 
@@ -129,8 +128,8 @@ test('newsletter: masthead, delivery line and closing lines are out; the option 
     'That’s all for this week. The Harbour Letter is written by two editors in Gdańsk.',
   ].join('\n');
   const [doc] = collectPlainText('letter.txt', text, { published: '2024-09-03' });
-  assert.match(mainOf(doc!), /^Hello again\./);
-  assert.match(mainOf(doc!), /by five percent from Sunday\.$/);
+  assert.match(mainText(doc!), /^Hello again\./);
+  assert.match(mainText(doc!), /by five percent from Sunday\.$/);
   assert.equal(doc!.published, '2024-09-03');
   assert.equal(doc!.source, 'The Harbour Letter');
 });
@@ -150,8 +149,8 @@ test('a timeline with a byline line and a correction note', () => {
     'Correction: An earlier version gave the wrong length for the strike.',
   ].join('\n');
   const [doc] = collectPlainText('t.txt', text);
-  assert.match(mainOf(doc!), /^Dock workers ended/);
-  assert.match(mainOf(doc!), /talks break down\.$/);
+  assert.match(mainText(doc!), /^Dock workers ended/);
+  assert.match(mainText(doc!), /talks break down\.$/);
   assert.equal(doc!.title, 'How the port strike unfolded');
   assert.equal(doc!.published, '2024-06-04');
   assert.equal(doc!.source, 'The Quay Review');
@@ -184,15 +183,15 @@ test('hard-wrapped text: the story starts at its first paragraph, not mid-senten
     'Wind farm jobs draw workers from the docks',
   ].join('\n');
   const [doc] = collectPlainText('wrapped.txt', text);
-  assert.match(mainOf(doc!), /^Fishing crews in the northern bays/);
-  assert.match(mainOf(doc!), /winter months of the year\.$/);
+  assert.match(mainText(doc!), /^Fishing crews in the northern bays/);
+  assert.match(mainText(doc!), /winter months of the year\.$/);
 });
 
 test('a question headline or a labelled headline above a dateline is not the story', () => {
   for (const headline of ['Can the old bridge carry another winter?', 'Explainer: why the ferry fares went up']) {
     const text = `${headline}\r\nRiver Post | 9 January 2025\r\n\r\nEngineers have warned that the old bridge needs urgent work before the frosts return.\r\n`;
     const [doc] = collectPlainText('q.txt', text);
-    assert.match(mainOf(doc!), /^Engineers have warned.*frosts return\.$/);
+    assert.match(mainText(doc!), /^Engineers have warned.*frosts return\.$/);
     assert.equal(doc!.published, '2025-01-09');
   }
 });
@@ -232,8 +231,8 @@ test('a numbered thread: a last post closed by "/end" and posts closed by a coun
     '💬 12   🔁 40   ❤️ 210',
   ].join('\n');
   const [doc] = collectPlainText('thread.txt', text);
-  assert.match(mainOf(doc!), /^1\/3 Three tankers/);
-  assert.match(mainOf(doc!), /posts its log\. \/end$/);
+  assert.match(mainText(doc!), /^1\/3 Three tankers/);
+  assert.match(mainText(doc!), /posts its log\. \/end$/);
 });
 
 test('a teaser paragraph between the headline and the byline is headline matter, not the story', () => {
@@ -252,7 +251,7 @@ test('a teaser paragraph between the headline and the byline is headline matter,
     'Port officials expect the figure to rise again next year.',
   ].join('\n');
   const [doc] = collectPlainText('harbour.txt', text);
-  assert.match(mainOf(doc!), /^The quay at the old harbour/);
+  assert.match(mainText(doc!), /^The quay at the old harbour/);
 });
 
 test('a lead paragraph followed by prose, with no byline under it, stays the story', () => {
@@ -262,7 +261,7 @@ test('a lead paragraph followed by prose, with no byline under it, stays the sto
     'Port officials expect the figure to rise again next year, the harbour master said.',
   ].join('\n');
   const [doc] = collectPlainText('harbour2.txt', text);
-  assert.match(mainOf(doc!), /^The quay at the old harbour/);
+  assert.match(mainText(doc!), /^The quay at the old harbour/);
 });
 
 test('a lead followed by a caption line with bars stays the story: only a byline naming writers marks a teaser', () => {
@@ -276,7 +275,7 @@ test('a lead followed by a caption line with bars stays the story: only a byline
     'The strike had stopped all crossings to the islands for nine days.',
   ].join('\n');
   const [doc] = collectPlainText('ferry3.txt', text);
-  assert.match(mainOf(doc!), /^The ferry crews returned/);
+  assert.match(mainText(doc!), /^The ferry crews returned/);
 });
 
 test('an e-mail\'s subject, folded onto an indented line, is its title; its date field dates it', () => {
@@ -287,7 +286,7 @@ test('an e-mail\'s subject, folded onto an indented line, is its title; its date
   const [doc] = collectPlainText('canal.txt', text);
   assert.equal(doc!.title, 'Lock repairs run two months late as the new gates arrive from the foundry');
   assert.equal(doc!.published, '2025-03-06');
-  assert.match(mainOf(doc!), /^The regional waterways office/);
+  assert.match(mainText(doc!), /^The regional waterways office/);
 });
 
 test('a wire story: headline, update note, summary bullets and byline above the dateline paragraph are its header', () => {
@@ -317,5 +316,5 @@ test('a wire story: headline, update note, summary bullets and byline above the 
     'alliance spokesperson said.',
   ].join('\r\n');
   const [doc] = collectPlainText('wire.txt', text);
-  assert.match(mainOf(doc!), /^HELSINKI\/BRUSSELS, May 14/);
+  assert.match(mainText(doc!), /^HELSINKI\/BRUSSELS, May 14/);
 });

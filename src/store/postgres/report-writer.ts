@@ -1,3 +1,4 @@
+import { mainText } from '../../domain/document.js';
 import type { Entity } from '../../domain/entity.js';
 import {
   bestCandidate,
@@ -238,7 +239,7 @@ export class ReportWriter {
       claims.length,
       entities.length,
       doc.title ?? '',
-      doc.text.slice(doc.main.start, doc.main.end),
+      mainText(doc),
       marking.releasableTo,
       fingerprint.bands,
       entities.map((e) => entityIds.get(e.key)),

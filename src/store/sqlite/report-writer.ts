@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { mainText } from '../../domain/document.js';
 import type { Entity } from '../../domain/entity.js';
 import {
   bestCandidate,
@@ -166,7 +167,7 @@ export class ReportWriter {
     }
     for (const g of marking.releasableTo) this.#s.insertRelease.run(id, g);
     if (fingerprint.bands.length > 0) this.#insertBands(fingerprint.bands.length).run(...fingerprint.bands.flatMap((b) => [b, id]));
-    this.#s.insertFts.run(id, doc.title ?? '', doc.text.slice(doc.main.start, doc.main.end));
+    this.#s.insertFts.run(id, doc.title ?? '', mainText(doc));
 
     const entityIds = new Map<string, number>();
     for (const e of entities) {
