@@ -33,6 +33,11 @@ test('thanks to a funder and a disclaimer of the speakers\' views close an event
   assert.match(closedBy(['The Valley Institute thanks the Fruit Growers\' Fund for supporting this workshop. The views expressed are those of the speakers and not of the Institute.']), LAST);
 });
 
+test('a magazine\'s print-edition line closes the story, with the author note above it', () => {
+  assert.match(closedBy(['Tamsin Oduya is a staff writer based in Graz.', 'This article appears in the June 2025 print edition with the headline "Frost."']), LAST);
+  assert.match(closedBy(['A version of this article appears in print on page 6 of the regional edition.']), LAST);
+});
+
 test('a closing paragraph that reports on writers or thanks stays in the story', () => {
   assert.match(closedBy(['The cooperative thanked the volunteers who lit fires in the orchards that night.']), /lit fires in the orchards that night\.$/);
 });
