@@ -13,6 +13,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_FOLDER } from '../dist/cli/code-cache.js';
+import { planLexicon } from '../dist/exploit/entities/lexicon/plan.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 await build({
@@ -25,7 +26,9 @@ await build({
   target: 'node20',
   // A CommonJS file has no import.meta: the feed collector's `createRequire(import.meta.url)` gets the bundle's URL.
   inject: ['scripts/bundle-import-meta.mjs'],
-  define: { 'import.meta.url': 'bundleUrl' },
+  // The entity lexicon's plan, made here from the lists tsc just compiled: the bundle parses it rather than making it
+  // at each start (src/exploit/entities/lexicon/plan.ts). A JSON string literal, which esbuild's define takes as JSON.
+  define: { 'import.meta.url': 'bundleUrl', PARALLAX_LEXICON_PLAN: JSON.stringify(JSON.stringify(planLexicon())) },
   sourcemap: 'linked',
   logLevel: 'warning',
 });
