@@ -79,3 +79,18 @@ test('a newsletter\'s goodbye ending in "!" is no closing cry', () => {
   ].join('\n\n'));
   assert.match(mainText(doc!), /the growers' cooperative said today\.$/);
 });
+
+test('a podcast transcript opens at its first stamped turn, however many of its words are names', () => {
+  const text = [
+    'HARBOUR HOURS - Episode 9: "Who owns the cranes?"',
+    'Released 4 May 2027 | 31 min',
+    'Hosts: Marta Kowalski, Tomas Riel | Guest: Dr Ilse Brandt, Rotterdam Port Institute',
+    '[Transcript generated automatically.]',
+    '[00:00:03] MARTA KOWALSKI: Hello and welcome to Harbour Hours. I\'m Marta Kowalski in Hamburg.',
+    '[00:00:07] TOMAS RIEL: And I\'m Tomas Riel in Gdansk. This week we look at who owns the container cranes on the quays, because the numbers have changed fast since the spring.',
+    '[00:00:19] ILSE BRANDT: Thanks for having me. About 40 of the 300 cranes in the northern ports now belong to one operator, up from 12 five years ago.',
+    '[00:01:02] MARTA KOWALSKI: Thank you, Ilse. See you next week.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('episode.txt', text);
+  assert.match(mainText(doc!), /^\[00:00:03\] MARTA KOWALSKI: Hello and welcome/);
+});

@@ -481,7 +481,7 @@ function findStart(blocks: TextBlock[], roles: BlockRole[], from: number, descri
     const b = blocks[i]!;
     if (isHeaderFurniture(b)) continue;
     if (description !== null && isSummary(blocks, roles, i, description)) continue;
-    if (b.text.length < 150 && i + 1 < blocks.length) {
+    if (b.text.length < 150 && i + 1 < blocks.length && !isStampedTurn(b.text)) {
       // A headline written as a sentence: title case, a genre label ("Analysis: …"), or a line
       // followed by the byline or dateline that sits under headlines.
       if (titleCaseRatio(b.text) >= 0.8 || GENRE_LABEL.test(caseFolded(b.text))) continue;
@@ -499,6 +499,16 @@ function findStart(blocks: TextBlock[], roles: BlockRole[], from: number, descri
   const first = roles.findIndex((r, i) => i >= from && r.role !== 'furniture' && r.role !== 'tail');
   return first < 0 ? from : first;
 }
+
+/**
+ * "[00:00:04] ANN VALE: Hello and welcome to River Talk. I'm Ann Vale.": a transcript's turn, stamped with its time and
+ * labelled with its speaker, is speech however many of its words are names; no headline opens so.
+ */
+const STAMPED_TURN = /^[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]? +[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}: \S/;
+const isStampedTurn = (t: string): boolean => {
+  const c = t.charCodeAt(0);
+  return (c === 91 || c === 40 || (c >= 48 && c <= 57)) && STAMPED_TURN.test(t);
+};
 
 /**
  * The page's summary repeated above the story (GOV.UK's lead paragraph, a news site's dek): the
