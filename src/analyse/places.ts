@@ -1,3 +1,5 @@
+import { slug } from '../exploit/entities/lexicon/keys.js';
+
 /**
  * A small gazetteer of the places this reporting uses, with the region or country each lies in,
  * so that "troops in Kursk" and "troops in Russia" can be the same proposition. Places it does
@@ -79,15 +81,8 @@ for (const line of GAZETTEER) {
 /** Countries of the gazetteer: roots a claim's place coarsens to. */
 export const isCountry = (slug: string): boolean => PLACES.get(slug)?.parent === null;
 
-/** The entity stage's slug (entityKey in src/exploit/entities/lexicon): accents, apostrophes and dots dropped. */
-export const slugify = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’.]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+/** The entity stage's slug (entityKey's, src/exploit/entities/lexicon/keys.ts): accents, apostrophes and dots dropped. */
+export const slugify = slug;
 
 /**
  * Where places lie: the gazetteer plus what the reports teach. Lookups are memoised (one
