@@ -9,6 +9,7 @@ import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { WIRE_DATELINE } from '../wire-dateline.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
+import { inCountingRun, leadingParagraphNumber } from '../text/paragraph-numbers.js';
 
 export interface MainBody {
   /** From the first sentence of the story to its last. */
@@ -82,7 +83,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   }
   const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, first)) : (options.outlet ?? null);
   const agency = datelineAgency(blocks, first, tail);
-  let end = Math.min(tail, footerRule(blocks, first), signatureDelimiter(blocks, first)) - 1;
+  let end = Math.min(tail, footerRule(blocks, first), signatureDelimiter(blocks, first), signatoriesRow(blocks, first)) - 1;
   const authors = bylineAuthors(blocks.slice(0, first));
   for (;;) {
     while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end))
@@ -97,7 +98,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
   const opened = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
-  const start = firstPostStamp(blocks, roles, options.captions === true ? opened : openingSectionLabel(blocks, roles, segmentLabelAbove(blocks, opened), end), end);
+  const start = numberedParagraphOne(blocks, firstPostStamp(blocks, roles, options.captions === true ? opened : openingSectionLabel(blocks, roles, segmentLabelAbove(blocks, opened), end), end), end);
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
@@ -109,6 +110,33 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     header: blocks.slice(0, start),
   };
 }
+
+/**
+ * A judgment or official decision that numbers its paragraphs "1 By its action …", "2 The applicant …" opens its body
+ * at paragraph 1: above it stands the case's caption (the subject-matter keywords, the parties and their
+ * representatives, the composition of the court), fields and labels that end no sentence. A sentence ended above
+ * paragraph 1 keeps the start where it is (an unnumbered introduction is the body's).
+ */
+function numberedParagraphOne(blocks: readonly TextBlock[], start: number, end: number): number {
+  for (let i = start; i <= end; i++) {
+    const t = blocks[i]!.text;
+    if (t.charCodeAt(0) === 49 /* 1 */ && leadingParagraphNumber(t, 0) === 1) return i > start && opensNumbering(blocks, i, end) ? i : start;
+    if (endsSentence(t)) return start;
+  }
+  return start;
+}
+
+/** The paragraph numbered 1 at `one` is followed by paragraphs numbered 2, 3 …, the first of a counting run. */
+function opensNumbering(blocks: readonly TextBlock[], one: number, end: number): boolean {
+  const values = [1];
+  for (let i = one + 1; i <= end && values.length < MIN_NUMBERED_PARAGRAPHS; i++) {
+    const n = leadingParagraphNumber(blocks[i]!.text, 0);
+    if (n >= 0) values.push(n);
+  }
+  return values.length >= MIN_NUMBERED_PARAGRAPHS && inCountingRun(values)[0] === true;
+}
+/** Numbered paragraphs that make a numbering. */
+const MIN_NUMBERED_PARAGRAPHS = 3;
 
 /** A wire story's end mark run on after its last sentence ("… since the autumn. (END)", "… -ENDS-"). */
 const END_MARK = /\s+(?:\((?:END|ENDS|End)\)|-{1,2} ?(?:END|ENDS) ?-{1,2})$/;
@@ -600,6 +628,48 @@ function signatureDelimiter(blocks: TextBlock[], first: number): number {
   for (let i = first + 1; i < blocks.length; i++) if (blocks[i]!.text === '--') return i;
   return blocks.length;
 }
+
+/** Most blocks (the place and date of delivery, a "[Signatures]" mark, a note on the language) under a row of signatories. */
+const MAX_UNDER_SIGNATORIES = 6;
+/** Longest block under a row of signatories. */
+const MAX_UNDER_SIGNATORY = 200;
+/** Most words of one signatory's name. */
+const MAX_SIGNATORY_WORDS = 5;
+/** A run of three blanks or more: the gap between two columns of a plain-text row. */
+const COLUMN_GAP = / {3,}|\t+/;
+
+/**
+ * A judgment, a treaty or a joint statement closes with its signatories' names side by side, set apart by runs of
+ * blanks ("da Silva Passos          Gervasoni          Nõmm"): the body ends above that row. Taken only near the text's
+ * end, with nothing but a few short blocks under it and no other row of columns (a table's heading row has its rows
+ * of figures under it).
+ */
+function signatoriesRow(blocks: readonly TextBlock[], first: number): number {
+  for (let i = Math.max(first + 1, blocks.length - 1 - MAX_UNDER_SIGNATORIES); i < blocks.length; i++) {
+    if (blocks[i]!.text.indexOf('   ') < 0 || !isSignatoriesRow(blocks[i]!.text)) continue;
+    for (let j = i + 1; j < blocks.length; j++) {
+      const t = blocks[j]!.text;
+      if (t.length > MAX_UNDER_SIGNATORY || COLUMN_GAP.test(t)) return blocks.length;
+    }
+    return i;
+  }
+  return blocks.length;
+}
+
+/** Two names or more in columns: each of a few words without digits, its last word capitalised. */
+function isSignatoriesRow(t: string): boolean {
+  const cells = t.trim().split(COLUMN_GAP);
+  if (cells.length < 2) return false;
+  for (const cell of cells) {
+    const words = cell.split(' ');
+    if (words.length > MAX_SIGNATORY_WORDS || !SIGNATORY.test(cell)) return false;
+    const last = words[words.length - 1]!;
+    if (last[0] === last[0]!.toLowerCase()) return false;
+  }
+  return true;
+}
+/** A signatory's name: letters, with the stops, hyphens and apostrophes of names and initials, and single spaces. */
+const SIGNATORY = /^[\p{L}][\p{L}.'’-]*(?: [\p{L}][\p{L}.'’-]*)*$/u;
 
 /**
  * A short rule ("---", "___", "==="), as Markdown and e-mail draw one, under a paragraph that ends a
