@@ -13,7 +13,15 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_FOLDER } from '../dist/cli/code-cache.js';
-import { planLexicon } from '../dist/exploit/entities/lexicon/plan.js';
+import { planLexicon, withWordIds } from '../dist/exploit/entities/lexicon/plan.js';
+import { VOCAB } from '../dist/exploit/entities/vocab.js';
+
+// The entities vocabulary as the bundle's modules leave it once loaded (they fill it as they load: extract-main.js
+// loads them all), saved into the bundle, which restores it instead (src/exploit/entities/vocab.ts); the lexicon's
+// plan then gives its names' words as ids in it.
+await import('../dist/cli/extract-main.js');
+const vocab = VOCAB.save();
+const plan = withWordIds(planLexicon(), (word) => VOCAB.idOf(word));
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 await build({
@@ -27,8 +35,13 @@ await build({
   // A CommonJS file has no import.meta: the feed collector's `createRequire(import.meta.url)` gets the bundle's URL.
   inject: ['scripts/bundle-import-meta.mjs'],
   // The entity lexicon's plan, made here from the lists tsc just compiled: the bundle parses it rather than making it
-  // at each start (src/exploit/entities/lexicon/plan.ts). A JSON string literal, which esbuild's define takes as JSON.
-  define: { 'import.meta.url': 'bundleUrl', PARALLAX_LEXICON_PLAN: JSON.stringify(JSON.stringify(planLexicon())) },
+  // at each start (src/exploit/entities/lexicon/plan.ts); likewise the saved vocabulary. JSON string literals, which
+  // esbuild's define takes as JSON.
+  define: {
+    'import.meta.url': 'bundleUrl',
+    PARALLAX_LEXICON_PLAN: JSON.stringify(JSON.stringify(plan)),
+    PARALLAX_VOCAB: JSON.stringify(vocab),
+  },
   sourcemap: 'linked',
   logLevel: 'warning',
 });
