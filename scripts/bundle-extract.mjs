@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CACHE_FOLDER } from '../dist/cli/code-cache.js';
 import { planLexicon, prepareLexicon, saveLexicon } from '../dist/exploit/entities/lexicon/plan.js';
 import { LEXICON_FIRST, VOCAB } from '../dist/exploit/entities/vocab.js';
+import { savedTables } from '../dist/exploit/text/word-table.js';
 
 // The entities vocabulary as the bundle's modules leave it once loaded (they fill it as they load: extract-main.js
 // loads them all), saved into the bundle, which restores it instead (src/exploit/entities/vocab.ts); likewise the
@@ -23,6 +24,8 @@ import { LEXICON_FIRST, VOCAB } from '../dist/exploit/entities/vocab.js';
 await import('../dist/cli/extract-main.js');
 const lexicon = saveLexicon(prepareLexicon(planLexicon(), (word, first) => VOCAB.add(word, first ? LEXICON_FIRST : 0)));
 const vocab = VOCAB.save();
+// The other word tables the modules fill as they load (preparedTable in src/exploit/text/word-table.ts).
+const wordTables = savedTables();
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 await build({
@@ -42,6 +45,7 @@ await build({
     'import.meta.url': 'bundleUrl',
     PARALLAX_LEXICON: JSON.stringify(lexicon),
     PARALLAX_VOCAB: JSON.stringify(vocab),
+    PARALLAX_WORD_TABLES: JSON.stringify(wordTables),
   },
   plugins: [htmlDecodeTreeAtBuild()],
   sourcemap: 'linked',
