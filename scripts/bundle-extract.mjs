@@ -11,9 +11,21 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CACHE_FOLDER } from '../dist/cli/code-cache.js';
-import { planLexicon } from '../dist/exploit/entities/lexicon/plan.js';
+import { planLexicon, prepareLexicon, saveLexicon } from '../dist/exploit/entities/lexicon/plan.js';
+import { LEXICON_FIRST, VOCAB } from '../dist/exploit/entities/vocab.js';
+import { savedTables } from '../dist/exploit/text/word-table.js';
+
+// The entities vocabulary as the bundle's modules leave it once loaded (they fill it as they load: extract-main.js
+// loads them all), saved into the bundle, which restores it instead (src/exploit/entities/vocab.ts); likewise the
+// lexicon, prepared as the compiled modules prepare it (src/exploit/entities/lexicon/index.ts), its words' ids those
+// of the saved vocabulary (which holds them all already: adding them again changes nothing).
+await import('../dist/cli/extract-main.js');
+const lexicon = saveLexicon(prepareLexicon(planLexicon(), (word, first) => VOCAB.add(word, first ? LEXICON_FIRST : 0)));
+const vocab = VOCAB.save();
+// The other word tables the modules fill as they load (preparedTable in src/exploit/text/word-table.ts).
+const wordTables = savedTables();
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 await build({
@@ -26,9 +38,16 @@ await build({
   target: 'node20',
   // A CommonJS file has no import.meta: the feed collector's `createRequire(import.meta.url)` gets the bundle's URL.
   inject: ['scripts/bundle-import-meta.mjs'],
-  // The entity lexicon's plan, made here from the lists tsc just compiled: the bundle parses it rather than making it
-  // at each start (src/exploit/entities/lexicon/plan.ts). A JSON string literal, which esbuild's define takes as JSON.
-  define: { 'import.meta.url': 'bundleUrl', PARALLAX_LEXICON_PLAN: JSON.stringify(JSON.stringify(planLexicon())) },
+  // The entity lexicon, prepared here from the lists tsc just compiled, and the saved vocabulary: the bundle restores
+  // them rather than making them at each start (src/exploit/entities/lexicon/plan.ts). An object of strings and a
+  // string, which esbuild's define takes as JSON and writes as literals (nothing to parse at start-up).
+  define: {
+    'import.meta.url': 'bundleUrl',
+    PARALLAX_LEXICON: JSON.stringify(lexicon),
+    PARALLAX_VOCAB: JSON.stringify(vocab),
+    PARALLAX_WORD_TABLES: JSON.stringify(wordTables),
+  },
+  plugins: [htmlDecodeTreeAtBuild()],
   sourcemap: 'linked',
   logLevel: 'warning',
 });
@@ -64,4 +83,28 @@ function asciiOnly(code) {
     const escape = `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
     return (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + escape;
   });
+}
+
+/**
+ * htmlparser2's table of HTML entities (the `entities` package's htmlDecodeTree) as the bundle's own bytes: the package
+ * unpacks it from a compressed string as it loads, some 12.6 M instructions of every extract process (1.2 % of
+ * extracting one report; cachegrind), where decoding base64 is a copy. The same numbers (read here from the package
+ * itself), in this machine's byte order, which the bundle is built on.
+ */
+function htmlDecodeTreeAtBuild() {
+  return {
+    name: 'html-decode-tree',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]entities[\\/]dist[\\/]generated[\\/]decode-data-html\.js$/ }, async (args) => {
+        const { htmlDecodeTree: tree } = await import(pathToFileURL(args.path).href);
+        const bytes = Buffer.from(tree.buffer, tree.byteOffset, tree.byteLength).toString('base64');
+        const contents =
+          `export const htmlDecodeTree = /* @__PURE__ */ (() => {\n` +
+          `  const tree = new Uint16Array(${tree.length});\n` +
+          `  new Uint8Array(tree.buffer).set(Buffer.from(${JSON.stringify(bytes)}, "base64"));\n` +
+          `  return tree;\n})();\n`;
+        return { contents, loader: 'js' };
+      });
+    },
+  };
 }

@@ -1,5 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSize, DEFAULT_MAX_BYTES } from '../collect/size-limit.js';
 import type { CommandIO } from './command.js';
@@ -25,7 +24,11 @@ const INPUT_EXTENSIONS = /\.(txt|text|md|markdown|srt|vtt|html?|xml|rss|atom|jso
 /** Files that sit beside reports in a folder but are not reports: gold annotations, READMEs, notes, licences. */
 const isSidecar = (name: string): boolean => name.endsWith('.gold.json') || /^(readme|license|licence|changelog|notes)([.-]|$)/i.test(name);
 
-/** Expands paths (files, folders, `-`) into input files in a stable order; reports missing ones. */
+/**
+ * Expands paths (files, folders, `-`) into input files in a stable order; reports missing ones. The file system is
+ * asked synchronously, as the reads are (readLimited): `node:fs/promises` is a module Node loads only when asked for,
+ * some 17 M instructions of every extract process (1.5 % of extracting one report; cachegrind).
+ */
 export async function expandInputs(
   paths: string[],
   io: CommandIO,
@@ -39,14 +42,14 @@ export async function expandInputs(
     }
     let st;
     try {
-      st = await stat(p);
+      st = statSync(p);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       missing.push({ origin: p, problem: code === 'ENOENT' ? 'no such file or folder' : `cannot read it (${code})` });
       continue;
     }
     if (st.isDirectory()) {
-      for (const f of await walk(p)) files.push({ origin: f, read: async () => readLimited(f, true) });
+      for (const f of walk(p)) files.push({ origin: f, read: async () => readLimited(f, true) });
     } else {
       const regular = st.isFile();
       files.push({ origin: p, read: async () => readLimited(p, regular) });
@@ -93,14 +96,14 @@ function growScratch(path: string, fd: number, read: number): void {
   scratch = bigger;
 }
 
-async function walk(dir: string): Promise<string[]> {
+function walk(dir: string): string[] {
   const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = readdirSync(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
+    if (e.isDirectory()) out.push(...walk(full));
     else if (e.isFile() && INPUT_EXTENSIONS.test(e.name) && !isSidecar(e.name)) out.push(full);
   }
   return out;
