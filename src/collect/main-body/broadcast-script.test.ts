@@ -94,3 +94,29 @@ test('a podcast transcript opens at its first stamped turn, however many of its 
   const [doc] = collectPlainText('episode.txt', text);
   assert.match(mainText(doc!), /^\[00:00:03\] MARTA KOWALSKI: Hello and welcome/);
 });
+
+test('a running order\'s filing note on the line under its fields is the masthead\'s: the script opens after the rule', () => {
+  const rule = '-'.repeat(50);
+  const text = [
+    'VALLEY RADIO — MIDDAY NEWS\nSLOT: 1200 MON 12/05/27\nREADER: Ann Vale        PRODUCER: Piet Maas\nLENGTH: 3\'00"   ACTUAL: 2\'54"\nSent to playout 11:48. Audio in /NEWS/1200/. Check item 2 with the desk before any repeat after 1400.',
+    rule,
+    'HEADLINES',
+    'READ: Good afternoon. Frost has cost apple growers in the upper valley about a third of their blossom, the growers\' cooperative says.',
+    rule,
+    'ITEM 1 — FROST',
+    'The cooperative is asking the regional council for 4 million euros in emergency aid, and the council says it will decide next month.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('bulletin.txt', text);
+  assert.match(mainText(doc!), /^READ: Good afternoon\./);
+});
+
+test('a memo\'s first paragraph, set apart from its fields by a blank line, still opens the story above the rule', () => {
+  const text = [
+    'To: District offices\nFrom: Basin desk\nSubject: Frost losses',
+    'Frost has cost apple growers in the upper valley about a third of their blossom, the growers\' cooperative told the desk this morning.',
+    '-'.repeat(50),
+    'The cooperative is asking the regional council for 4 million euros in emergency aid, and the council says it will decide next month.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('memo.txt', text);
+  assert.match(mainText(doc!), /^Frost has cost apple growers/);
+});

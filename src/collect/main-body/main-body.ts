@@ -49,6 +49,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   if (blocks.length === 0) return { main: { start: 0, end: 0 }, boilerplate: [], related: [], header: [] };
   const roles = blocks.map((b): BlockRole => (b.hint ? { role: 'furniture', kind: b.hint } : classifyBlock(b)));
   markPageFurniture(blocks, roles);
+  markNumberedAuthorSection(blocks, roles);
 
   const first = startAfterMasthead(blocks, roles, findStart(blocks, roles, 0, options.description ?? null));
   // A paper's keywords follow its abstract: under an abstract their label opens no end matter.
@@ -109,6 +110,48 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
   };
+}
+
+/**
+ * A submission written in numbered paragraphs (written evidence to a committee, a consultation response) may open with a
+ * section on its author ("About the author" over "1. I am a lecturer in …", then "2. The first troops …"): the label heads
+ * paragraph 1 of the text, as its later section headings head theirs, not a closing bio. The label is read so only when
+ * paragraph 1 under it is prose and opens a numbering of prose paragraphs (a "Most read" list numbers headlines).
+ */
+function markNumberedAuthorSection(blocks: readonly TextBlock[], roles: BlockRole[]): void {
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const role = roles[i]!;
+    if (role.role !== 'tail' || role.kind !== 'byline' || roles[i + 1]!.role !== 'prose') continue;
+    if (numberedParagraph(blocks[i + 1]!.text) === 1 && numberedProseFollows(blocks, roles, i + 1)) roles[i] = { role: 'heading' };
+  }
+}
+
+/** The number of a paragraph that opens with its number, a full stop or none, and a blank ("2.\tThe first …", "3 The …"), else -1. */
+function numberedParagraph(t: string): number {
+  let i = 0;
+  let n = 0;
+  while (i < 3 && i < t.length) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    n = n * 10 + c - 48;
+    i++;
+  }
+  if (i === 0 || t.charCodeAt(0) === 48) return -1;
+  if (t.charCodeAt(i) === 46 /* . */) i++;
+  const c = t.charCodeAt(i);
+  return c === 32 || c === 9 ? n : -1;
+}
+
+/** The prose paragraphs after paragraph 1 at `one`, section headings between them, go on numbered 2 and 3. */
+function numberedProseFollows(blocks: readonly TextBlock[], roles: readonly BlockRole[], one: number): boolean {
+  let next = 2;
+  for (let j = one + 1; j < blocks.length && next <= 3; j++) {
+    const role = roles[j]!.role;
+    if (role === 'heading') continue;
+    if (role !== 'prose' || numberedParagraph(blocks[j]!.text) !== next) return false;
+    next++;
+  }
+  return next > 3;
 }
 
 /**
@@ -583,7 +626,21 @@ function opensStoryAbove(blocks: TextBlock[], roles: BlockRole[], first: number,
   if (first >= rule || roles[first]!.role !== 'prose') return false;
   const t = blocks[first]!.text;
   FIELD.lastIndex = 0;
-  return t.length >= MIN_OPENING_PARAGRAPH && endsSentence(t) && !FIELD.test(t.slice(0, 40));
+  return t.length >= MIN_OPENING_PARAGRAPH && endsSentence(t) && !FIELD.test(t.slice(0, 40)) && !runsOnFromField(blocks, first);
+}
+
+/**
+ * The block at `first` runs on, on the next line with no blank line between, from a line of fields ("ACTUAL: 4'52\""
+ * over "Filed to playout 07:41. …"): a note of the masthead's own paragraph, not the story's opening, which a blank
+ * line sets apart from the masthead.
+ */
+function runsOnFromField(blocks: TextBlock[], first: number): boolean {
+  if (first === 0) return false;
+  const above = blocks[first - 1]!;
+  // One line break between them: a blank line would part the two.
+  if (blocks[first]!.start - above.end !== 1 || above.text.indexOf(':') < 0) return false;
+  FIELD.lastIndex = 0;
+  return FIELD.test(above.text);
 }
 
 function mastheadRule(blocks: TextBlock[]): number {
