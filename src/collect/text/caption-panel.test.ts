@@ -70,3 +70,31 @@ test('a description\'s chapter list, timestamps beside their words, is no transc
   const list = ['Chapters', ...Array.from({ length: 12 }, (_, i) => `${i}:1${i % 10} Part ${i}`)].join('\n');
   assert.equal(findCaptionPanel(list), null);
 });
+
+test('a transcript panel: a chapter headed as a paid read is a promotion inside the body, its figures no claims', () => {
+  const stamp = (i: number): string => `${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}`;
+  const captions = [
+    'welcome back today the river ferries',
+    'the city transport office said last week that',
+    'around 7,200 riders used them in march',
+    'quick break this episode is brought to you',
+    'by tidewave use my code for 25%',
+    'off your first month link below',
+    'so back to the ferries the office',
+    'also wants 14 new boats by 2028',
+    'that is all from me see you soon',
+  ];
+  const lines: string[] = ['Transcript', 'Intro'];
+  captions.forEach((c, i) => {
+    if (i === 3) lines.push('Sponsor');
+    if (i === 6) lines.push('Back to the boats');
+    lines.push(stamp(i * 4), c);
+  });
+  const page = lines.join('\n');
+  const panel = findCaptionPanel(page)!;
+  assert.equal(panel.promos.length, 1);
+  const [doc] = collectPlainText('page.txt', page, { published: '2026-04-01' });
+  const claims = extract(doc!).claims.map((c) => page.slice(c.span.start, c.span.end));
+  assert.ok(claims.includes('7,200') && claims.includes('14'), claims.join(' | '));
+  assert.ok(!claims.some((c) => c.startsWith('25')), claims.join(' | '));
+});

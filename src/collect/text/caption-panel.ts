@@ -17,7 +17,15 @@ export interface CaptionPanel {
   main: Span;
   /** Inside `main`: each timestamp line with the breaks it joins over, and each sound note. */
   margins: Span[];
+  /**
+   * Inside `main`: the chapters a heading names as a paid read ("Sponsor", "Ad break"), heading and captions: the
+   * channel's advertisement spoken in the body, no part of the report (like a promotion's box in a page's story).
+   */
+  promos: Span[];
 }
+
+/** A chapter heading naming a paid read or an advertisement. */
+const PROMO_HEADING = /^(?:(?:our |today's )?sponsors?(?:ed)?(?: (?:segment|message|read|spot|break))?|ad(?:vert(?:isement)?)?(?: (?:break|read|spot))?|paid promotion|promo(?:tion)?)$/i;
 
 /** Fewest timestamps that make a panel: a description's chapter list ("0:31 The shells") sets them beside words. */
 const MIN_STAMPS = 8;
@@ -46,6 +54,8 @@ export function findCaptionPanel(text: string): CaptionPanel | null {
   if (best.length < MIN_STAMPS) return null;
 
   const margins: Span[] = [];
+  const promos: Span[] = [];
+  let promo: Span | null = null;
   let first: Span | null = null;
   let last: Span | null = null;
   for (let k = 0; k < best.length; k++) {
@@ -53,10 +63,12 @@ export function findCaptionPanel(text: string): CaptionPanel | null {
     const next = k + 1 < best.length ? best[k + 1]! : Math.min(lines.length, at + 2);
     // The caption is the first line after the timestamp; what follows it before the next one is a heading.
     let caption: Span | null = null;
+    let after = next;
     for (let j = at + 1; j < next; j++) {
       const l = lines[j]!;
       if (isBlank(text, l)) continue;
       caption = l;
+      after = j + 1;
       break;
     }
     if (caption === null) continue;
@@ -64,8 +76,17 @@ export function findCaptionPanel(text: string): CaptionPanel | null {
     else {
       first ??= caption;
       last = caption;
+      if (promo !== null) promo.end = caption.end;
+    }
+    // The lines after the caption, before the next timestamp: chapter headings. A heading closes the chapter before it.
+    for (let j = after; j < next; j++) {
+      const l = lines[j]!;
+      if (isBlank(text, l)) continue;
+      if (promo !== null) promos.push(promo);
+      promo = PROMO_HEADING.test(text.slice(l.start, l.end).trim()) ? { start: l.start, end: l.end } : null;
     }
   }
+  if (promo !== null) promos.push(promo);
   if (first === null || last === null) return null;
   const main: Span = { start: first.start, end: last.end };
   const stamps = new Set(best);
@@ -79,7 +100,8 @@ export function findCaptionPanel(text: string): CaptionPanel | null {
     const end = Math.min(main.end, at + 1 < lines.length ? lines[at + 1]!.start : l.end);
     margins.push({ start, end });
   }
-  return { main, margins: margins.filter((m) => m.start >= main.start && m.end <= main.end).sort((a, b) => a.start - b.start) };
+  const inMain = (m: Span): boolean => m.start >= main.start && m.end <= main.end;
+  return { main, margins: margins.filter(inMain).sort((a, b) => a.start - b.start), promos: promos.filter((p) => inMain(p) && p.end > p.start) };
 }
 
 /** Seconds of a bare timestamp line ("4:59", "1:02:31"), or -1. */

@@ -69,6 +69,8 @@ function readAsCaptionPanel(doc: CollectedDocument, panel: CaptionPanel): void {
   const boilerplate: BoilerplateSpan[] = [];
   if (main.start > 0) boilerplate.push({ start: 0, end: main.start, kind: 'other' });
   for (const m of panel.margins) boilerplate.push({ start: m.start, end: m.end, kind: 'margin' });
+  for (const p of panel.promos) boilerplate.push({ start: p.start, end: p.end, kind: 'promo' });
+  boilerplate.sort((a, b) => a.start - b.start);
   if (main.end < doc.text.length) boilerplate.push({ start: main.end, end: doc.text.length, kind: 'other' });
   doc.main = main;
   doc.boilerplate = boilerplate;
