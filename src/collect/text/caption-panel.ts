@@ -34,6 +34,7 @@ const MAX_BETWEEN = 3;
 
 /** The transcript panel of `text`, or null when it has none. Cheap gate: lines opening with a digit are the only ones read closely. */
 export function findCaptionPanel(text: string): CaptionPanel | null {
+  if (!hasStampLines(text)) return null;
   const lines = [...linesOf(text, 0, text.length)];
   // The runs of timestamp lines, each close to the one before and no earlier: the longest is the panel.
   let best: number[] = [];
@@ -102,6 +103,23 @@ export function findCaptionPanel(text: string): CaptionPanel | null {
   }
   const inMain = (m: Span): boolean => m.start >= main.start && m.end <= main.end;
   return { main, margins: margins.filter(inMain).sort((a, b) => a.start - b.start), promos: promos.filter((p) => inMain(p) && p.end > p.start) };
+}
+
+/**
+ * Whether the text holds MIN_STAMPS lines that look like bare timestamps: a digit after the line break, a colon within
+ * three characters and the next break within nine. indexOf from break to break; no line is sliced.
+ */
+function hasStampLines(text: string): boolean {
+  let n = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    const c = text.charCodeAt(nl + 1);
+    if (c < 48 || c > 57) continue;
+    const colon = text.charCodeAt(nl + 2) === 58 || text.charCodeAt(nl + 3) === 58;
+    if (!colon) continue;
+    const end = text.indexOf('\n', nl + 1);
+    if ((end < 0 ? text.length : end) - nl <= 10 && ++n >= MIN_STAMPS) return true;
+  }
+  return false;
 }
 
 /** Seconds of a bare timestamp line ("4:59", "1:02:31"), or -1. */
