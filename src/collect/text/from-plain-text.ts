@@ -5,6 +5,7 @@ import { endMarkLength, findMainBody, type MainBody } from '../main-body/main-bo
 import { plainTextBlocks } from '../main-body/text-block.js';
 import { relatedDocuments } from '../related-documents.js';
 import { findCues, subtitleBlocks } from './subtitles.js';
+import { findCaptionPanel, type CaptionPanel } from './caption-panel.js';
 import { findMailThread, type MailThread } from './mail-thread.js';
 import { findMarkdown, type MarkdownDocument } from './markdown.js';
 import { findReportLog } from './report-log.js';
@@ -48,13 +49,31 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
   if (cues !== undefined) doc.cues = cues;
   if (thread !== null) readAsThread(doc, thread, body);
   if (markdown !== null) readAsMarkdown(doc, markdown, options.published ?? null);
-  if (thread === null && cues === undefined) {
+  const panel = cues === undefined && thread === null && markdown === null ? findCaptionPanel(text) : null;
+  if (panel !== null) readAsCaptionPanel(doc, panel);
+  if (thread === null && cues === undefined && panel === null) {
     // A log of spot reports: each entry on its own day, its fields in its originator's voice.
     const entries = findReportLog(text, doc.main);
     if (entries.length > 0) doc.posts = entries;
   }
   if (!options.related) return [doc];
   return [doc, ...relatedDocuments(doc, body.related)];
+}
+
+/**
+ * A video page with its transcript panel: the report is what is said (see caption-panel.ts); the page above it and the
+ * comments below are the page's, and the panel's timestamps and sound notes are margins the stages read blank.
+ */
+function readAsCaptionPanel(doc: CollectedDocument, panel: CaptionPanel): void {
+  const { main } = panel;
+  const boilerplate: BoilerplateSpan[] = [];
+  if (main.start > 0) boilerplate.push({ start: 0, end: main.start, kind: 'other' });
+  for (const m of panel.margins) boilerplate.push({ start: m.start, end: m.end, kind: 'margin' });
+  for (const p of panel.promos) boilerplate.push({ start: p.start, end: p.end, kind: 'promo' });
+  boilerplate.sort((a, b) => a.start - b.start);
+  if (main.end < doc.text.length) boilerplate.push({ start: main.end, end: doc.text.length, kind: 'other' });
+  doc.main = main;
+  doc.boilerplate = boilerplate;
 }
 
 /** Longest stretch read for an end mark at the thread's end (the mark and the space before it). */
