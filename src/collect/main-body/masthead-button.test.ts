@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { collectPlainText } from '../text/from-plain-text.js';
+import { mainText } from '../../domain/document.js';
+
+test('a newsletter masthead\'s pitch and subscribe button above the post are its header: the post starts at its first paragraph', () => {
+  const [doc] = collectPlainText('edition.txt', [
+    'Grain Lane Weekly',
+    'Ports, barges and the grain trade on the lower Danube. Every Friday.',
+    '1,052 subscribers',
+    'Subscribe',
+    'Why the barge queue at the lock got longer this summer',
+    'Petra Lindqvist',
+    'Freight analyst | Inland shipping',
+    'Published Jul 4, 2025',
+    '+ Follow',
+    'The queue of barges waiting at the lower lock grew to 140 last week, the longest I have seen since I began counting three summers ago. Low water is only part of the story.',
+    'The other part is the lock itself: one of its two chambers has been shut for repairs since May, and the operator now expects it to reopen in October.',
+    'Thanks for reading. Reply and tell me what you see on your stretch of the river.',
+  ].join('\n\n'));
+  assert.match(mainText(doc!), /^The queue of barges waiting/);
+  assert.match(mainText(doc!), /reopen in October\./);
+});
+
+test('a subscribe button under a short post with only end matter after it still closes the post', () => {
+  const [doc] = collectPlainText('note.txt', [
+    'Harbour notes',
+    'The ferry to the outer island runs on its winter timetable from Monday, with two crossings a day instead of five.',
+    'Subscribe',
+    'Comments',
+    'Will the early crossing still carry freight? Nobody at the pier could tell me this morning when I asked about it.',
+  ].join('\n\n'));
+  assert.match(mainText(doc!), /^The ferry to the outer island/);
+  assert.match(mainText(doc!), /instead of five\.$/);
+});
