@@ -33,3 +33,16 @@ test('a subscribe button under a short post with only end matter after it still 
   assert.match(mainText(doc!), /^The ferry to the outer island/);
   assert.match(mainText(doc!), /instead of five\.$/);
 });
+
+test('a writer\'s "views are my own" line under a post is its end matter', () => {
+  for (const line of ['Views are my own, not my employer\'s.', 'Opinions my own.', 'All views and opinions expressed here are my own.']) {
+    const [doc] = collectPlainText('post.txt', [
+      'Three things I learned walking the canal towpath this spring',
+      'I walked the whole towpath from the basin to the sea lock in April, about 60 kilometres over four days, and counted the boats moored along it.',
+      'Most were leisure boats, but about one in ten was someone\'s home, which surprised me more than anything else on the walk.',
+      line,
+      '#Canals #Walking',
+    ].join('\n\n'));
+    assert.match(mainText(doc!), /anything else on the walk\.$/, line);
+  }
+});
