@@ -46,3 +46,17 @@ test('a writer\'s "views are my own" line under a post is its end matter', () =>
     assert.match(mainText(doc!), /anything else on the walk\.$/, line);
   }
 });
+
+test('a desk\'s call for readers to write in under a column is its end matter', () => {
+  for (const line of ['Have a question for the travel desk? Write to letters@example.org. We answer some every month.', 'Got a tip? Email us at tips@example.org.']) {
+    const [doc] = collectPlainText('column.txt', [
+      'Your travel questions answered',
+      'Is the night train to the coast still running this winter? It is, but only on Fridays and Sundays, and the sleeper cars now sell out about three weeks ahead.',
+      'The operator says it will add a third weekly train in March if the new carriages arrive in time, which it admits is not certain.',
+      line,
+      'Travel',
+      'Rail',
+    ].join('\n\n'));
+    assert.match(mainText(doc!), /which it admits is not certain\.$/, line);
+  }
+});
