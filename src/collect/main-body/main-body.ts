@@ -51,7 +51,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   markPageFurniture(blocks, roles);
   markNumberedAuthorSection(blocks, roles);
 
-  const first = startAfterMasthead(blocks, roles, findStart(blocks, roles, 0, options.description ?? null));
+  const first = startAfterMasthead(blocks, roles, startUnderButton(blocks, roles, findStart(blocks, roles, 0, options.description ?? null), options.description ?? null));
   // A paper's keywords follow its abstract: under an abstract their label opens no end matter.
   const paper = first > 0 && isAbstractLabel(blocks[first - 1]!);
   let tail = blocks.length;
@@ -590,6 +590,44 @@ function isSummary(blocks: TextBlock[], roles: BlockRole[], i: number, descripti
   const t = blocks[i]!.text;
   if (t.length !== description.length || t !== description) return false;
   return i + 1 < blocks.length && roles[i + 1]!.role !== 'prose';
+}
+
+/** Most blocks (headline, author's name and headline, date, a follow button) between a masthead's button and the first paragraph. */
+const MAX_UNDER_MASTHEAD_BUTTON = 10;
+
+/**
+ * A newsletter's or a blog's masthead sets its subscribe button above the post: the publication's name, its one-line
+ * pitch ("Notes on shipping and sanctions. Every other Tuesday."), a subscriber count, "Subscribe". The pitch reads as
+ * prose, yet the button under it closes no story: no paragraph lies between the two, and the post's header (headline,
+ * author, date) and its first paragraph follow. The story then starts under the button, which is the masthead's.
+ * `first` when the prose from `first` to the first end-matter label adds up to a paragraph, or that label is no
+ * subscribe button, or no paragraph's worth of prose follows it within a post's header, before any other such label.
+ */
+function startUnderButton(blocks: TextBlock[], roles: BlockRole[], first: number, description: string | null): number {
+  let chars = 0;
+  for (let i = first; i < blocks.length; i++) {
+    const role = roles[i]!.role;
+    if (role === 'prose') {
+      chars += blocks[i]!.text.length;
+      if (chars >= MIN_PARAGRAPH) return first;
+      continue;
+    }
+    if (role !== 'tail') continue;
+    if (!isSubscribeButton(blocks[i]!)) return first;
+    // A paragraph's worth of prose, in one block or two, before any end-matter label.
+    let below = 0;
+    for (let j = i + 1; j < blocks.length && j <= i + MAX_UNDER_MASTHEAD_BUTTON; j++) {
+      const r = roles[j]!.role;
+      if (r === 'tail') return first;
+      if (r === 'prose') below += blocks[j]!.text.length;
+      if (below >= MIN_PARAGRAPH) {
+        roles[i] = { role: 'furniture', kind: 'promo' };
+        return findStart(blocks, roles, i + 1, description);
+      }
+    }
+    return first;
+  }
+  return first;
 }
 
 /** Most characters above a rule that a masthead of metadata lines holds. */
