@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CACHE_FOLDER } from '../dist/cli/code-cache.js';
 import { planLexicon, prepareLexicon, saveLexicon } from '../dist/exploit/entities/lexicon/plan.js';
 import { LEXICON_FIRST, VOCAB } from '../dist/exploit/entities/vocab.js';
+import { savedArrays } from '../dist/exploit/text/prepared.js';
 import { savedTables } from '../dist/exploit/text/word-table.js';
 
 // The entities vocabulary as the bundle's modules leave it once loaded (they fill it as they load: extract-main.js
@@ -26,6 +27,8 @@ const lexicon = saveLexicon(prepareLexicon(planLexicon(), (word, first) => VOCAB
 const vocab = VOCAB.save();
 // The other word tables the modules fill as they load (preparedTable in src/exploit/text/word-table.ts).
 const wordTables = savedTables();
+// And the typed arrays they compute as they load (preparedArray in src/exploit/text/prepared.ts).
+const preparedArrays = savedArrays();
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 await build({
@@ -46,6 +49,7 @@ await build({
     PARALLAX_LEXICON: JSON.stringify(lexicon),
     PARALLAX_VOCAB: JSON.stringify(vocab),
     PARALLAX_WORD_TABLES: JSON.stringify(wordTables),
+    PARALLAX_PREPARED_ARRAYS: JSON.stringify(preparedArrays),
   },
   plugins: [htmlDecodeTreeAtBuild()],
   sourcemap: 'linked',

@@ -488,7 +488,7 @@ const TRAILING_MARKS = /(?:\s*\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{1,25} needed|dubiou
 const CLOSERS = new Set([41, 34, 39, 0x201d, 0x2019, 0xbb, 93, 42]);
 
 /** A thread's closing marker after a space: "/end", "/fin", "(end)", a post counter "3/7", the thread emoji. */
-const THREAD_MARKER = /\s(?:\/(?:end|fin|x)|\((?:end|fin)\)|end\/|\d{1,3}\/\d{1,3}|\u{1F9F5})\s*$/iu;
+const THREAD_MARKER = lazyRegExp(() => /\s(?:\/(?:end|fin|x)|\((?:end|fin)\)|end\/|\d{1,3}\/\d{1,3}|\u{1F9F5})\s*$/iu);
 
 // Where a closing thread marker starts (the text's length when there is none). Asked only of
 // text whose last characters hold a slash, a bracket or a surrogate: most text has none.
@@ -496,7 +496,7 @@ function threadMarkerStart(t: string): number {
   const n = t.length;
   const tail = t.slice(Math.max(0, n - 9));
   if (tail.indexOf('/') < 0 && tail.indexOf('(') < 0 && !/[\ud800-\udfff]/.test(tail)) return n;
-  const m = THREAD_MARKER.exec(t.slice(Math.max(0, n - 12)));
+  const m = THREAD_MARKER().exec(t.slice(Math.max(0, n - 12)));
   return m === null ? n : n - m[0].length;
 }
 

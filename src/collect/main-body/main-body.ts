@@ -757,14 +757,14 @@ function isSignatoriesRow(t: string): boolean {
   if (cells.length < 2) return false;
   for (const cell of cells) {
     const words = cell.split(' ');
-    if (words.length > MAX_SIGNATORY_WORDS || !SIGNATORY.test(cell)) return false;
+    if (words.length > MAX_SIGNATORY_WORDS || !SIGNATORY().test(cell)) return false;
     const last = words[words.length - 1]!;
     if (last[0] === last[0]!.toLowerCase()) return false;
   }
   return true;
 }
 /** A signatory's name: letters, with the stops, hyphens and apostrophes of names and initials, and single spaces. */
-const SIGNATORY = /^[\p{L}][\p{L}.'’-]*(?: [\p{L}][\p{L}.'’-]*)*$/u;
+const SIGNATORY = lazyRegExp(() => /^[\p{L}][\p{L}.'’-]*(?: [\p{L}][\p{L}.'’-]*)*$/u);
 
 /**
  * A short rule ("---", "___", "==="), as Markdown and e-mail draw one, under a paragraph that ends a
