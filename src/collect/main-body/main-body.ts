@@ -51,7 +51,73 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   markPageFurniture(blocks, roles);
   markNumberedAuthorSection(blocks, roles);
 
-  const first = startAfterMasthead(blocks, roles, startUnderButton(blocks, roles, findStart(blocks, roles, 0, options.description ?? null), options.description ?? null));
+  const description = options.description ?? null;
+  let span = storySpan(blocks, roles, startAfterMasthead(blocks, roles, startUnderButton(blocks, roles, findStart(blocks, roles, 0, description), description)), options);
+  const length = blocks[span.end]!.end - blocks[span.start]!.start;
+  if (length < MIN_STORY_BODY && span.tail < blocks.length && SKIPPABLE_TAIL.has((roles[span.tail] as { kind: BoilerplateKind }).kind)) {
+    // A teaser or a standfirst taken for the whole story, a button or a label under it taken for its end, and the
+    // story's prose below: the story is that prose, found from under the label as the first story was.
+    const retry = storySpan(blocks, roles, findStart(blocks, roles, span.tail + 1, description), options);
+    if (retry.start > span.tail && storyRun(blocks, roles, retry.start, retry.end) >= Math.max(MIN_STORY_RUN, length * MIN_STORY_RATIO)) {
+      roles[span.tail] = { role: 'furniture', kind: (roles[span.tail] as { kind: BoilerplateKind }).kind };
+      span = retry;
+    }
+  }
+  const { start, end } = span;
+
+  const kinds = blockKinds(blocks, roles, start, end);
+  const boilerplate = mergeSpans(blocks, kinds);
+  const relatedBlocks = blocks.filter((_, i) => i > end && kinds[i] === 'related');
+  return {
+    main: { start: blocks[start]!.start + emphasisOpenLength(blocks[start]!.text) + bulletLength(blocks[start]!), end: blocks[end]!.end - referenceMarksLength(blocks[end]!.text) - endMarkLength(blocks[end]!.text) },
+    boilerplate,
+    related: findRelatedStories(relatedBlocks),
+    header: blocks.slice(0, start),
+  };
+}
+
+/** A story body shorter than this, with a tail label under it, is checked for the story's prose further down. */
+const MIN_STORY_BODY = 200;
+/** Fewest characters of consecutive paragraphs of sentences that make the prose further down a story. */
+const MIN_STORY_RUN = 600;
+/** How many times the short body's length that prose must hold. */
+const MIN_STORY_RATIO = 4;
+/**
+ * Labels that may stand under a teaser as a button or a bar ("Read more", "Share", "Tags", "Subscribe"). Comments, a
+ * disclosure, an author's box or a letter's close open end matter whose own prose is no story.
+ */
+const SKIPPABLE_TAIL: ReadonlySet<BoilerplateKind> = new Set(['related', 'promo', 'other']);
+
+/** Fewest characters of a paragraph of the story's prose run. */
+const MIN_RUN_PARAGRAPH = 60;
+
+/**
+ * The characters of the longest run of paragraphs between `start` and `end` that end sentences, one after another with
+ * only furniture between them: a story's body. Related headlines over their teasers, or comments under their authors'
+ * names, come one paragraph at a time.
+ */
+function storyRun(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): number {
+  let best = 0;
+  let run = 0;
+  let paragraphs = 0;
+  for (let i = start; i <= end; i++) {
+    const role = roles[i]!.role;
+    if (role === 'furniture') continue;
+    const t = blocks[i]!.text;
+    if (role === 'prose' && t.length >= MIN_RUN_PARAGRAPH && endsSentence(t)) {
+      run += t.length;
+      paragraphs++;
+      if (paragraphs >= 2 && run > best) best = run;
+    } else {
+      run = 0;
+      paragraphs = 0;
+    }
+  }
+  return best;
+}
+
+/** The story's first and last blocks from its first block found, and the block that opens its end matter (or the number of blocks). */
+function storySpan(blocks: TextBlock[], roles: BlockRole[], first: number, options: MainBodyOptions): { start: number; end: number; tail: number } {
   // A paper's keywords follow its abstract: under an abstract their label opens no end matter.
   const paper = first > 0 && isAbstractLabel(blocks[first - 1]!);
   let tail = blocks.length;
@@ -100,16 +166,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
   const opened = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
   const start = numberedParagraphOne(blocks, firstPostStamp(blocks, roles, options.captions === true ? opened : openingSectionLabel(blocks, roles, segmentLabelAbove(blocks, opened), end), end), end);
-
-  const kinds = blockKinds(blocks, roles, start, end);
-  const boilerplate = mergeSpans(blocks, kinds);
-  const relatedBlocks = blocks.filter((_, i) => i > end && kinds[i] === 'related');
-  return {
-    main: { start: blocks[start]!.start + emphasisOpenLength(blocks[start]!.text) + bulletLength(blocks[start]!), end: blocks[end]!.end - referenceMarksLength(blocks[end]!.text) - endMarkLength(blocks[end]!.text) },
-    boilerplate,
-    related: findRelatedStories(relatedBlocks),
-    header: blocks.slice(0, start),
-  };
+  return { start, end, tail };
 }
 
 /**

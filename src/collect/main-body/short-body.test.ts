@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { collectPlainText } from '../text/from-plain-text.js';
+import { collectHtml } from '../html/collect-html.js';
+import { mainText } from '../../domain/document.js';
+
+/** Paragraphs of a made-up story about a town's water works, long enough to be the page's story. */
+const STORY = [
+  'The town council voted on Tuesday to replace the pumping station at the river weir, a project it now puts at 14 million euros, almost twice the figure given when the plan was first drawn up three years ago.',
+  'Engineers told the council that the old pumps, installed in 1971, failed four times last winter and left about 2,300 homes on the east bank without water for up to two days each time.',
+  'The new station will be built beside the old one, which will keep running until the switch-over, now planned for the spring of 2028. The council will borrow most of the money from the regional development bank.',
+  'Opposition members said the cost had grown because the council waited too long, and asked for an audit of the earlier estimate. The mayor said she would welcome one but that the pumps could not wait for it.',
+  'Residents on the east bank will be asked at a public meeting next month where the new intake pipe should run, since two of the three routes cross private gardens.',
+];
+
+test('a one-line teaser above a "Read more" line is not the story: the story is the long prose under it', () => {
+  const [doc] = collectPlainText('teaser.txt', [
+    'Weir pumping station to be replaced at twice the cost',
+    'The council says the bill for new pumps at the weir has nearly doubled since the plan was drawn up, and the east bank will wait two more years.',
+    'Read more',
+    'Hannes Ribbeck',
+    '9 March 2026',
+    ...STORY,
+  ].join('\n\n'));
+  assert.match(mainText(doc!), /^The town council voted on Tuesday/);
+  assert.match(mainText(doc!), /cross private gardens\.$/);
+});
+
+test('a one-line standfirst over a share bar is not the story: the story under the byline is', () => {
+  const [doc] = collectPlainText('standfirst.txt', [
+    'Weir pumping station to be replaced',
+    'Old pumps failed four times last winter.',
+    'Share',
+    'Hannes Ribbeck, local affairs reporter',
+    'Photo: the weir at low water',
+    ...STORY,
+  ].join('\n\n'));
+  assert.match(mainText(doc!), /^The town council voted on Tuesday/);
+  assert.match(mainText(doc!), /cross private gardens\.$/);
+});
+
+test('in a page, a teaser over a sign-up line and a header block does not stand for the article below', () => {
+  const html = `<html><head><title>Weir pumps</title></head><body>
+<h1>Weir pumping station to be replaced</h1>
+<p>Costs have nearly doubled, the council admits.</p>
+<p>Tags</p>
+<p>Local affairs</p>
+<p>9 March 2026</p>
+<h2>The vote</h2>
+${STORY.map((p) => `<p>${p}</p>`).join('\n')}
+</body></html>`;
+  const [doc] = collectHtml('page.html', html);
+  assert.match(mainText(doc!), /^The town council voted on Tuesday/);
+  assert.match(mainText(doc!), /cross private gardens\.$/);
+});
+
+test('a short news flash with nothing else keeps its body', () => {
+  const flash = 'The river weir pumping station failed again this morning and about 2,300 homes on the east bank are without water until repairs are done.';
+  const [doc] = collectPlainText('flash.txt', ['Water cut on east bank', flash].join('\n\n'));
+  assert.equal(mainText(doc!), flash);
+});
+
+test('a short news flash over reader comments or related headlines keeps its body', () => {
+  const flash = 'The river weir pumping station failed again this morning and about 2,300 homes on the east bank are without water until repairs are done.';
+  const comments = [
+    'Comments',
+    ...STORY.map((p) => `${p.slice(0, 60)} is what I keep hearing from neighbours, and frankly I am not convinced that anyone at the town hall has a plan for the east bank at all.`),
+  ];
+  const [a] = collectPlainText('flash-comments.txt', ['Water cut on east bank', flash, ...comments].join('\n\n'));
+  assert.equal(mainText(a!), flash);
+  const related = ['Related stories'];
+  for (const p of STORY) related.push('Council budget under strain', p);
+  const [b] = collectPlainText('flash-related.txt', ['Water cut on east bank', flash, ...related].join('\n\n'));
+  assert.equal(mainText(b!), flash);
+});
