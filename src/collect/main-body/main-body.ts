@@ -53,14 +53,25 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
 
   const description = options.description ?? null;
   let span = storySpan(blocks, roles, startAfterMasthead(blocks, roles, startUnderButton(blocks, roles, findStart(blocks, roles, 0, description), description)), options);
+  // A teaser or a standfirst taken for the whole story, a button or a label under it taken for its end, and the story's
+  // prose below (maybe under another teaser and its button): the story is that prose, found from under the label as the
+  // first story was.
   const length = blocks[span.end]!.end - blocks[span.start]!.start;
-  if (length < MIN_STORY_BODY && span.tail < blocks.length && SKIPPABLE_TAIL.has((roles[span.tail] as { kind: BoilerplateKind }).kind)) {
-    // A teaser or a standfirst taken for the whole story, a button or a label under it taken for its end, and the
-    // story's prose below: the story is that prose, found from under the label as the first story was.
-    const retry = storySpan(blocks, roles, findStart(blocks, roles, span.tail + 1, description), options);
-    if (retry.start > span.tail && storyRun(blocks, roles, retry.start, retry.end) >= Math.max(MIN_STORY_RUN, length * MIN_STORY_RATIO)) {
-      roles[span.tail] = { role: 'furniture', kind: (roles[span.tail] as { kind: BoilerplateKind }).kind };
-      span = retry;
+  if (length < MIN_STORY_BODY && storyRun(blocks, roles, span.tail + 1, blocks.length - 1) >= Math.max(MIN_STORY_RUN, length * MIN_STORY_RATIO)) {
+    const skipped: number[] = [];
+    let short = span;
+    for (let tries = 0; tries < MAX_STORY_RETRIES && short.tail < blocks.length && SKIPPABLE_TAIL.has((roles[short.tail] as { kind: BoilerplateKind }).kind); tries++) {
+      skipped.push(short.tail);
+      const next = findStart(blocks, roles, short.tail + 1, description);
+      if (next >= blocks.length || roles[next]!.role !== 'prose') break;
+      const retry = storySpan(blocks, roles, next, options);
+      if (storyRun(blocks, roles, retry.start, retry.end) >= Math.max(MIN_STORY_RUN, length * MIN_STORY_RATIO)) {
+        for (const k of skipped) roles[k] = { role: 'furniture', kind: (roles[k] as { kind: BoilerplateKind }).kind };
+        span = retry;
+        break;
+      }
+      if (blocks[retry.end]!.end - blocks[retry.start]!.start >= MIN_STORY_BODY) break;
+      short = retry;
     }
   }
   const { start, end } = span;
@@ -76,6 +87,8 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   };
 }
 
+/** Most times a short body gives way to the story found further down (a teaser, its button, another teaser …). */
+const MAX_STORY_RETRIES = 3;
 /** A story body shorter than this, with a tail label under it, is checked for the story's prose further down. */
 const MIN_STORY_BODY = 200;
 /** Fewest characters of consecutive paragraphs of sentences that make the prose further down a story. */
@@ -89,7 +102,7 @@ const MIN_STORY_RATIO = 4;
 const SKIPPABLE_TAIL: ReadonlySet<BoilerplateKind> = new Set(['related', 'promo', 'other']);
 
 /** Fewest characters of a paragraph of the story's prose run. */
-const MIN_RUN_PARAGRAPH = 60;
+const MIN_RUN_PARAGRAPH = 40;
 
 /**
  * The characters of the longest run of paragraphs between `start` and `end` that end sentences, one after another with

@@ -73,3 +73,45 @@ test('a short news flash over reader comments or related headlines keeps its bod
   const [b] = collectPlainText('flash-related.txt', ['Water cut on east bank', flash, ...related].join('\n\n'));
   assert.equal(mainText(b!), flash);
 });
+
+test('a teaser over a share bar does not stand for a transcript of short spoken lines below it', () => {
+  const lines = [
+    '0:02 Good evening, and welcome to the council hour.',
+    '0:06 Tonight we look at the pumping station at the weir.',
+    '0:11 The council voted on Tuesday to replace it entirely.',
+    '0:15 The bill is now put at fourteen million euros.',
+    '0:19 That is almost twice what was first estimated.',
+    '0:24 The old pumps failed four times last winter alone.',
+    '0:29 Each time, homes on the east bank lost their water.',
+    '0:33 Some of them went without it for two whole days.',
+    '0:38 The new station should be running by spring 2028.',
+    '0:43 Until then, the old pumps will have to hold out.',
+    '0:47 We asked the mayor whether they would manage it.',
+    '0:51 She said the engineers were confident they would.',
+    '0:55 The opposition wants an audit of the first estimate.',
+    '0:59 That is all from the council hour for this week.',
+  ];
+  const [doc] = collectPlainText('video.txt', [
+    'Council hour: the weir pumps',
+    'Watch the full episode below.',
+    'Share',
+    'Transcript',
+    ...lines,
+  ].join('\n\n'));
+  assert.match(mainText(doc!), /^0:02 Good evening/);
+  assert.match(mainText(doc!), /for this week\.$/);
+});
+
+test('two teasers, each over its button, do not stand for the story below them', () => {
+  const [doc] = collectPlainText('teasers.txt', [
+    'Weir pumping station to be replaced',
+    'The council says the bill for new pumps has nearly doubled.',
+    'Read more',
+    'Residents on the east bank will be asked where the pipe should run.',
+    'Share',
+    'Hannes Ribbeck',
+    ...STORY,
+  ].join('\n\n'));
+  assert.match(mainText(doc!), /^The town council voted on Tuesday/);
+  assert.match(mainText(doc!), /cross private gardens\.$/);
+});
