@@ -57,7 +57,8 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   // prose below (maybe under another teaser and its button): the story is that prose, found from under the label as the
   // first story was.
   const length = blocks[span.end]!.end - blocks[span.start]!.start;
-  if (length < MIN_STORY_BODY && storyRun(blocks, roles, span.tail + 1, blocks.length - 1) >= Math.max(MIN_STORY_RUN, length * MIN_STORY_RATIO)) {
+  const storyNeeded = Math.max(MIN_STORY_RUN, length * MIN_STORY_RATIO);
+  if (length < MIN_STORY_BODY && storyRun(blocks, roles, span.tail + 1, blocks.length - 1) >= storyNeeded) {
     const skipped: number[] = [];
     let short = span;
     for (let tries = 0; tries < MAX_STORY_RETRIES && short.tail < blocks.length && SKIPPABLE_TAIL.has((roles[short.tail] as { kind: BoilerplateKind }).kind); tries++) {
@@ -65,7 +66,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
       const next = findStart(blocks, roles, short.tail + 1, description);
       if (next >= blocks.length || roles[next]!.role !== 'prose') break;
       const retry = storySpan(blocks, roles, next, options);
-      if (storyRun(blocks, roles, retry.start, retry.end) >= Math.max(MIN_STORY_RUN, length * MIN_STORY_RATIO)) {
+      if (storyRun(blocks, roles, retry.start, retry.end) >= storyNeeded) {
         for (const k of skipped) roles[k] = { role: 'furniture', kind: (roles[k] as { kind: BoilerplateKind }).kind };
         span = retry;
         break;

@@ -5,6 +5,8 @@
  * 1, 2, 3 … (n, n+1, n+2 …) one after another are a paragraph numbering.
  */
 
+import { linesOf } from './lines.js';
+
 /** Fewest numbered lines in a row, counting up by one, that make a numbering. */
 const MIN_RUN = 3;
 /** Most digits of a paragraph's number. */
@@ -60,17 +62,13 @@ export function isParagraphNumber(text: string, at: number): boolean {
 export function paragraphNumbers(text: string): ReadonlySet<number> {
   const offsets: number[] = [];
   const values: number[] = [];
-  for (let line = 0; line < text.length; ) {
-    const n = leadingParagraphNumber(text, line);
-    if (n >= 0) {
-      let i = line;
-      while (isBlank(text.charCodeAt(i))) i++;
-      offsets.push(i);
-      values.push(n);
-    }
-    const nl = text.indexOf('\n', line);
-    if (nl < 0) break;
-    line = nl + 1;
+  for (const line of linesOf(text, 0, text.length)) {
+    const n = leadingParagraphNumber(text, line.start);
+    if (n < 0) continue;
+    let i = line.start;
+    while (isBlank(text.charCodeAt(i))) i++;
+    offsets.push(i);
+    values.push(n);
   }
   const runs = inCountingRun(values);
   const out = new Set<number>();
