@@ -111,10 +111,12 @@ export function findCaptionPanel(text: string): CaptionPanel | null {
  */
 function hasStampLines(text: string): boolean {
   let n = 0;
-  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+  const len = text.length;
+  // No read past the text's end: it deoptimised this function (a newline or a digit last in a text).
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl + 1 < len; nl = text.indexOf('\n', nl + 1)) {
     const c = text.charCodeAt(nl + 1);
     if (c < 48 || c > 57) continue;
-    const colon = text.charCodeAt(nl + 2) === 58 || text.charCodeAt(nl + 3) === 58;
+    const colon = (nl + 2 < len && text.charCodeAt(nl + 2) === 58) || (nl + 3 < len && text.charCodeAt(nl + 3) === 58);
     if (!colon) continue;
     const end = text.indexOf('\n', nl + 1);
     if ((end < 0 ? text.length : end) - nl <= 10 && ++n >= MIN_STAMPS) return true;
