@@ -86,7 +86,7 @@ const shotlist = [
   '3. SOUNDBITE (Norwegian) Jon Eide, union steward:',
   '"We have asked for 6 percent for two years. The owners offer us half of that, and we will stay out until they move."',
   '4. Mid of workers around a fire barrel',
-  'POOL - Access all',
+  'POOL - No access local broadcasters for 48 hours',
   'Stavanger, Norway - 12 May 2027',
   '5. Wide of queue of lorries at the port gate',
   '6. SOUNDBITE (Norwegian) Ilse Brandt, haulier:',
@@ -103,6 +103,17 @@ test("an agency's shotlist opens at its first group's source line, not at a fiel
   const body = main(shotlist.join('\n\n'));
   assert.match(body, /^NSV - NSV subscribers only\n\nBergen, Norway - 12 May 2027\n\n1\. Wide of idle cranes/);
   assert.match(body, /the port owners have offered 3 percent\.$/);
+});
+
+test("a shotlist's source and restriction lines are the agency's terms, set inside the story; its place and date lines are the story's", () => {
+  const [doc] = collectPlainText('script.txt', shotlist.join('\n\n'));
+  const covered = (line: string): boolean => {
+    const at = doc!.text.indexOf(line);
+    return doc!.boilerplate.some((b) => b.kind === 'footer' && b.start <= at && b.end >= at + line.length);
+  };
+  assert.ok(covered('POOL - No access local broadcasters for 48 hours'));
+  assert.ok(covered('NSV - NSV subscribers only'));
+  assert.ok(!covered('Stavanger, Norway - 12 May 2027'));
 });
 
 test('a shotlist whose header fields are all codes and names opens at its first group too, not at the first soundbite', () => {

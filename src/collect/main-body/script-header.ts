@@ -1,6 +1,7 @@
 import type { BlockRole } from './cues.js';
 import { endsSentence } from './cues.js';
 import type { TextBlock } from './text-block.js';
+import { findDate } from '../dates.js';
 
 /**
  * A video or radio agency's script as it is sent to clients: a header of fields ("SLUG: …", "DURATION: 03:41",
@@ -55,7 +56,7 @@ const MAX_GROUP_HEADER_LINE = 100;
  * lines of their group when the later groups of the story have such lines too (a source's line and a place and date
  * over shot 9, as over shot 1). `start` otherwise.
  */
-export function shotlistOpening(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): number {
+export function shotlistOpening(blocks: readonly TextBlock[], roles: BlockRole[], start: number, end: number): number {
   // The start found may be a shot itself (a soundbite's label read as the lead-in of the words under it).
   let k = start < blocks.length && isShotLine(blocks[start]!, roles[start]!) ? start : start - 1;
   if (k < 0 || !isShotLine(blocks[k]!, roles[k]!)) return start;
@@ -66,11 +67,27 @@ export function shotlistOpening(blocks: readonly TextBlock[], roles: readonly Bl
     if (k < 0 || !isShotLine(blocks[k]!, roles[k]!) || shotNumber(blocks[k]!.text) !== n - 1) return start;
   }
   let header = groupHeaderLines(blocks, roles, start, end);
+  if (header === 0) return k;
   while (header > 0 && k > 0 && isGroupHeader(blocks[k - 1]!, roles[k - 1]!)) {
     k--;
     header--;
   }
+  markSourceLines(blocks, roles, k, end);
   return k;
+}
+
+/**
+ * A group's line that gives no date is its source and the client's restrictions ("POOL - No access local
+ * broadcasters for 24 hours"): the agency's terms, set inside the story as apparatus (a credit, kind footer), whose figures are no claim. The
+ * place and date line stays the story's: it dates the soundbites under it.
+ */
+function markSourceLines(blocks: readonly TextBlock[], roles: BlockRole[], from: number, end: number): void {
+  for (let j = from; j <= end; j++) {
+    if (shotNumber(blocks[j]!.text) > 0 || !isGroupHeader(blocks[j]!, roles[j]!) || findDate(blocks[j]!.text) !== null) continue;
+    // Only a line of a group's header: a shot follows it, maybe under the place and date line.
+    const next = j + 1 <= end && shotNumber(blocks[j + 1]!.text) < 0 && isGroupHeader(blocks[j + 1]!, roles[j + 1]!) ? j + 2 : j + 1;
+    if (next <= end && shotNumber(blocks[next]!.text) > 0) roles[j] = { role: 'furniture', kind: 'footer' };
+  }
 }
 
 /** How many header lines stand over a later group of the story's shots (between shot n - 1 and shot n), else 0. */
