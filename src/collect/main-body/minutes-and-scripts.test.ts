@@ -135,6 +135,25 @@ test("a radio running script opens at its first timed cue, under the header's fi
   assert.match(main(text), /^\(00:00\) Good morning\. Frost/);
 });
 
+test("a log whose entries repeat their fields keeps its first entry: its fields are no header given once", () => {
+  const text = [
+    'PORT INCIDENT LOG, WEEK 19',
+    'Entry 1, Monday',
+    'VESSEL: Nordlys',
+    'BERTH: 4',
+    'TIME: 06:40',
+    'EVENT: The ferry struck the quay at low speed and two passengers were hurt.',
+    'ACTION: Berth closed',
+    'Entry 2, Tuesday',
+    'VESSEL: Ask',
+    'BERTH: 7',
+    'TIME: 11:15',
+    'EVENT: A crane dropped a container of 20 tonnes onto the quay, and no one was hurt.',
+    'ACTION: Crane inspected',
+  ].join('\n\n');
+  assert.match(main(text), /EVENT: The ferry struck the quay/);
+});
+
 test("a panel transcript's first turns, each under a speaker's label, are the story and no header of fields", () => {
   const text = [
     'Panel: what the frost cost the valley',

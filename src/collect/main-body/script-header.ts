@@ -23,7 +23,7 @@ const MAX_PROSE_SHARE = 1 / 3;
 /**
  * The block after a header of fields when the story found at `first` is one of its fields, else -1. The fields are
  * at least MIN_FIELDS lines in a row, each under its own label (a transcript's turns repeat their speakers, and are
- * sentences), with at most a title above them.
+ * sentences), with at most a title above them, and their labels do not come back below (a log's entries repeat them).
  */
 export function fieldHeaderEnd(blocks: readonly TextBlock[], roles: readonly BlockRole[], first: number): number {
   if (first >= blocks.length || !FIELD_LINE.test(blocks[first]!.text)) return -1;
@@ -42,8 +42,17 @@ export function fieldHeaderEnd(blocks: readonly TextBlock[], roles: readonly Blo
     labels.add(t.slice(0, t.indexOf(':')).toUpperCase());
     if (roles[i]!.role === 'prose') prose++;
   }
-  return labels.size === count && prose <= count * MAX_PROSE_SHARE ? bottom + 1 : -1;
+  if (labels.size !== count || prose > count * MAX_PROSE_SHARE) return -1;
+  // A header is given once: a form whose labels come again below (a log of reports, entry by entry) is the story's.
+  let again = 0;
+  for (let i = bottom + 1; i < blocks.length; i++) {
+    const t = blocks[i]!.text;
+    if (FIELD_LINE.test(t) && labels.has(t.slice(0, t.indexOf(':')).toUpperCase()) && ++again >= MAX_LABELS_AGAIN) return -1;
+  }
+  return bottom + 1;
 }
+/** Most of the header's labels that may come again below it (a closing "Source:" line). */
+const MAX_LABELS_AGAIN = 2;
 
 /** Most header lines (the source and its restriction, the place and date) over a group of shots. */
 const MAX_GROUP_HEADER = 3;
