@@ -4,6 +4,8 @@ import { caseFolded, classifyBlock, isBroadcastSignOff, endsSentence, isAllCaps,
 import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio, isAuthorNoteUnder } from './author-bio.js';
 import { citationNotesStart } from './citation-notes.js';
+import { rollListStart } from './roll-lists.js';
+import { fieldHeaderEnd, shotlistOpening } from './script-header.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
@@ -52,7 +54,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   markNumberedAuthorSection(blocks, roles);
 
   const description = options.description ?? null;
-  let span = storySpan(blocks, roles, startAfterMasthead(blocks, roles, startUnderButton(blocks, roles, findStart(blocks, roles, 0, description), description)), options);
+  let span = storySpan(blocks, roles, startAfterFields(blocks, roles, startAfterMasthead(blocks, roles, startUnderButton(blocks, roles, findStart(blocks, roles, 0, description), description)), description), options);
   // A teaser or a standfirst taken for the whole story, a button or a label under it taken for its end, and the story's
   // prose below (maybe under another teaser and its button): the story is that prose, found from under the label as the
   // first story was.
@@ -169,17 +171,19 @@ function storySpan(blocks: TextBlock[], roles: BlockRole[], first: number, optio
   for (;;) {
     while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end))
       end--;
-    // Endnotes that only cite sources close the story as a bibliography does; furniture may stand above them.
+    // Endnotes that only cite sources close the story as a bibliography does, and so does a roll of attendance or
+    // distribution under minutes or a memo; furniture may stand above them.
     const notes = citationNotesStart(blocks, first, end);
-    if (notes < 0) break;
-    end = notes - 1;
+    const roll = notes < 0 ? rollListStart(blocks, roles, first, end) : -1;
+    if (notes < 0 && roll < 0) break;
+    end = (notes < 0 ? roll : notes) - 1;
   }
   // A broadcast sign-off closes the story as spoken, but names its reporter, not anyone the story is about.
   if (isBroadcastSignOff(blocks[end]!)) roles[end] = { role: 'furniture', kind: 'footer' };
   const unit = unitStart(blocks, roles, first, end);
   const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
   const opened = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
-  const start = numberedParagraphOne(blocks, firstPostStamp(blocks, roles, options.captions === true ? opened : openingSectionLabel(blocks, roles, segmentLabelAbove(blocks, opened), end), end), end);
+  const start = shotlistOpening(blocks, roles, numberedParagraphOne(blocks, firstPostStamp(blocks, roles, options.captions === true ? opened : openingSectionLabel(blocks, roles, segmentLabelAbove(blocks, opened), end), end), end), end);
   return { start, end, tail };
 }
 
@@ -699,6 +703,15 @@ function startUnderButton(blocks: TextBlock[], roles: BlockRole[], first: number
     return first;
   }
   return first;
+}
+
+/**
+ * A script or a release opening with a header of fields, one of which reads as a sentence ("VERSION: Full script."):
+ * the story is found under the header, not at that field.
+ */
+function startAfterFields(blocks: TextBlock[], roles: BlockRole[], first: number, description: string | null): number {
+  const after = fieldHeaderEnd(blocks, roles, first);
+  return after < 0 || after >= blocks.length ? first : findStart(blocks, roles, after, description);
 }
 
 /** Most characters above a rule that a masthead of metadata lines holds. */
