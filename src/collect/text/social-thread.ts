@@ -26,12 +26,12 @@ const HANDLE_LINE = /^(@[A-Za-z0-9_][A-Za-z0-9_.-]{0,60}(?:@[A-Za-z0-9_.-]+)?)(?
 /** A display name: a short line with a letter, no sentence end, no handle of its own. */
 const NAME_LINE = /^[^@\n]{0,8}\p{L}[^@\n]{0,60}$/u;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
-/** A post's day as the page writes it: "Nov 3", "Nov 3, 2025", "3 Nov 2025", "2025-11-03", a time of day around it. */
-const DAY = new RegExp(`^(?:\\d{1,2}:\\d{2}(?:\\s?[AaPp]\\.?[Mm]\\.?)?\\s*·?\\s*)?(?:(${MONTH})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH})(?:\\s+(\\d{4}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?:,?\\s*(?:at\\s+)?\\d{1,2}:\\d{2}(?:\\s?[AaPp]\\.?[Mm]\\.?)?(?:\\s*[A-Z]{2,4})?)?$`);
+/** A post's day as the page writes it, maybe after a "·": "Nov 3", "· Mar 14", "Nov 3, 2025", "3 Nov 2025", "2025-11-03", a time of day around it. */
+const DAY = new RegExp(`^(?:·\\s*)?(?:\\d{1,2}:\\d{2}(?:\\s?[AaPp]\\.?[Mm]\\.?)?\\s*·?\\s*)?(?:(${MONTH})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH})(?:\\s+(\\d{4}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?:,?\\s*(?:at\\s+)?\\d{1,2}:\\d{2}(?:\\s?[AaPp]\\.?[Mm]\\.?)?(?:\\s*[A-Z]{2,4})?)?$`);
 /** A post's age instead of its day ("3h", "45m", "2d"): the page's day. */
-const AGE = /^\d{1,2}[smhd]$/;
-/** One engagement count alone on a line, maybe with its label ("48.2K", "212", "1,030 likes", "Views"). */
-const COUNT_LINE = /^(?:\d[\d,.]*\s?[KkMm]?(?:\s+(?:views?|reposts?|quotes?|likes?|replies|reply|bookmarks?|boosts?|favou?rites?|comments?|shares?))?|views|reposts|quotes|likes|bookmarks|boosts|favou?rites|reply|repost|like|quote|boost|favou?rite|share|bookmark)$/i;
+const AGE = /^(?:·\s*)?\d{1,2}[smhd]$/;
+/** One engagement count alone on a line, maybe with its label before or after ("48.2K", "212", "1,030 likes", "Boost 14", "Views"). */
+const COUNT_LINE = /^(?:(?:views?|reposts?|quotes?|likes?|replies|reply|bookmarks?|boosts?|favou?rites?|comments?|shares?)(?:\s+\d[\d,.]*\s?[KkMm]?)?|\d[\d,.]*\s?[KkMm]?(?:\s+(?:views?|reposts?|quotes?|likes?|replies|reply|bookmarks?|boosts?|favou?rites?|comments?|shares?))?)$/i;
 /** The page's own labels set between a post's text and its counts. */
 const LABEL_LINE = /^(?:·|ALT|GIF|Show more|Show less|Translate post|Show translation|Translate|Edited|Pinned|Quote|Embedded video|Show this thread|Read \d+ repl(?:y|ies))$/i;
 /** A reply's marker under its header. */
@@ -75,41 +75,58 @@ export function findSocialThread(text: string, published: string | null): Social
   // The thread runs to its author's last post before the replies or a heading of what follows.
   let stop = lines.length;
   for (let i = headers[0]!.to + 1; i < lines.length; i++) if (AFTER_THREAD.test(lines[i]!.t)) { stop = i; break; }
-  let last = -1;
-  for (let h = 0; h < headers.length && headers[h]!.from < stop; h++) {
-    if (headers[h]!.replying) break;
-    if (headers[h]!.handle === author) last = h;
-  }
-  if (last < 1) return null;
-  const posts: PostSpan[] = [];
-  const furniture: BoilerplateSpan[] = [];
-  let mainEnd = -1;
-  for (let h = 0; h <= last; h++) {
-    const head = headers[h]!;
+  const read: ReadPost[] = [];
+  for (let h = 0; h < headers.length && headers[h]!.from < stop && !headers[h]!.replying; h++) {
     const until = h + 1 < headers.length ? Math.min(headers[h + 1]!.from, stop) : stop;
-    let end = -1;
-    let day = head.day === null ? null : dayOf(head.day, year, published);
-    for (let i = head.to + 1; i < until; i++) {
-      const l = lines[i]!;
-      const stamp = dayOf(l.t, year, published);
-      if (stamp !== null) day ??= stamp;
-      else if (!COUNT_LINE.test(l.t) && !LABEL_LINE.test(l.t) && !AGE.test(l.t)) end = i;
-    }
-    if (end < 0) continue;
-    const account = { name: head.name, handle: head.handle, at: nameSpan(text, lines[head.from]!, head.name) };
-    posts.push({ start: lines[head.to + 1]!.start, end: lines[end]!.end, published: day, forwardedFrom: null, author: head.handle === author ? null : head.name, account });
-    if (head.handle === author) mainEnd = lines[end]!.end;
-    // The page's lines inside the post (a label over an image's description) and after its text.
-    for (let i = head.to + 1; i < until; i++) if (i > end || isFurniture(lines[i]!.t, year, published)) furniture.push(lineSpan(lines, i, i));
-    if (h > 0) furniture.push(lineSpan(lines, head.from, head.to));
+    const post = readPost(text, lines, headers[h]!, until, headers[h]!.handle === author ? null : headers[h]!.name, year, published);
+    if (post !== null) read.push(post);
   }
-  if (posts.length === 0 || mainEnd < 0) return null;
+  // The thread is its author's posts and the posts quoted between them; a post set right under the last one's text,
+  // before its counts, is quoted by it too.
+  let last = -1;
+  for (let r = 0; r < read.length; r++) if (read[r]!.post.author === null) last = r;
+  while (last >= 0 && last + 1 < read.length && read[last + 1]!.post.author !== null && read[last + 1]!.header.from === read[last]!.textEnd + 1) last++;
+  if (last < 1 || read[0]!.post.author !== null) return null;
+  const posts = read.slice(0, last + 1).map((r) => r.post);
+  const furniture: BoilerplateSpan[] = [];
+  for (let r = 0; r <= last; r++) {
+    furniture.push(...read[r]!.furniture);
+    if (r > 0) furniture.push(lineSpan(lines, read[r]!.header.from, read[r]!.header.to));
+  }
+  const mainEnd = posts[posts.length - 1]!.end;
   const main: Span = { start: posts[0]!.start, end: mainEnd };
   return {
     main,
     posts: posts.filter((p) => p.start < main.end),
     furniture: mergeSpans(furniture.filter((f) => f.start >= main.start && f.end <= main.end)),
   };
+}
+
+interface ReadPost {
+  header: Header;
+  post: PostSpan;
+  /** Index of the post's last line of text. */
+  textEnd: number;
+  /** The page's lines inside the post (a label over an image's description) and after its text. */
+  furniture: BoilerplateSpan[];
+}
+
+/** The post under `head`, whose lines run to line `until` (exclusive), in `author`'s voice (null: the report's); null if it holds no text. */
+function readPost(text: string, lines: readonly Line[], head: Header, until: number, author: string | null, year: number | null, published: string | null): ReadPost | null {
+  let end = -1;
+  let day = head.day === null ? null : dayOf(head.day, year, published);
+  for (let i = head.to + 1; i < until; i++) {
+    const l = lines[i]!;
+    const stamp = dayOf(l.t, year, published);
+    if (stamp !== null) day ??= stamp;
+    else if (!COUNT_LINE.test(l.t) && !LABEL_LINE.test(l.t) && !AGE.test(l.t)) end = i;
+  }
+  if (end < 0) return null;
+  const account = { name: head.name, handle: head.handle, at: nameSpan(text, lines[head.from]!, head.name) };
+  const post: PostSpan = { start: lines[head.to + 1]!.start, end: lines[end]!.end, published: day, forwardedFrom: null, author, account };
+  const furniture: BoilerplateSpan[] = [];
+  for (let i = head.to + 1; i < until; i++) if (i > end || isFurniture(lines[i]!.t, year, published)) furniture.push(lineSpan(lines, i, i));
+  return { header: head, post, textEnd: end, furniture };
 }
 
 /** The post headers: a display name line, a handle line, then maybe "·", the day or age, and a "Replying to" line. */
