@@ -69,6 +69,11 @@ export interface PostSpan extends Span {
   author?: string | null;
   /** The author is a person: the message's address spells the name ("Ann Lee <ann.lee@…>", "<alee@…>"). */
   authorIsPerson?: boolean;
+  /**
+   * The account that posted it, when the post is one of a social-media thread copied as text: its display name, its
+   * handle (with the "@") and where the name stands in its header. An entity of the report, whoever's voice it is.
+   */
+  account?: { name: string; handle: string; at: Span };
 }
 
 /**

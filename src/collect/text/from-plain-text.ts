@@ -9,6 +9,7 @@ import { findCaptionPanel, type CaptionPanel } from './caption-panel.js';
 import { findMailThread, type MailThread } from './mail-thread.js';
 import { findMarkdown, type MarkdownDocument } from './markdown.js';
 import { findReportLog } from './report-log.js';
+import { findSocialThread, type SocialThread } from './social-thread.js';
 
 export interface PlainTextOptions {
   published?: string | null;
@@ -21,7 +22,8 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
   // A subtitle file's story is read from its cues' words, run on over the cues, without numbers and timings.
   const cues = findCues(text);
   const thread = cues === undefined ? findMailThread(text) : null;
-  const markdown = cues === undefined && thread === null ? findMarkdown(text, MARKDOWN_NAME.test(origin)) : null;
+  const social = cues === undefined && thread === null ? findSocialThread(text, options.published ?? null) : null;
+  const markdown = cues === undefined && thread === null && social === null ? findMarkdown(text, MARKDOWN_NAME.test(origin)) : null;
   // A thread's quoted lines are read without their ">" marks (same offsets), so its paragraphs are found as anywhere
   // else; a Markdown document's lines without their markup, its front matter and code blank.
   const { blocks, margins } = cues !== undefined ? { blocks: subtitleBlocks(text, cues), margins: [] } : plainTextBlocks(thread !== null ? blankSpans(text, thread.quoteMarks) : markdown !== null ? markdownReading(text, markdown) : text);
@@ -48,10 +50,11 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
   };
   if (cues !== undefined) doc.cues = cues;
   if (thread !== null) readAsThread(doc, thread, body);
+  if (social !== null) readAsSocialThread(doc, social, options.published ?? null);
   if (markdown !== null) readAsMarkdown(doc, markdown, options.published ?? null);
-  const panel = cues === undefined && thread === null && markdown === null ? findCaptionPanel(text) : null;
+  const panel = cues === undefined && thread === null && markdown === null && social === null ? findCaptionPanel(text) : null;
   if (panel !== null) readAsCaptionPanel(doc, panel);
-  if (thread === null && cues === undefined && panel === null) {
+  if (thread === null && cues === undefined && panel === null && social === null) {
     // A log of spot reports: each entry on its own day, its fields in its originator's voice.
     const entries = findReportLog(text, doc.main);
     if (entries.length > 0) doc.posts = entries;
@@ -74,6 +77,24 @@ function readAsCaptionPanel(doc: CollectedDocument, panel: CaptionPanel): void {
   if (main.end < doc.text.length) boilerplate.push({ start: main.end, end: doc.text.length, kind: 'other' });
   doc.main = main;
   doc.boilerplate = boilerplate;
+}
+
+/**
+ * A social-media thread copied from its page (social-thread.ts): the body is the thread, from its first post's text to
+ * its author's last; what the page sets before (its chrome) and after (replies, suggested accounts) is not the report's,
+ * and the headers and counts between posts are furniture. Each post is read on its own day, a quoted one in its
+ * account's voice.
+ */
+function readAsSocialThread(doc: CollectedDocument, thread: SocialThread, published: string | null): void {
+  const { main } = thread;
+  const boilerplate: BoilerplateSpan[] = [];
+  if (main.start > 0) boilerplate.push({ start: 0, end: main.start, kind: 'navigation' });
+  boilerplate.push(...thread.furniture);
+  if (main.end < doc.text.length) boilerplate.push({ start: main.end, end: doc.text.length, kind: 'comments' });
+  doc.main = main;
+  doc.boilerplate = boilerplate;
+  doc.posts = thread.posts;
+  doc.published = published ?? thread.posts[0]?.published ?? doc.published;
 }
 
 /** Longest stretch read for an end mark at the thread's end (the mark and the space before it). */
