@@ -10,6 +10,7 @@ import { findMailThread, type MailThread } from './mail-thread.js';
 import { findMarkdown, type MarkdownDocument } from './markdown.js';
 import { findReportLog } from './report-log.js';
 import { findSocialThread, type SocialThread } from './social-thread.js';
+import { findTelegramChannel } from './telegram-channel.js';
 
 export interface PlainTextOptions {
   published?: string | null;
@@ -22,7 +23,8 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
   // A subtitle file's story is read from its cues' words, run on over the cues, without numbers and timings.
   const cues = findCues(text);
   const thread = cues === undefined ? findMailThread(text) : null;
-  const social = cues === undefined && thread === null ? findSocialThread(text, options.published ?? null) : null;
+  // A Telegram channel's posts copied as text are read as a thread is (telegram-channel.ts).
+  const social = cues === undefined && thread === null ? (findSocialThread(text, options.published ?? null) ?? findTelegramChannel(text, options.published ?? null)) : null;
   const markdown = cues === undefined && thread === null && social === null ? findMarkdown(text, MARKDOWN_NAME.test(origin)) : null;
   // A thread's quoted lines are read without their ">" marks (same offsets), so its paragraphs are found as anywhere
   // else; a Markdown document's lines without their markup, its front matter and code blank.
