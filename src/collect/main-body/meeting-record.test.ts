@@ -38,3 +38,11 @@ test('a table whose rows repeat a shape is no running line', () => {
   const [doc] = collectPlainText('table.txt', text);
   assert.equal(doc!.boilerplate.filter((b) => b.kind === 'margin').length, 0);
 });
+
+test('a short row repeated in two tables far apart is no running line', () => {
+  const table = (year: number): string => `Region      Ships\nNorth       ${year}\nSouth       ${year + 3}\nTotal       ${year + 9}`;
+  const prose = 'The harbour master published the counts of the season in two tables, one for each of the quays that the port runs.';
+  const text = `Harbour counts\n\n${prose}\n\n${table(120)}\n\n${prose}\n\n${prose}\n\n${table(140)}\n\n${prose}\n`;
+  const [doc] = collectPlainText('counts.txt', text);
+  assert.equal(doc!.boilerplate.filter((b) => b.kind === 'margin' || (b.kind === 'footer' && /Total/.test(doc!.text.slice(b.start, b.end)))).length, 0);
+});

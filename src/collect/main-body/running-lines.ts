@@ -12,6 +12,8 @@ import type { TextBlock } from './text-block.js';
 
 /** Longest running line, its wide gaps included. */
 const MAX_LINE = 200;
+/** Shortest: a running line spreads across the page's width, where a short table row ("Total      1,200") does not. */
+const MIN_LINE = 60;
 /** Longest part of a running line (a document's title, an agenda item). */
 const MAX_PART = 80;
 /** The gap that parts a running line's fields: three spaces or more, or a tab. */
@@ -60,7 +62,7 @@ function partsSentence(before: string, after: string): boolean {
 
 /** A spread line's shape: its parts with digits as one mark, in sorted order (the sides swap from page to page), or null. */
 function runningKey(t: string): string | null {
-  if (t.length > MAX_LINE || (t.indexOf('   ') < 0 && t.indexOf('\t') < 0)) return null;
+  if (t.length > MAX_LINE || t.length < MIN_LINE || (t.indexOf('   ') < 0 && t.indexOf('\t') < 0)) return null;
   const parts = t.split(GAP);
   if (parts.length < 2 || parts.some((p) => p.length > MAX_PART)) return null;
   const shapes = parts.map((p) => p.replace(/\d+/g, '#'));
