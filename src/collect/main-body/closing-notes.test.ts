@@ -46,3 +46,10 @@ test('a notice closing on a label and a telephone number is a listing after the 
   assert.match(closedBy(['The growers will meet again at the Old Mill on 12 June. Information: (555) 010-2030.']), LAST);
   assert.match(closedBy(['Tickets for the harvest fair go on sale in May. RSVP: +44 20 7946 0958']), LAST);
 });
+
+test('a note on the publication schedule closes the story; a story\'s own "will not publish" stays', () => {
+  assert.match(closedBy(['Note: The Valley Bulletin will not publish an edition on 1 May because of the bank holiday.']), LAST);
+  assert.match(closedBy(['There will be no weekend edition of the bulletin over Easter.']), LAST);
+  const stays = 'The ministry said it will not publish its frost damage report before June.';
+  assert.match(closedBy([stays]), /before June\.$/);
+});

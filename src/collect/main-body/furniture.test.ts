@@ -638,6 +638,18 @@ test('a "Click here to see …" pointer above a report is header matter; its key
   assert.match(mainText(doc!), /^Key Points:\n/);
 });
 
+test('a data cutoff line above an assessment is header matter', () => {
+  const text = [
+    'Harbour Research Group',
+    'Port Traffic Assessment, April 2, 2025',
+    'Data Cutoff: 1pm on April 2. Later sailings will be covered in the next assessment.',
+    'Container traffic at the three northern ports fell by about 8 percent in March from February, the port authorities reported, as two of the largest cranes were out of service.',
+    'Ferry traffic recovered after the storms of February, with 41 sailings a day on the main routes.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('ports.txt', text);
+  assert.match(mainText(doc!), /^Container traffic/);
+});
+
 test('a newsletter\'s sponsor label and its pitch to a forwarded reader open a promotion; a question about forwarding in a story does not', () => {
   const role = (text: string): unknown => classifyBlock({ start: 0, end: text.length, text });
   for (const label of ['Sponsored by Tidewater Charts', 'Presented by the Harbour Fund', 'Forwarded this? Subscribe', 'Was this email forwarded to you? Sign up here.', 'Partner content'])

@@ -8,6 +8,7 @@ import { rollListStart } from './roll-lists.js';
 import { fieldHeaderEnd, shotlistOpening } from './script-header.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
+import { meetingRecordSpan } from './meeting-record.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { WIRE_DATELINE } from '../wire-dateline.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
@@ -77,7 +78,9 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
       short = retry;
     }
   }
-  const { start, end } = span;
+  // A verbatim record runs from the formula opening its proceedings to the one closing them, whatever its cover holds.
+  const record = meetingRecordSpan(blocks);
+  const { start, end } = record === null ? span : { start: record.start, end: record.end ?? Math.max(span.end, record.start) };
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);

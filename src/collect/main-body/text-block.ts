@@ -1,6 +1,7 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { findNumberedLines } from './numbered-lines.js';
+import { findRunningLines } from './running-lines.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
 
 export type BoilerplateKind = BoilerplateSpan['kind'];
@@ -39,10 +40,11 @@ export function plainTextBlocks(text: string): { blocks: TextBlock[]; margins: S
   const numbered = findNumberedLines(text, lines);
   if (numbered !== null) lines = numbered.lines.map(asListItem);
   markPageLines(lines);
+  const running = numbered === null ? findRunningLines(text, lines) : [];
   // A numbered page is set in lines of one width, wrapped inside its paragraphs, however short its lines run.
   const fullLine = fullLineLength(lines);
   const wrapped = numbered !== null || isHardWrapped(text, lines, fullLine);
-  return { blocks: wrapped ? joinWrapped(text, lines, Math.min(MIN_JOINED_LINE, fullLine)) : lines, margins: numbered?.margins ?? [] };
+  return { blocks: wrapped ? joinWrapped(text, lines, Math.min(MIN_JOINED_LINE, fullLine)) : lines, margins: numbered?.margins ?? running };
 }
 
 /** Shortest line that counts as full in text wrapped at 50 characters or wider (a PDF page, an e-mail). */

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mainText } from '../../domain/document.js';
+import { collectPlainText } from '../text/from-plain-text.js';
+import { COMMITTEE_RECORD, PARLIAMENT_RECORD } from './meeting-record.fixture.js';
+
+test('a verbatim record: the proceedings run from the opening formula to the closing one, the cover and boilerplate out', () => {
+  const [un] = collectPlainText('pv.txt', COMMITTEE_RECORD);
+  assert.match(mainText(un!), /^The meeting was called to order at 3\.10 p\.m\./);
+  assert.match(mainText(un!), /The meeting rose at 5\.40 p\.m\.$/);
+  const [house] = collectPlainText('hansard.txt', PARLIAMENT_RECORD);
+  assert.match(mainText(house!), /^The House met at half-past two o'clock/);
+  assert.match(mainText(house!), /The House adjourned at 7\.02 p\.m\.$/);
+});
+
+test('a story about a meeting is no verbatim record: no speakers take turns under its opening line', () => {
+  const story = `Council vote delayed\n\nBy A. Writer\n\nThe council met at noon to discuss the depot, and 40 residents attended the session.\n\nThe meeting was called to order at 6 p.m.\n\nThe mayor said the vote would come next month. Residents said they feared 200 lorries a day.\n`;
+  const [doc] = collectPlainText('story.txt', story);
+  assert.match(mainText(doc!), /^The council met at noon/);
+});
+
+test('running heads and feet that break a sentence across pages are a margin; the sentence is read whole', () => {
+  const [doc] = collectPlainText('pv.txt', COMMITTEE_RECORD);
+  const margins = doc!.boilerplate.filter((b) => b.kind === 'margin');
+  assert.equal(margins.length, 1);
+  const blanked = doc!.text.slice(margins[0]!.start, margins[0]!.end);
+  assert.match(blanked, /2\/3 +25-30411/);
+  assert.match(blanked, /General and complete disarmament/);
+  assert.equal(doc!.text.slice(margins[0]!.start - 10, margins[0]!.start), 'they still');
+  // The feet and heads between whole paragraphs are furniture too, never the story's text.
+  const furniture = doc!.boilerplate.filter((b) => b.kind === 'footer' && b.start > doc!.main.start && b.end < doc!.main.end);
+  assert.ok(furniture.some((b) => /3\/3/.test(doc!.text.slice(b.start, b.end))));
+});
+
+test('a table whose rows repeat a shape is no running line', () => {
+  const rows = Array.from({ length: 12 }, (_, i) => `${2010 + i}        ${1000 + i * 37}        ${i + 4}`).join('\n');
+  const text = `Depot inventory\n\nThe depot reported its holdings for every year since 2010, as the table shows in full.\n\n${rows}\n\nThe totals have risen each year, the depot said in a statement on its holdings.\n`;
+  const [doc] = collectPlainText('table.txt', text);
+  assert.equal(doc!.boilerplate.filter((b) => b.kind === 'margin').length, 0);
+});
+
+test('a short row repeated in two tables far apart is no running line', () => {
+  const table = (year: number): string => `Region      Ships\nNorth       ${year}\nSouth       ${year + 3}\nTotal       ${year + 9}`;
+  const prose = 'The harbour master published the counts of the season in two tables, one for each of the quays that the port runs.';
+  const text = `Harbour counts\n\n${prose}\n\n${table(120)}\n\n${prose}\n\n${prose}\n\n${table(140)}\n\n${prose}\n`;
+  const [doc] = collectPlainText('counts.txt', text);
+  assert.equal(doc!.boilerplate.filter((b) => b.kind === 'margin' || (b.kind === 'footer' && /Total/.test(doc!.text.slice(b.start, b.end)))).length, 0);
+});

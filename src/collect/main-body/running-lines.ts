@@ -1,0 +1,71 @@
+import type { Span } from '../../domain/span.js';
+import type { TextBlock } from './text-block.js';
+
+/**
+ * Running heads and feet of a printed document converted with its layout kept (a UN record's "S/PV.10214     Agenda
+ * title     10/09/2026", a page foot "2/5          26-24517"): a line whose parts stand apart by wide runs of spaces,
+ * repeated page after page with only its digits changed, or its parts swapped between the page's sides (recto and
+ * verso). A page breaks where they stand, often inside a sentence ("… all Member ⏎ 2/5  26-24517 ⏎ … ⏎ States
+ * must …"): they are the page's furniture, and where the text on either side is one sentence they are a margin,
+ * read as blank so the sentence runs on through them.
+ */
+
+/** Longest running line, its wide gaps included. */
+const MAX_LINE = 200;
+/** Shortest: a running line spreads across the page's width, where a short table row ("Total      1,200") does not. */
+const MIN_LINE = 60;
+/** Longest part of a running line (a document's title, an agenda item). */
+const MAX_PART = 80;
+/** The gap that parts a running line's fields: three spaces or more, or a tab. */
+const GAP = /(?: {3,}|\t)\s*/;
+/** Fewest lines between two copies of a running line: a page's text, not a table's next row. */
+const MIN_PAGE_LINES = 4;
+/** A line that ends a sentence or a clause: the text after a page break starts afresh. */
+const CLOSES = /[.!?:;"”’)]$/;
+
+/** Marks the running lines of `lines` (the text's non-blank lines) as footers; the margins where they part a sentence. */
+export function findRunningLines(text: string, lines: readonly TextBlock[]): Span[] {
+  const keys: Array<string | null> = lines.map((l) => runningKey(l.text));
+  const last = new Map<string, number>();
+  const repeated = new Set<string>();
+  // A shape seen again within a few lines is a table's or a list's rows, wherever else it recurs.
+  const rows = new Set<string>();
+  keys.forEach((k, i) => {
+    if (k === null) return;
+    const before = last.get(k);
+    if (before !== undefined) (i - before > MIN_PAGE_LINES ? repeated : rows).add(k);
+    last.set(k, i);
+  });
+  for (const k of rows) repeated.delete(k);
+  if (repeated.size === 0) return [];
+  const margins: Span[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!repeated.has(keys[i] ?? '')) continue;
+    let j = i;
+    while (j + 1 < lines.length && repeated.has(keys[j + 1] ?? '')) j++;
+    for (let k = i; k <= j; k++) lines[k]!.hint ??= 'footer';
+    const prev = lines[i - 1];
+    const next = lines[j + 1];
+    if (prev !== undefined && next !== undefined && prev.hint === undefined && partsSentence(prev.text, next.text)) {
+      margins.push({ start: prev.end, end: text.lastIndexOf('\n', next.start) });
+    }
+    i = j;
+  }
+  return margins.filter((m) => m.end > m.start);
+}
+
+/** Whether the lines on either side of a page break are one sentence: the first ends none, or the next goes on in small letters. */
+function partsSentence(before: string, after: string): boolean {
+  const c = after.charCodeAt(0);
+  return !CLOSES.test(before) || (c >= 97 && c <= 122);
+}
+
+/** A spread line's shape: its parts with digits as one mark, in sorted order (the sides swap from page to page), or null. */
+function runningKey(t: string): string | null {
+  if (t.length > MAX_LINE || t.length < MIN_LINE || (t.indexOf('   ') < 0 && t.indexOf('\t') < 0)) return null;
+  const parts = t.split(GAP);
+  if (parts.length < 2 || parts.some((p) => p.length > MAX_PART)) return null;
+  const shapes = parts.map((p) => p.replace(/\d+/g, '#'));
+  if (!shapes.some((s) => s.includes('#'))) return null;
+  return shapes.sort().join('\u0001');
+}
