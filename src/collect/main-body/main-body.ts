@@ -12,7 +12,7 @@ import { meetingRecordSpan } from './meeting-record.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { WIRE_DATELINE } from '../wire-dateline.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
-import { inCountingRun, leadingParagraphNumber } from '../text/paragraph-numbers.js';
+import { digitCount, inCountingRun, leadingNumber, leadingParagraphNumber } from '../text/paragraph-numbers.js';
 
 export interface MainBody {
   /** From the first sentence of the story to its last. */
@@ -206,15 +206,9 @@ function markNumberedAuthorSection(blocks: readonly TextBlock[], roles: BlockRol
 
 /** The number of a paragraph that opens with its number, a full stop or none, and a blank ("2.\tThe first …", "3 The …"), else -1. */
 function numberedParagraph(t: string): number {
-  let i = 0;
-  let n = 0;
-  while (i < 3 && i < t.length) {
-    const c = t.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    n = n * 10 + c - 48;
-    i++;
-  }
-  if (i === 0 || t.charCodeAt(0) === 48) return -1;
+  const n = leadingNumber(t, 0);
+  if (n < 0) return -1;
+  let i = digitCount(n);
   if (t.charCodeAt(i) === 46 /* . */) i++;
   const c = t.charCodeAt(i);
   return c === 32 || c === 9 ? n : -1;

@@ -2,6 +2,7 @@ import type { BlockRole } from './cues.js';
 import { endsSentence } from './cues.js';
 import type { TextBlock } from './text-block.js';
 import { findDate } from '../dates.js';
+import { digitCount, leadingNumber } from '../text/paragraph-numbers.js';
 
 /**
  * A video or radio agency's script as it is sent to clients: a header of fields ("SLUG: …", "DURATION: 03:41",
@@ -132,15 +133,9 @@ function nextShotNumber(blocks: readonly TextBlock[], from: number, end: number)
 
 /** The number opening a numbered line ("12. Wide of …", "3) Close of …"), else -1. */
 function shotNumber(t: string): number {
-  let i = 0;
-  let n = 0;
-  while (i < 3 && i < t.length) {
-    const c = t.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    n = n * 10 + c - 48;
-    i++;
-  }
-  if (i === 0 || t.charCodeAt(0) === 48) return -1;
+  const n = leadingNumber(t, 0);
+  if (n < 0) return -1;
+  const i = digitCount(n);
   const mark = t.charCodeAt(i);
   return (mark === 46 || mark === 41) && t.charCodeAt(i + 1) === 32 ? n : -1;
 }

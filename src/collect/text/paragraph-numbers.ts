@@ -21,18 +21,33 @@ const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 13;
 export function leadingParagraphNumber(text: string, from: number): number {
   let i = from;
   while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-  const first = i;
+  const n = leadingNumber(text, i);
+  if (n < 0) return -1;
+  i += digitCount(n);
+  if (!isBlank(text.charCodeAt(i))) return -1;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  return isCapital(text, i) ? n : -1;
+}
+
+/**
+ * The number of one to three digits at `from`, written without a leading zero, as a paragraph, a shot or a list item
+ * is numbered ("12. Wide of …", "3 The …"), else -1. The digits end at `from + digitCount(n)`; a fourth digit after
+ * them is left for the caller's next-character test to refuse.
+ */
+export function leadingNumber(text: string, from: number): number {
+  let i = from;
   let n = 0;
-  while (i < text.length && i - first < MAX_DIGITS) {
+  while (i < text.length && i - from < MAX_DIGITS) {
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57) break;
     n = n * 10 + c - 48;
     i++;
   }
-  if (i === first || text.charCodeAt(first) === 48 || !isBlank(text.charCodeAt(i))) return -1;
-  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-  return isCapital(text, i) ? n : -1;
+  return i === from || text.charCodeAt(from) === 48 ? -1 : n;
 }
+
+/** How many digits `n` (0–999, no leading zero) is written with. */
+export const digitCount = (n: number): number => (n >= 100 ? 3 : n >= 10 ? 2 : 1);
 
 /** For each of `values` (the numbers of the numbered lines, in order), whether it is one of MIN_RUN or more counting up by one in a row. */
 export function inCountingRun(values: readonly number[]): boolean[] {
