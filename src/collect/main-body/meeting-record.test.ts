@@ -46,3 +46,33 @@ test('a short row repeated in two tables far apart is no running line', () => {
   const [doc] = collectPlainText('counts.txt', text);
   assert.equal(doc!.boilerplate.filter((b) => b.kind === 'margin' || (b.kind === 'footer' && /Total/.test(doc!.text.slice(b.start, b.end)))).length, 0);
 });
+
+test('a journal\'s page heads copied from its PDF (page number and authors, journal name and page number) are furniture; a sentence runs on through them', () => {
+  const para = (s: string): string => s.replace(/(.{1,88})(?: |$)/g, '$1\n').trim();
+  const text = [
+    'HARBOUR STUDIES QUARTERLY',
+    para('Abstract. We surveyed the ferry operators of the northern coast over two winters and report what they told us about the cost of laying up their vessels when the storms close the crossings.'),
+    '1. Introduction',
+    para('Ferry operators on the northern coast have long complained about the winter closures, but nobody has counted what the closures cost them in lost fares and in repairs to idle ships.'),
+    para('We sent questionnaires to every licensed operator on the coast in the autumn of 2024 and received answers from most of them:'),
+    '212  LINDQVIST ET AL.',
+    para('41 from operators of passenger ferries, 17 from freight lines and the rest from the small island services that run only in summer, when the crossings are calm.'),
+    para('The operators of passenger ferries reported the largest losses, because their fares fall away as soon as the tourist season ends and the storms begin.'),
+    para('The freight lines told us that they could move much of their cargo by road while the crossings were closed, at some cost in time but little in money.'),
+    'HARBOUR STUDIES QUARTERLY  213',
+    '2. Results',
+    para('The island services were the hardest hit of all, since most of them carry nothing between October and April.'),
+  ].join('\n\n');
+  const [doc] = collectPlainText('paper.txt', text + '\n');
+  const margin = doc!.boilerplate.find((b) => b.kind === 'margin');
+  assert.ok(margin !== undefined && /212 +LINDQVIST ET AL\./.test(doc!.text.slice(margin.start, margin.end)));
+  const heads = doc!.boilerplate.filter((b) => b.kind === 'footer').map((b) => doc!.text.slice(b.start, b.end));
+  assert.ok(heads.some((h) => h.includes('STUDIES QUARTERLY  213')));
+});
+
+test('numbered section headings set apart by two spaces are no page heads', () => {
+  const para = 'The harbour board counted the ships that called at the port in each month of the year and published the counts with a note on the method it used.';
+  const text = ['Harbour report', '1  Ships and calls', para, para, para, para, '2  Cargo and passengers', para, para].join('\n\n');
+  const [doc] = collectPlainText('report.txt', text + '\n');
+  assert.equal(doc!.boilerplate.filter((b) => /Cargo and passengers/.test(doc!.text.slice(b.start, b.end))).length, 0);
+});

@@ -25,6 +25,7 @@ const CLOSES = /[.!?:;"”’)]$/;
 
 /** Marks the running lines of `lines` (the text's non-blank lines) as footers; the margins where they part a sentence. */
 export function findRunningLines(text: string, lines: readonly TextBlock[]): Span[] {
+  const margins = findPageHeads(text, lines);
   const keys: Array<string | null> = lines.map((l) => runningKey(l.text));
   const last = new Map<string, number>();
   const repeated = new Set<string>();
@@ -37,8 +38,7 @@ export function findRunningLines(text: string, lines: readonly TextBlock[]): Spa
     last.set(k, i);
   });
   for (const k of rows) repeated.delete(k);
-  if (repeated.size === 0) return [];
-  const margins: Span[] = [];
+  if (repeated.size === 0) return margins;
   for (let i = 0; i < lines.length; i++) {
     if (!repeated.has(keys[i] ?? '')) continue;
     let j = i;
@@ -52,6 +52,64 @@ export function findRunningLines(text: string, lines: readonly TextBlock[]): Spa
     i = j;
   }
   return margins.filter((m) => m.end > m.start);
+}
+
+/**
+ * A journal's page head copied from its PDF: the page number and a running title (the authors, "146  SEO ET AL.",
+ * on the left-hand page; the journal's name, "JOURNAL OF …  147", on the right) set apart by two spaces or more.
+ * Each varies in its words, so the shape that repeats is the page numbers' run: two heads or more, far apart, whose
+ * numbers go up a page or two at a time. A page breaks there, often inside a sentence (after a colon too: the list
+ * it opens goes on over the page).
+ */
+function findPageHeads(text: string, lines: readonly TextBlock[]): Span[] {
+  const heads: Array<{ line: number; page: number }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const page = pageHeadNumber(lines[i]!.text);
+    if (page !== undefined) heads.push({ line: i, page });
+  }
+  if (heads.length < 2) return [];
+  const run = new Set<number>();
+  for (let h = 1; h < heads.length; h++) {
+    const a = heads[h - 1]!;
+    const b = heads[h]!;
+    const step = b.page - a.page;
+    if (step >= 1 && step <= MAX_PAGE_STEP && b.line - a.line > MIN_PAGE_LINES) run.add(a.line).add(b.line);
+  }
+  const margins: Span[] = [];
+  for (const i of run) {
+    lines[i]!.hint ??= 'footer';
+    const prev = lines[i - 1];
+    const next = lines[i + 1];
+    if (prev !== undefined && next !== undefined && prev.hint === undefined && (!ENDS_SENTENCE.test(prev.text) || isLower(next.text))) {
+      margins.push({ start: prev.end, end: text.lastIndexOf('\n', next.start) });
+    }
+  }
+  return margins.filter((m) => m.end > m.start);
+}
+
+/** A page head's number and title: 1–4 digits, a gap of two spaces or more, a title of two words or more without digits, in capitals or
+ * ending in "et al.". */
+const PAGE_HEAD = /^(?:(\d{1,4})(?: {2,}|\t)\s*([^\d\s][^\d]{4,78}[^\d\s])|([^\d\s][^\d]{4,78}[^\d\s])(?: {2,}|\t)\s*(\d{1,4}))$/;
+/** Most pages between two heads the text keeps (a head is printed on every page; a page may hold none, a figure). */
+const MAX_PAGE_STEP = 3;
+const ET_AL = /\bet al\.?$/i;
+/** A line that ends a sentence (a colon or a comma does not: what it opens runs on over the page). */
+const ENDS_SENTENCE = /[.!?"”’)]$/;
+
+/** The page number of a journal's page head, or undefined. */
+function pageHeadNumber(t: string): number | undefined {
+  if (t.length > MAX_PART + 10 || (t.indexOf('  ') < 0 && t.indexOf('\t') < 0)) return undefined;
+  const m = PAGE_HEAD.exec(t.trim());
+  if (m === null) return undefined;
+  const title = (m[2] ?? m[3])!.trim();
+  // Set in capitals, or the authors' "Seo et al.": a numbered section's heading ("2  Data and methods") is neither.
+  const running = title.indexOf(' ') > 0 && (title === title.toUpperCase() || ET_AL.test(title));
+  return running ? Number(m[1] ?? m[4]) : undefined;
+}
+
+function isLower(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c >= 97 && c <= 122;
 }
 
 /** Whether the lines on either side of a page break are one sentence: the first ends none, or the next goes on in small letters. */
