@@ -4,6 +4,7 @@ import { caseFolded, classifyBlock, isBroadcastSignOff, endsSentence, isAllCaps,
 import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio, isAuthorNoteUnder } from './author-bio.js';
 import { citationNotesStart } from './citation-notes.js';
+import { contentsListStart } from './contents-list.js';
 import { rollListStart } from './roll-lists.js';
 import { fieldHeaderEnd, shotlistOpening } from './script-header.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
@@ -55,7 +56,10 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   markNumberedAuthorSection(blocks, roles);
 
   const description = options.description ?? null;
-  let span = storySpan(blocks, roles, startAfterFields(blocks, roles, startAfterMasthead(blocks, roles, startUnderButton(blocks, roles, findStart(blocks, roles, 0, description), description)), description), options);
+  // A report from print may open with its table of contents: the story starts under the first section it lists.
+  const contents = contentsListStart(blocks, roles);
+  const found = contents >= 0 ? contents : findStart(blocks, roles, 0, description);
+  let span = storySpan(blocks, roles, startAfterFields(blocks, roles, startAfterMasthead(blocks, roles, startUnderButton(blocks, roles, found, description)), description), options);
   // A teaser or a standfirst taken for the whole story, a button or a label under it taken for its end, and the story's
   // prose below (maybe under another teaser and its button): the story is that prose, found from under the label as the
   // first story was.

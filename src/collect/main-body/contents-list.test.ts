@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { collectPlainText } from '../text/from-plain-text.js';
+import { mainText } from '../../domain/document.js';
+
+// A briefing copied from a PDF: a cover, a page note that reads as a sentence, a contents list, then the sections.
+const cover = ['MERIDIAN FIELD', 'ANALYTICS', 'Baltic Ports', 'Quarterly Note', 'March 2031', 'For subscribers only. Do not forward.'];
+const sections = [
+  'Summary',
+  'Container traffic through Klaipeda fell for a third quarter in a row.',
+  'Rail links to the hinterland carried 12 percent less freight than a year earlier.',
+  '1. Traffic and tariffs',
+  'The port authority counted 410,000 containers in the quarter, against 455,000 a year before.',
+  '2. Outlook',
+  'We expect the decline to slow once the new terminal opens in the autumn.',
+];
+
+test('a contents list with dotted leaders is front matter: the story starts under its first section', () => {
+  const contents = ['Contents', 'Summary .................................... 2', '1. Traffic and tariffs ..................... 3', '2. Outlook ................................. 4'];
+  const [doc] = collectPlainText('note.txt', [...cover, ...contents, ...sections].join('\n'));
+  assert.match(mainText(doc!), /^Container traffic through Klaipeda/);
+});
+
+test('an unlabelled list of entries with leaders and page numbers is a contents list too', () => {
+  const contents = ['Summary . . . . . . . . . . . . 2', '1. Traffic and tariffs . . . . . . 3', '2. Outlook . . . . . . . . . . . 4'];
+  const [doc] = collectPlainText('note.txt', [...cover, ...contents, ...sections].join('\n'));
+  assert.match(mainText(doc!), /^Container traffic through Klaipeda/);
+});
+
+test('a list whose sections never come again as headings moves nothing', () => {
+  const contents = ['Contents', 'Findings ..................... 2', 'Annex ........................ 9'];
+  const [withList] = collectPlainText('note.txt', [...cover, ...contents, ...sections].join('\n'));
+  assert.doesNotMatch(mainText(withList!), /^Container traffic/);
+});

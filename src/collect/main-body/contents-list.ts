@@ -1,0 +1,77 @@
+import type { BlockRole } from './cues.js';
+import type { TextBlock } from './text-block.js';
+
+/**
+ * A table of contents at the top of a report copied from print ("Contents", then "1. Findings ........ 3" lines): front
+ * matter, however its entries read (they are headings, and a short first page's notes above them read as prose). The
+ * story starts under the first section the list names, where its title comes again as a heading.
+ */
+
+/** How far into the text (in blocks) a contents list is looked for: a cover page and a title page's lines. */
+const MAX_BLOCKS_ABOVE = 40;
+/** Fewest entries a contents list has under its label; without one, dotted leaders on this many lines in a row. */
+const MIN_LABELLED_ENTRIES = 2;
+const MIN_UNLABELLED_ENTRIES = 3;
+/** Longest entry line ("4. Implications for South Korea …… 5" and its leader). */
+const MAX_ENTRY = 160;
+
+/** "Contents", "Table of contents", "CONTENTS", "In this report". */
+const CONTENTS_LABEL = /^(?:table of contents|contents|in this (?:report|issue|paper|brief)):?$/i;
+/**
+ * An entry: its title, then a dotted leader (or a gap of two spaces or a tab) and its page number, arabic or roman.
+ * Group 1 is the title.
+ */
+const ENTRY = /^(\S.*?\S)(?:\s*(?:\.\s?){3,}\s*|\s*(?:…\s*)+|\t+\s*| {2,})(?:\d{1,3}|[ivxlc]{1,6})$/i;
+const LEADER = /(?:\.\s?){3,}|…/;
+
+/**
+ * The index of the first block of the story under a contents list (the first block under the heading that repeats the
+ * first entry found again below the list), or -1 when the text opens with no contents list or its sections are not
+ * found again.
+ */
+export function contentsListStart(blocks: readonly TextBlock[], roles: readonly BlockRole[]): number {
+  const limit = Math.min(blocks.length, MAX_BLOCKS_ABOVE);
+  for (let i = 0; i < limit; i++) {
+    const t = blocks[i]!.text.trim();
+    const labelled = CONTENTS_LABEL.test(t);
+    // Cheap gate: a list opens at its label, or at a line ending in a page number after a leader.
+    if (!labelled && !LEADER.test(t)) continue;
+    const titles: string[] = [];
+    let leaders = 0;
+    let j = labelled ? i + 1 : i;
+    for (; j < blocks.length; j++) {
+      const line = blocks[j]!.text.trim();
+      if (roles[j]!.role === 'furniture' && titles.length === 0) continue;
+      const m = line.length <= MAX_ENTRY ? ENTRY.exec(line) : null;
+      if (m === null) break;
+      titles.push(normalised(m[1]!));
+      if (LEADER.test(line)) leaders++;
+    }
+    const enough = labelled ? titles.length >= MIN_LABELLED_ENTRIES : leaders >= MIN_UNLABELLED_ENTRIES;
+    if (!enough) {
+      if (labelled) continue;
+      i = Math.max(i, j - 1);
+      continue;
+    }
+    return sectionUnder(blocks, roles, j, titles);
+  }
+  return -1;
+}
+
+/** The first block under the first listed section's heading found from `from` on, or -1. */
+function sectionUnder(blocks: readonly TextBlock[], roles: readonly BlockRole[], from: number, titles: readonly string[]): number {
+  const wanted = new Set(titles);
+  for (let k = from; k < blocks.length; k++) {
+    const t = blocks[k]!.text;
+    if (t.length > MAX_ENTRY || !wanted.has(normalised(t.trim()))) continue;
+    // The section opens under its heading: its first block that is not page furniture.
+    for (let n = k + 1; n < blocks.length; n++) if (roles[n]!.role !== 'furniture') return n;
+    return -1;
+  }
+  return -1;
+}
+
+/** A title as compared: spaces collapsed, small letters, a closing colon dropped. */
+function normalised(t: string): string {
+  return t.replace(/\s+/g, ' ').replace(/:$/, '').toLowerCase();
+}
