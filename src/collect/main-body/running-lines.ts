@@ -25,6 +25,8 @@ const CLOSES = /[.!?:;"”’)]$/;
 
 /** Marks the running lines of `lines` (the text's non-blank lines) as footers; the margins where they part a sentence. */
 export function findRunningLines(text: string, lines: readonly TextBlock[]): Span[] {
+  // Every running line has a wide gap (runningKey): a text with none, as most are, has no running lines.
+  if (text.indexOf('   ') < 0 && text.indexOf('\t') < 0) return [];
   const keys: Array<string | null> = lines.map((l) => runningKey(l.text));
   const last = new Map<string, number>();
   const repeated = new Set<string>();
