@@ -29,12 +29,27 @@ const MIN_TURNS = 2;
 /** Longest line a formula stands on: it is a line of its own, never a story's sentence about a meeting. */
 const MAX_FORMULA_LINE = 120;
 
+/**
+ * Cheap gates before OPENING and CHAIR_TAKEN, which most lines fail: an opening formula's verb stands before " at"
+ * ("order", "met", "began" or a verb in -ed: "opened", "convened"); a chair taken is "the Chair" or "the chair".
+ */
+function hasOpeningVerb(t: string): boolean {
+  for (let i = t.indexOf(' at'); i >= 3; i = t.indexOf(' at', i + 1)) {
+    const a = t.charCodeAt(i - 3);
+    const b = t.charCodeAt(i - 2);
+    const c = t.charCodeAt(i - 1);
+    if ((b === 101 && c === 100) /* ed */ || (a === 109 && b === 101 && c === 116) /* met */ || (a === 103 && b === 97 && c === 110) /* gan */ || (a === 100 && b === 101 && c === 114) /* der */) return true;
+  }
+  return false;
+}
+const hasChairTaken = (t: string): boolean => t.indexOf('the Chair') >= 0 || t.indexOf('the chair') >= 0;
+
 /** The blocks a verbatim record's proceedings run from and to, or null when the text is none. */
 export function meetingRecordSpan(blocks: readonly TextBlock[]): { start: number; end: number | null } | null {
   let start = -1;
   for (let i = 0; i < blocks.length && start < 0; i++) {
     const t = blocks[i]!.text;
-    if (t.length <= MAX_FORMULA_LINE && (OPENING.test(t) || CHAIR_TAKEN.test(t))) start = i;
+    if (t.length <= MAX_FORMULA_LINE && ((hasOpeningVerb(t) && OPENING.test(t)) || (hasChairTaken(t) && CHAIR_TAKEN.test(t)))) start = i;
   }
   if (start < 0) return null;
   let end: number | null = null;

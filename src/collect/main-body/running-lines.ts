@@ -25,7 +25,11 @@ const CLOSES = /[.!?:;"”’)]$/;
 
 /** Marks the running lines of `lines` (the text's non-blank lines) as footers; the margins where they part a sentence. */
 export function findRunningLines(text: string, lines: readonly TextBlock[]): Span[] {
+  // Every running line and page head has a gap of two blanks or a tab: a text with none, as most are, has neither.
+  if (text.indexOf('  ') < 0 && text.indexOf('\t') < 0) return [];
   const margins = findPageHeads(text, lines);
+  // A running line's gap is three blanks or a tab (runningKey).
+  if (text.indexOf('   ') < 0 && text.indexOf('\t') < 0) return margins;
   const keys: Array<string | null> = lines.map((l) => runningKey(l.text));
   const last = new Map<string, number>();
   const repeated = new Set<string>();

@@ -18,7 +18,7 @@ import { dayOf, type SocialThread } from './social-thread.js';
  */
 export function findTelegramChannel(text: string, published: string | null): SocialThread | null {
   const desktop = text.indexOf(', [') >= 0;
-  const web = text.indexOf('views') >= 0 || text.indexOf('👁') >= 0 || text.indexOf('orwarded from') >= 0;
+  const web = text.indexOf('views') >= 0 || text.indexOf('👁') >= 0 || (text.indexOf('warded from') >= 0 && text.indexOf('orwarded from') >= 0);
   if (!desktop && !web) return null;
   const lines = nonEmptyLines(text);
   return (desktop ? desktopCopy(lines, published) : null) ?? (web ? webCopy(lines, published) : null);
