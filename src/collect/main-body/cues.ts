@@ -1,5 +1,6 @@
 import { isCountsLine, isJumpLine, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
+import { findSignatureIssuer } from './press-signature.js';
 
 /**
  * Line-level cues of page furniture. Each is a general shape (a label line, a disclosure formula,
@@ -165,7 +166,13 @@ const SPONSOR_READ = /^(?:this|today'?s) (?:episode|podcast|show|programme|progr
 const MAX_SPONSOR_READ = 600;
 
 /** A correction notice closes the story even when it carries its text on the same line. */
-const CORRECTION = /^(?:corrections?|clarifications?|editor'?s? note|update)\s*(?:\([^)]*\))?\s*:/i;
+const CORRECTION = /^(?:corrections?|clarifications?|(?:editor|translator)'?s? note|update)\s*(?:\([^)]*\))?\s*:/i;
+/**
+ * A site's note under a statement it relays, headed by the site's name ("Note from the Harbour Post: this is a
+ * translation of …", "Note from the editors: …"): the editors' words, not the statement's. Capitals as written, so
+ * "Note from the field:" opens no note.
+ */
+const NOTE_FROM = lazyRegExp(() => /^[Nn]ote from (?:the )?(?:[Ee]ditors?|[Tt]ranslators?|\p{Lu}[\p{L}&'’-]*(?: \p{Lu}[\p{L}&'’-]*){0,4})\s*:/u);
 
 /** Author disclosures and republication notices that news syndication appends (matched on `caseFolded` text). */
 const DISCLOSURE =
@@ -325,7 +332,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   // The anchored formulas are tried only when the first two letters can open them.
   const c = t.charCodeAt(0);
   const opens = openingOf(t);
-  if (CORRECTION_OPENS.has(opens) && CORRECTION.test(t)) return { role: 'tail', kind: 'other' };
+  if (CORRECTION_OPENS.has(opens) && (CORRECTION.test(t) || NOTE_FROM().test(t))) return { role: 'tail', kind: 'other' };
   if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= MAX_INLINE_ABOUT && opens === ABOUT_OPENS && INLINE_ABOUT.test(t)) return { role: 'tail', kind: 'byline' };
   if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };
@@ -333,6 +340,8 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (t.length <= 200 && INLINE_PROMO_OPENS.has(opens) && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
   if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
   if (isStaffCredit(t)) return { role: 'furniture', kind: 'footer' };
+  // A statement's closing signature ("Press service of the Ministry of …"): the statement ends above it.
+  if (findSignatureIssuer(t) !== undefined) return { role: 'tail', kind: 'byline' };
   if (t.length <= 300 && (c === 91 || c === 40) && STAGE_DIRECTION.test(t)) return { role: 'furniture', kind: 'other' };
   if (c === 91 && t.length <= MAX_MEDIA_CAPTION && MEDIA_CAPTION.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
   if (isCountsLine(t)) return { role: 'furniture', kind: 'footer' };
@@ -376,7 +385,7 @@ function openingOf(t: string): number {
 }
 const openings = (words: string): ReadonlySet<number> => new Set(words.split(' ').map(openingOf));
 /** Words each anchored formula can open with (see the regexes): only their first two letters count. */
-const CORRECTION_OPENS = openings('corrections clarifications editor update');
+const CORRECTION_OPENS = openings('corrections clarifications editor translator note update');
 const INLINE_TAIL_OPENS = openings('tags topics filed media press enquiries inquiries contacts');
 const INLINE_PROMO_OPENS = openings('read see also related more watch listen');
 const CREDIT_OPENS = openings('main top featured cover image photo picture video graphic illustration map credits sources via');
