@@ -28,10 +28,15 @@ function mayBeSignature(t: string): boolean {
   return c >= 97 && c <= 122;
 }
 
+/** Whether the line holds a signature's word as SIGNATURE writes it ("[Pp]ress", "[Mm]edia", "[Pp]ublic [Aa]ffairs", "[Ii]nformation"). */
+function hasSignatureWord(t: string): boolean {
+  return t.indexOf('ress') >= 0 || t.indexOf('edia') >= 0 || t.indexOf('ublic ') >= 0 || t.indexOf('nformation') >= 0;
+}
+
 /** The issuer a signature line names ("Ministry of Defence of Ukraine"), or undefined when the line is none. */
 export function findSignatureIssuer(line: string): string | undefined {
   const t = line.trim();
-  if (!mayBeSignature(t) || !/press|media|public affairs|information/i.test(t)) return undefined;
+  if (!mayBeSignature(t) || !hasSignatureWord(t)) return undefined;
   const m = SIGNATURE().exec(t);
   if (m === null) return undefined;
   const issuer = (m[1] ?? m[2])!;
