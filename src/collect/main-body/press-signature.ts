@@ -30,7 +30,9 @@ function mayBeSignature(t: string): boolean {
 
 /** Whether the line holds a signature's word as SIGNATURE writes it ("[Pp]ress", "[Mm]edia", "[Pp]ublic [Aa]ffairs", "[Ii]nformation"). */
 function hasSignatureWord(t: string): boolean {
-  return t.indexOf('ress') >= 0 || t.indexOf('edia') >= 0 || t.indexOf('ublic ') >= 0 || t.indexOf('nformation') >= 0;
+  if (t.indexOf('ress') < 0 && t.indexOf('edia') < 0 && t.indexOf('ublic ') < 0 && t.indexOf('nformation') < 0) return false;
+  // And the body's word after it: "[Ss]ervice", "[Oo]ffice", "[Cc]ent(?:re|er)", "[Dd]epartment", "[Dd]esk".
+  return t.indexOf('ervice') >= 0 || t.indexOf('ffice') >= 0 || t.indexOf('entre') >= 0 || t.indexOf('enter') >= 0 || t.indexOf('epartment') >= 0 || t.indexOf('esk') >= 0;
 }
 
 /** The issuer a signature line names ("Ministry of Defence of Ukraine"), or undefined when the line is none. */
