@@ -30,9 +30,17 @@ function mayBeSignature(t: string): boolean {
 
 /** Whether the line holds a signature's word as SIGNATURE writes it ("[Pp]ress", "[Mm]edia", "[Pp]ublic [Aa]ffairs", "[Ii]nformation"). */
 function hasSignatureWord(t: string): boolean {
-  if (t.indexOf('ress') < 0 && t.indexOf('edia') < 0 && t.indexOf('ublic ') < 0 && t.indexOf('nformation') < 0) return false;
-  // And the body's word after it: "[Ss]ervice", "[Oo]ffice", "[Cc]ent(?:re|er)", "[Dd]epartment", "[Dd]esk".
-  return t.indexOf('ervice') >= 0 || t.indexOf('ffice') >= 0 || t.indexOf('entre') >= 0 || t.indexOf('enter') >= 0 || t.indexOf('epartment') >= 0 || t.indexOf('esk') >= 0;
+  return hasOfficeAfter(t, 'ress ') || hasOfficeAfter(t, 'edia ') || hasOfficeAfter(t, 'ffairs ') || hasOfficeAfter(t, 'nformation ');
+}
+
+/** Whether `word` stands in `t` right before an office's word: "[Ss]ervice", "[Oo]ffice", "[Cc]ent(?:re|er)", "[Dd]epartment", "[Dd]esk". */
+function hasOfficeAfter(t: string, word: string): boolean {
+  for (let i = t.indexOf(word); i >= 0; i = t.indexOf(word, i + 1)) {
+    const j = i + word.length + 1;
+    const c = t.charCodeAt(j - 1) | 32;
+    if (c === 115 ? t.startsWith('ervice', j) : c === 111 ? t.startsWith('ffice', j) : c === 99 ? t.startsWith('entre', j) || t.startsWith('enter', j) : c === 100 && (t.startsWith('epartment', j) || t.startsWith('esk', j))) return true;
+  }
+  return false;
 }
 
 /** The issuer a signature line names ("Ministry of Defence of Ukraine"), or undefined when the line is none. */
