@@ -23,6 +23,15 @@ const CONTENTS_LABEL = /^(?:table of contents|contents|in this (?:report|issue|p
  */
 const ENTRY = /^(\S.*?\S)(?:\s*(?:\.\s?){3,}\s*|\s*(?:…\s*)+|\t+\s*| {2,})(?:\d{1,3}|[ivxlc]{1,6})$/i;
 const LEADER = /(?:\.\s?){3,}|…/;
+/** Longest label CONTENTS_LABEL takes ("table of contents:"). */
+const MAX_LABEL = 18;
+
+/** Whether the line may hold a LEADER: a "…", or a full stop with another one or two characters on. */
+function mayHoldLeader(t: string): boolean {
+  if (t.indexOf('…') >= 0) return true;
+  for (let i = t.indexOf('.'); i >= 0; i = t.indexOf('.', i + 1)) if (t.charCodeAt(i + 1) === 46 || t.charCodeAt(i + 2) === 46) return true;
+  return false;
+}
 
 /**
  * The index of the first block of the story under a contents list (the first block under the heading that repeats the
@@ -33,9 +42,9 @@ export function contentsListStart(blocks: readonly TextBlock[], roles: readonly 
   const limit = Math.min(blocks.length, MAX_BLOCKS_ABOVE);
   for (let i = 0; i < limit; i++) {
     const t = blocks[i]!.text.trim();
-    const labelled = CONTENTS_LABEL.test(t);
+    const labelled = t.length <= MAX_LABEL && CONTENTS_LABEL.test(t);
     // Cheap gate: a list opens at its label, or at a line ending in a page number after a leader.
-    if (!labelled && !LEADER.test(t)) continue;
+    if (!labelled && !(mayHoldLeader(t) && LEADER.test(t))) continue;
     const titles: string[] = [];
     let leaders = 0;
     let j = labelled ? i + 1 : i;

@@ -334,7 +334,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   // The anchored formulas are tried only when the first two letters can open them.
   const c = t.charCodeAt(0);
   const opens = openingOf(t);
-  if (CORRECTION_OPENS.has(opens) && (CORRECTION.test(t) || NOTE_FROM().test(t))) return { role: 'tail', kind: 'other' };
+  if (CORRECTION_OPENS.has(opens) && (CORRECTION.test(t) || (t.startsWith('ote from ', 1) && NOTE_FROM().test(t)))) return { role: 'tail', kind: 'other' };
   if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= MAX_INLINE_ABOUT && opens === ABOUT_OPENS && INLINE_ABOUT.test(t)) return { role: 'tail', kind: 'byline' };
   if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };

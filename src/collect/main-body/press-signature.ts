@@ -28,10 +28,25 @@ function mayBeSignature(t: string): boolean {
   return c >= 97 && c <= 122;
 }
 
+/** Whether the line holds a signature's word as SIGNATURE writes it ("[Pp]ress", "[Mm]edia", "[Pp]ublic [Aa]ffairs", "[Ii]nformation"). */
+function hasSignatureWord(t: string): boolean {
+  return hasOfficeAfter(t, 'ress ') || hasOfficeAfter(t, 'edia ') || hasOfficeAfter(t, 'ffairs ') || hasOfficeAfter(t, 'nformation ');
+}
+
+/** Whether `word` stands in `t` right before an office's word: "[Ss]ervice", "[Oo]ffice", "[Cc]ent(?:re|er)", "[Dd]epartment", "[Dd]esk". */
+function hasOfficeAfter(t: string, word: string): boolean {
+  for (let i = t.indexOf(word); i >= 0; i = t.indexOf(word, i + 1)) {
+    const j = i + word.length + 1;
+    const c = t.charCodeAt(j - 1) | 32;
+    if (c === 115 ? t.startsWith('ervice', j) : c === 111 ? t.startsWith('ffice', j) : c === 99 ? t.startsWith('entre', j) || t.startsWith('enter', j) : c === 100 && (t.startsWith('epartment', j) || t.startsWith('esk', j))) return true;
+  }
+  return false;
+}
+
 /** The issuer a signature line names ("Ministry of Defence of Ukraine"), or undefined when the line is none. */
 export function findSignatureIssuer(line: string): string | undefined {
   const t = line.trim();
-  if (!mayBeSignature(t) || !/press|media|public affairs|information/i.test(t)) return undefined;
+  if (!mayBeSignature(t) || !hasSignatureWord(t)) return undefined;
   const m = SIGNATURE().exec(t);
   if (m === null) return undefined;
   const issuer = (m[1] ?? m[2])!;

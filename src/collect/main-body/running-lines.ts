@@ -26,10 +26,12 @@ const CLOSES = /[.!?:;"”’)]$/;
 /** Marks the running lines of `lines` (the text's non-blank lines) as footers; the margins where they part a sentence. */
 export function findRunningLines(text: string, lines: readonly TextBlock[]): Span[] {
   // Every running line and page head has a gap of two blanks or a tab: a text with none, as most are, has neither.
-  if (text.indexOf('  ') < 0 && text.indexOf('\t') < 0) return [];
+  const pair = text.indexOf('  ');
+  const tab = text.indexOf('\t');
+  if (pair < 0 && tab < 0) return [];
   const margins = findPageHeads(text, lines);
-  // A running line's gap is three blanks or a tab (runningKey).
-  if (text.indexOf('   ') < 0 && text.indexOf('\t') < 0) return margins;
+  // A running line's gap is three blanks or a tab (runningKey); three blanks start no sooner than the first two.
+  if (tab < 0 && (pair < 0 || text.indexOf('   ', pair) < 0)) return margins;
   const keys: Array<string | null> = lines.map((l) => runningKey(l.text));
   const last = new Map<string, number>();
   const repeated = new Set<string>();
