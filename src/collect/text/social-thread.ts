@@ -42,8 +42,22 @@ const AFTER_THREAD = /^(?:Replies|More replies|Show more replies|Show replies|Di
 /** Fewest post headers that make a text a copied thread (one is a post quoted in a story). */
 const MIN_HEADERS = 2;
 
-interface Line extends Span {
+/** A non-blank line, its span trimmed of blanks, and its text. */
+export interface Line extends Span {
   t: string;
+}
+
+/** The non-blank lines of `text`, each trimmed: the lines both copied-post recognisers (threads, Telegram) read. */
+export function trimmedLines(text: string): Line[] {
+  const lines: Line[] = [];
+  for (const l of linesOf(text, 0, text.length)) {
+    const raw = text.slice(l.start, l.end);
+    const t = raw.trim();
+    if (t.length === 0) continue;
+    const lead = raw.length - raw.trimStart().length;
+    lines.push({ start: l.start + lead, end: l.start + lead + t.length, t });
+  }
+  return lines;
 }
 
 interface Header {
@@ -60,14 +74,7 @@ interface Header {
 export function findSocialThread(text: string, published: string | null): SocialThread | null {
   // Every header sets a handle at a line's start: most texts have none.
   if (text.indexOf('\n@') < 0) return null;
-  const lines: Line[] = [];
-  for (const l of linesOf(text, 0, text.length)) {
-    const raw = text.slice(l.start, l.end);
-    const t = raw.trim();
-    if (t.length === 0) continue;
-    const lead = raw.length - raw.trimStart().length;
-    lines.push({ start: l.start + lead, end: l.start + lead + t.length, t });
-  }
+  const lines = trimmedLines(text);
   const headers = headersOf(lines);
   if (headers.length < MIN_HEADERS || headers[0]!.replying) return null;
   const year = yearOf(lines, published);
@@ -196,7 +203,7 @@ function lineSpan(lines: readonly Line[], from: number, to: number): Boilerplate
 }
 
 /** Furniture spans in text order, those only white space apart merged into one. */
-function mergeSpans(spans: BoilerplateSpan[]): BoilerplateSpan[] {
+export function mergeSpans(spans: BoilerplateSpan[]): BoilerplateSpan[] {
   spans.sort((a, b) => a.start - b.start);
   const out: BoilerplateSpan[] = [];
   for (const s of spans) {

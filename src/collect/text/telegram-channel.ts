@@ -1,8 +1,7 @@
 import type { BoilerplateSpan, PostSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { lazyRegExp } from './lazy-regexp.js';
-import { linesOf } from './lines.js';
-import { dayOf, type SocialThread } from './social-thread.js';
+import { dayOf, mergeSpans, trimmedLines, type Line, type SocialThread } from './social-thread.js';
 
 /**
  * Posts of a Telegram channel copied as text, in either of two shapes:
@@ -20,12 +19,8 @@ export function findTelegramChannel(text: string, published: string | null): Soc
   const desktop = text.indexOf(', [') >= 0;
   const web = text.indexOf('views') >= 0 || text.indexOf('👁') >= 0 || (text.indexOf('warded from') >= 0 && text.indexOf('orwarded from') >= 0);
   if (!desktop && !web) return null;
-  const lines = nonEmptyLines(text);
+  const lines = trimmedLines(text);
   return (desktop ? desktopCopy(lines, published) : null) ?? (web ? webCopy(lines, published) : null);
-}
-
-interface Line extends Span {
-  t: string;
 }
 
 /** Fewest posts that make a channel copy. */
@@ -55,18 +50,6 @@ const LABEL = /^(?:edited|pinned|views?)$/i;
 const RELATIVE_DAY = /^(?:today|yesterday)$/i;
 /** A channel's name: a short line with a letter and no sentence end. */
 const NAME = /^[^.!?:\n]{0,6}\p{L}[^.!?:\n]{0,70}$/u;
-
-function nonEmptyLines(text: string): Line[] {
-  const lines: Line[] = [];
-  for (const l of linesOf(text, 0, text.length)) {
-    const raw = text.slice(l.start, l.end);
-    const t = raw.trim();
-    if (t.length === 0) continue;
-    const lead = raw.length - raw.trimStart().length;
-    lines.push({ start: l.start + lead, end: l.start + lead + t.length, t });
-  }
-  return lines;
-}
 
 /** The desktop shape: posts under their "Name, [date time]" headers. */
 function desktopCopy(lines: readonly Line[], published: string | null): SocialThread | null {
@@ -207,14 +190,3 @@ function lineSpan(l: Line): BoilerplateSpan {
   return { start: l.start, end: l.end, kind: 'footer' };
 }
 
-/** Furniture spans in text order, those only white space apart merged into one. */
-function mergeSpans(spans: BoilerplateSpan[]): BoilerplateSpan[] {
-  spans.sort((a, b) => a.start - b.start);
-  const out: BoilerplateSpan[] = [];
-  for (const s of spans) {
-    const prev = out[out.length - 1];
-    if (prev !== undefined && s.start - prev.end <= 2) prev.end = Math.max(prev.end, s.end);
-    else out.push({ ...s });
-  }
-  return out;
-}
