@@ -1,6 +1,6 @@
 import { findDate } from '../dates.js';
 import { caseFolded, isAllCaps, isHeaderFurniture, isRegexSpace } from './cues.js';
-import type { TextBlock } from './text-block.js';
+import { hasColumnGap, type TextBlock } from './text-block.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
 
 /** Labels of a genre or section, not names of outlets. */
@@ -83,11 +83,24 @@ export function headerFacts(header: TextBlock[]): HeaderFacts {
       mastheadOutlet = t;
       continue;
     }
-    // An editor's note in brackets ("[Script as read …]") is no headline.
-    if (!title && !furniture && !/^\[.*\]$/.test(t) && splitCount(t) >= 3 && !(date === undefined ? findDate(t) : date)) title = t;
+    // An editor's note in brackets ("[Script as read …]") is no headline, nor a line of fields set side by side in
+    // columns ("NEWS SERVICE - WORLD          30-Apr-2025 10:41 GMT").
+    if (!title && !furniture && !/^\[.*\]$/.test(t) && splitCount(t) >= 3 && !hasColumnGap(t) && !hasFieldGap(t) && !(date === undefined ? findDate(t) : date)) title = t;
   }
   // A masthead line names the outlet; a part of a pipe line may be a byline ("February 20 | Hwang Jae-won").
   return { title, published, outlet: mastheadOutlet ?? pipeOutlet };
+}
+
+/**
+ * Whether two blanks part two words not after a full stop, a question or exclamation mark or a colon: a slug line's
+ * fields ("HWS0311  2 FSH  (QUOTAS UPDATE 1)"), which a headline never spaces so.
+ */
+function hasFieldGap(t: string): boolean {
+  for (let i = t.indexOf('  '); i > 0; i = t.indexOf('  ', i + 2)) {
+    const before = t.charCodeAt(i - 1);
+    if (before !== 46 && before !== 63 && before !== 33 && before !== 58 && i + 2 < t.length) return true;
+  }
+  return false;
 }
 
 /** "Seoul Evening Courier — Politics": a masthead of capitalised words, a dash, a section. */

@@ -44,7 +44,32 @@ export function plainTextBlocks(text: string): { blocks: TextBlock[]; margins: S
   // A numbered page is set in lines of one width, wrapped inside its paragraphs, however short its lines run.
   const fullLine = fullLineLength(lines);
   const wrapped = numbered !== null || isHardWrapped(text, lines, fullLine);
-  return { blocks: wrapped ? joinWrapped(text, lines, Math.min(MIN_JOINED_LINE, fullLine)) : lines, margins: numbered?.margins ?? running };
+  return { blocks: wrapped ? joinWrapped(text, lines, Math.min(MIN_JOINED_LINE, fullLine), numbered === null && !setInColumns(lines)) : lines, margins: numbered?.margins ?? running };
+}
+
+/** Fewest blanks between two words that set them in columns: justified prose spreads its words by one or two. */
+const MIN_COLUMN_GAP = 3;
+/** Most lines of a text that may hold such a gap for it to be prose with a few lines set in columns. */
+const MAX_COLUMN_LINE_SHARE = 0.25;
+
+/** Whether a line holds MIN_COLUMN_GAP blanks or a tab between two of its words ("Release No. 4     Released: 3 May"). */
+export function hasColumnGap(t: string): boolean {
+  if (t.indexOf('   ') < 0 && t.indexOf('\t') < 0) return false;
+  let run = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 9) return true;
+    run = c === 32 ? run + 1 : 0;
+    if (run >= MIN_COLUMN_GAP) return true;
+  }
+  return false;
+}
+
+/** Whether the text is laid out in columns throughout (a two-column page copied as text): every line has its gap. */
+function setInColumns(lines: readonly TextBlock[]): boolean {
+  let gapped = 0;
+  for (const l of lines) if (hasColumnGap(l.text)) gapped++;
+  return gapped > lines.length * MAX_COLUMN_LINE_SHARE;
 }
 
 /** Shortest line that counts as full in text wrapped at 50 characters or wider (a PDF page, an e-mail). */
@@ -187,15 +212,20 @@ function endsClause(t: string): boolean {
  * Consecutive lines (no blank line between, no bullet) form one paragraph, when the first is long enough to be a
  * wrapped line (`minFirst`: 40 characters, less in a narrow column).
  */
-function joinWrapped(text: string, lines: TextBlock[], minFirst: number): TextBlock[] {
+function joinWrapped(text: string, lines: TextBlock[], minFirst: number, columnsApart = false): TextBlock[] {
   const out: TextBlock[] = [];
+  // Whether the last block's last line is set in columns: a line of fields side by side ("Release No. 4     Released:
+  // 3 May"), a table's row, is no wrapped line of a paragraph, and nothing joins it.
+  let lastApart = false;
   for (const l of lines) {
     const last = out[out.length - 1];
     const adjacent = last && !/\n[ \t\r]*\n/.test(text.slice(last.end, l.start));
-    if (last && adjacent && !l.listItem && !l.hint && !last.hint && last.text.length >= minFirst && !standsAlone(l.text) && !standsAlone(last.text) && !opensNote(l.text)) {
+    const apart = columnsApart && hasColumnGap(l.text);
+    if (last && adjacent && !apart && !lastApart && !l.listItem && !l.hint && !last.hint && last.text.length >= minFirst && !standsAlone(l.text) && !standsAlone(last.text) && !opensNote(l.text)) {
       last.end = l.end;
       last.text = `${last.text} ${l.text}`;
     } else out.push({ ...l });
+    lastApart = apart;
   }
   return out;
 }
