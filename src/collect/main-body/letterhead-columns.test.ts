@@ -26,7 +26,7 @@ const BULLETIN = [
   'from 18,700 tonnes a year before, the highest figure on record there.',
 ].join('\n');
 
-test("a letterhead's line of fields set side by side in columns is not joined into a paragraph: the story starts under it", () => {
+test("a letterhead whose line of fields is set side by side in columns is furniture, however its lines join: the story starts under it", () => {
   const [doc] = collectPlainText('bulletin.txt', BULLETIN);
   assert.match(mainText(doc!), /^In the fourth quarter of 2025 the fleet landed/);
   assert.match(mainText(doc!), /highest figure on record there\.$/);

@@ -627,6 +627,7 @@ function findStart(blocks: TextBlock[], roles: BlockRole[], from: number, descri
     if (role.role !== 'prose') continue;
     const b = blocks[i]!;
     if (isHeaderFurniture(b)) continue;
+    if (i === 0 && isMastheadBlock(blocks, roles)) continue;
     if (description !== null && isSummary(blocks, roles, i, description)) continue;
     if (b.text.length < 150 && i + 1 < blocks.length && !isStampedTurn(b.text)) {
       // A headline written as a sentence: title case, a genre label ("Analysis: …"), or a line
@@ -645,6 +646,28 @@ function findStart(blocks: TextBlock[], roles: BlockRole[], from: number, descri
   // No prose at all (a list, a table): everything that is not furniture.
   const first = roles.findIndex((r, i) => i >= from && r.role !== 'furniture' && r.role !== 'tail');
   return first < 0 ? from : first;
+}
+
+/** The widest run of spaces a line of prose holds; a masthead sets its two names across the page, far apart. */
+const MASTHEAD_GAP = '        ';
+/** How far into the text's first block its first line is looked for. */
+const MASTHEAD_LINE = 120;
+
+/**
+ * A release's masthead copied from its PDF as the text's first block: its first line set across the page, the
+ * publisher at the left and the series at the right ("HARBOUR RESEARCH          Weekly Shipping Monitor"), then the
+ * issue, the release time and how to cite it; a headline follows, then the story. Blocks join their lines, so the
+ * first line is the block's opening characters.
+ */
+function isMastheadBlock(blocks: readonly TextBlock[], roles: readonly BlockRole[]): boolean {
+  const t = blocks[0]!.text;
+  const gap = t.indexOf(MASTHEAD_GAP);
+  if (gap <= 0 || gap > MASTHEAD_LINE || t.charCodeAt(gap - 1) === 32) return false;
+  let after = gap;
+  while (after < t.length && t.charCodeAt(after) === 32) after++;
+  if (after >= t.length) return false;
+  // The headline under it, then the story's prose.
+  return blocks.length > 2 && roles[1]!.role === 'heading' && roles[2]!.role === 'prose';
 }
 
 /**

@@ -44,7 +44,35 @@ export function plainTextBlocks(text: string): { blocks: TextBlock[]; margins: S
   // A numbered page is set in lines of one width, wrapped inside its paragraphs, however short its lines run.
   const fullLine = fullLineLength(lines);
   const wrapped = numbered !== null || isHardWrapped(text, lines, fullLine);
-  return { blocks: wrapped ? joinWrapped(text, lines, Math.min(MIN_JOINED_LINE, fullLine), numbered === null && !setInColumns(lines)) : lines, margins: numbered?.margins ?? running };
+  const blocks = wrapped ? joinWrapped(text, lines, Math.min(MIN_JOINED_LINE, fullLine)) : lines;
+  if (wrapped && numbered === null && !setInColumns(lines)) markLetterhead(text, blocks);
+  return { blocks, margins: numbered?.margins ?? running };
+}
+
+/** Most lines of a letterhead block. */
+const MAX_LETTERHEAD_LINES = 8;
+/** Most characters of one. */
+const MAX_LETTERHEAD = 700;
+/** How many of its first lines may hold the line set in columns. */
+const LETTERHEAD_GAP_LINES = 3;
+
+/**
+ * A release's letterhead copied from its PDF as the text's first paragraph: the issuer, its department, a line of fields
+ * set side by side across the page ("Release No. 4          Released: 3 May 2026"), enquiries, series. Its lines, joined
+ * as a wrapped paragraph's, can read as a sentence; a line set in columns among its first says it is the page's head,
+ * furniture above the headline and the story.
+ */
+function markLetterhead(text: string, blocks: TextBlock[]): void {
+  const first = blocks[0];
+  if (first === undefined || blocks.length < 3 || first.hint !== undefined || first.end - first.start > MAX_LETTERHEAD) return;
+  const lines = text.slice(first.start, first.end).split('\n');
+  if (lines.length < 2 || lines.length > MAX_LETTERHEAD_LINES) return;
+  for (let i = 0; i < LETTERHEAD_GAP_LINES && i < lines.length; i++) {
+    if (hasColumnGap(lines[i]!.trim())) {
+      first.hint = 'other';
+      return;
+    }
+  }
 }
 
 /** Fewest blanks between two words that set them in columns: justified prose spreads its words by one or two. */
@@ -212,20 +240,15 @@ function endsClause(t: string): boolean {
  * Consecutive lines (no blank line between, no bullet) form one paragraph, when the first is long enough to be a
  * wrapped line (`minFirst`: 40 characters, less in a narrow column).
  */
-function joinWrapped(text: string, lines: TextBlock[], minFirst: number, columnsApart = false): TextBlock[] {
+function joinWrapped(text: string, lines: TextBlock[], minFirst: number): TextBlock[] {
   const out: TextBlock[] = [];
-  // Whether the last block's last line is set in columns: a line of fields side by side ("Release No. 4     Released:
-  // 3 May"), a table's row, is no wrapped line of a paragraph, and nothing joins it.
-  let lastApart = false;
   for (const l of lines) {
     const last = out[out.length - 1];
     const adjacent = last && !/\n[ \t\r]*\n/.test(text.slice(last.end, l.start));
-    const apart = columnsApart && hasColumnGap(l.text);
-    if (last && adjacent && !apart && !lastApart && !l.listItem && !l.hint && !last.hint && last.text.length >= minFirst && !standsAlone(l.text) && !standsAlone(last.text) && !opensNote(l.text)) {
+    if (last && adjacent && !l.listItem && !l.hint && !last.hint && last.text.length >= minFirst && !standsAlone(l.text) && !standsAlone(last.text) && !opensNote(l.text)) {
       last.end = l.end;
       last.text = `${last.text} ${l.text}`;
     } else out.push({ ...l });
-    lastApart = apart;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { BoilerplateSpan, PostSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { linesOf } from './lines.js';
+import { clockTime } from './clock-time.js';
 
 /**
  * A thread of social-media posts copied from the platform's page as text (X, Bluesky, Mastodon, Threads): each post
@@ -26,8 +27,10 @@ const HANDLE_LINE = /^(@[A-Za-z0-9_][A-Za-z0-9_.-]{0,60}(?:@[A-Za-z0-9_.-]+)?)(?
 /** A display name: a short line with a letter, no sentence end, no handle of its own. */
 const NAME_LINE = /^[^@\n]{0,8}\p{L}[^@\n]{0,60}$/u;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+/** A post's time of day: "9:42", "9:42 PM", "9:42 p.m.". */
+const CLOCK = clockTime({ seconds: false, dotted: true, gap: '\\s?' });
 /** A post's day as the page writes it, maybe after a "·": "Nov 3", "· Mar 14", "Nov 3, 2025", "3 Nov 2025", "2025-11-03", a time of day around it. */
-const DAY = new RegExp(`^(?:·\\s*)?(?:\\d{1,2}:\\d{2}(?:\\s?[AaPp]\\.?[Mm]\\.?)?\\s*·?\\s*)?(?:(${MONTH})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH})(?:\\s+(\\d{4}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?:,?\\s*(?:at\\s+)?\\d{1,2}:\\d{2}(?:\\s?[AaPp]\\.?[Mm]\\.?)?(?:\\s*[A-Z]{2,4})?)?$`);
+const DAY = new RegExp(`^(?:·\\s*)?(?:${CLOCK}\\s*·?\\s*)?(?:(${MONTH})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH})(?:\\s+(\\d{4}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?:,?\\s*(?:at\\s+)?${CLOCK}(?:\\s*[A-Z]{2,4})?)?$`);
 /** A post's age instead of its day ("3h", "45m", "2d"): the page's day. */
 const AGE = /^(?:·\s*)?\d{1,2}[smhd]$/;
 /** One engagement count alone on a line, maybe with its label before or after ("48.2K", "212", "1,030 likes", "Boost 14", "Views"). */

@@ -1,6 +1,7 @@
 import type { BoilerplateSpan, PostSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { lazyRegExp } from './lazy-regexp.js';
+import { clockTime } from './clock-time.js';
 import { dayOf, mergeSpans, trimmedLines, type Line, type SocialThread } from './social-thread.js';
 
 /**
@@ -31,13 +32,13 @@ const MIN_UNNAMED_POSTS = 3;
 const MAX_TRAILING_LINES = 2;
 
 /** Telegram Desktop's header: "Name, [03.11.2025 9:42]", "Name, [11/3/2025 9:42 AM]", "Name, [2025-11-03 09:42:10]". */
-const DESKTOP_HEADER = /^(.{1,80}?),\s*\[(?:(\d{1,2})([./])(\d{1,2})[./](\d{4})|(\d{4})-(\d{2})-(\d{2}))[ ,T]+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]$/;
+const DESKTOP_HEADER = new RegExp(String.raw`^(.{1,80}?),\s*\[(?:(\d{1,2})([./])(\d{1,2})[./](\d{4})|(\d{4})-(\d{2})-(\d{2}))[ ,T]+${clockTime({ seconds: true, dotted: true, gap: '\\s?' })}\]$`);
 /** "Forwarded from X", bracketed in a desktop copy. */
 const FORWARDED = /^\[?\s*Forwarded from:?\s+(.{1,80}?)\s*\]?$/i;
 /** Desktop's note of a reply or an album, in brackets on its own line. */
 const BRACKET_NOTE = /^\[\s*(?:In reply to|Album|Photo|Video|Sticker|Poll|File|Voice message|Video message)\b[^\]]*\]$/i;
 /** A time of day as the page prints it. */
-const TIME = '\\d{1,2}:\\d{2}(?:\\s?[AaPp][Mm])?';
+const TIME = clockTime({ seconds: false, dotted: false, gap: '\\s?' });
 /** Views: "12.4K views", "👁 12.4K", "12.4K 👁". */
 const VIEWS = '(?:👁️?\\s*\\d[\\d.,]*\\s?[KkMm]?|\\d[\\d.,]*\\s?[KkMm]?\\s*(?:👁️?|views?))';
 /** A stamp closing a post: views, "edited", the time, in the orders the pages write them, at least views or a time. */
