@@ -204,7 +204,10 @@ const MAX_STAFF_CREDIT = 240;
 
 /** A staff credit line in brackets, or bare and without a full stop (a sentence "Reported by …" is prose). */
 function isStaffCredit(t: string): boolean {
-  if (t.length > MAX_STAFF_CREDIT || !STAFF_CREDIT.test(t)) return false;
+  // " by " first, where a credit has it (at most 21 characters in, after "(Additional Reporting"): the Unicode regex is
+  // compiled only for a text that may hold a credit.
+  const by = t.indexOf(' by ');
+  if (t.length > MAX_STAFF_CREDIT || by < 0 || by > 21 || !STAFF_CREDIT.test(t)) return false;
   return t.charCodeAt(0) === 40 ? t.charCodeAt(t.length - 1) === 41 : !t.endsWith('.');
 }
 
