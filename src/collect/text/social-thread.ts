@@ -1,6 +1,7 @@
 import type { BoilerplateSpan, PostSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { linesOf } from './lines.js';
+import { lazyRegExp } from './lazy-regexp.js';
 
 /**
  * A thread of social-media posts copied from the platform's page as text (X, Bluesky, Mastodon, Threads): each post
@@ -24,7 +25,7 @@ export interface SocialThread {
 /** A handle line: "@name", "@name.bsky.social", "@name@instance", maybe with the post's day after a "·". */
 const HANDLE_LINE = /^(@[A-Za-z0-9_][A-Za-z0-9_.-]{0,60}(?:@[A-Za-z0-9_.-]+)?)(?:\s*·\s*(.*))?$/;
 /** A display name: a short line with a letter, no sentence end, no handle of its own. */
-const NAME_LINE = /^[^@\n]{0,8}\p{L}[^@\n]{0,60}$/u;
+const NAME_LINE = lazyRegExp(() => /^[^@\n]{0,8}\p{L}[^@\n]{0,60}$/u);
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 /** A post's day as the page writes it, maybe after a "·": "Nov 3", "· Mar 14", "Nov 3, 2025", "3 Nov 2025", "2025-11-03", a time of day around it. */
 const DAY = new RegExp(`^(?:·\\s*)?(?:\\d{1,2}:\\d{2}(?:\\s?[AaPp]\\.?[Mm]\\.?)?\\s*·?\\s*)?(?:(${MONTH})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH})(?:\\s+(\\d{4}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?:,?\\s*(?:at\\s+)?\\d{1,2}:\\d{2}(?:\\s?[AaPp]\\.?[Mm]\\.?)?(?:\\s*[A-Z]{2,4})?)?$`);
@@ -141,7 +142,7 @@ function headersOf(lines: readonly Line[]): Header[] {
   const out: Header[] = [];
   for (let i = 1; i < lines.length; i++) {
     const m = HANDLE_LINE.exec(lines[i]!.t);
-    if (m === null || !NAME_LINE.test(lines[i - 1]!.t) || COUNT_LINE.test(lines[i - 1]!.t)) continue;
+    if (m === null || !NAME_LINE().test(lines[i - 1]!.t) || COUNT_LINE.test(lines[i - 1]!.t)) continue;
     let to = i;
     let day: string | null = m[2] !== undefined && m[2] !== '' ? m[2] : null;
     let dated = day !== null;
