@@ -1,7 +1,7 @@
 import type { BoilerplateSpan, PostSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { linesOf } from './lines.js';
 import { lazyRegExp } from './lazy-regexp.js';
+import { linesOf } from './lines.js';
 
 /**
  * A thread of social-media posts copied from the platform's page as text (X, Bluesky, Mastodon, Threads): each post
