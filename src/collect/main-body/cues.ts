@@ -199,13 +199,18 @@ const STAGE_DIRECTION = /^\[[^\]]*\]$|^\([^)]*\)$/;
  * … desk)". Set under each item of a roundup, it lies inside the story, but names staff and their
  * desks, not anything the item reports: an aside, as a footer is, not a caption that stays.
  */
-const STAFF_CREDIT = /^\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]eported|[Ww]ritten|[Ee]dited) by (?:\p{Lu}|the )/u;
+const STAFF_CREDIT = lazyRegExp(() => /^\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]eported|[Ww]ritten|[Ee]dited) by (?:\p{Lu}|the )/u);
+/** How STAFF_CREDIT's verbs end, right before its first " by ": the cheap test before it. */
+const STAFF_VERB_ENDINGS = ['eporting', 'riting', 'diting', 'ompiled', 'eported', 'ritten', 'dited'];
 /** Longest staff credit line (several reporters, places and editors). */
 const MAX_STAFF_CREDIT = 240;
 
 /** A staff credit line in brackets, or bare and without a full stop (a sentence "Reported by …" is prose). */
 function isStaffCredit(t: string): boolean {
-  if (t.length > MAX_STAFF_CREDIT || !STAFF_CREDIT.test(t)) return false;
+  // " by " first, where a credit has it (at most 21 characters in, after "(Additional Reporting"): the Unicode regex is
+  // compiled only for a text that may hold a credit.
+  const by = t.indexOf(' by ');
+  if (t.length > MAX_STAFF_CREDIT || by < 0 || by > 21 || !STAFF_VERB_ENDINGS.some((e) => t.endsWith(e, by)) || !STAFF_CREDIT().test(t)) return false;
   return t.charCodeAt(0) === 40 ? t.charCodeAt(t.length - 1) === 41 : !t.endsWith('.');
 }
 

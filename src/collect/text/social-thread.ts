@@ -1,5 +1,6 @@
 import type { BoilerplateSpan, PostSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
+import { lazyRegExp } from './lazy-regexp.js';
 import { linesOf } from './lines.js';
 import { clockTime } from './clock-time.js';
 
@@ -25,7 +26,7 @@ export interface SocialThread {
 /** A handle line: "@name", "@name.bsky.social", "@name@instance", maybe with the post's day after a "·". */
 const HANDLE_LINE = /^(@[A-Za-z0-9_][A-Za-z0-9_.-]{0,60}(?:@[A-Za-z0-9_.-]+)?)(?:\s*·\s*(.*))?$/;
 /** A display name: a short line with a letter, no sentence end, no handle of its own. */
-const NAME_LINE = /^[^@\n]{0,8}\p{L}[^@\n]{0,60}$/u;
+const NAME_LINE = lazyRegExp(() => /^[^@\n]{0,8}\p{L}[^@\n]{0,60}$/u);
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 /** A post's time of day: "9:42", "9:42 PM", "9:42 p.m.". */
 const CLOCK = clockTime({ seconds: false, dotted: true, gap: '\\s?' });
@@ -144,7 +145,7 @@ function headersOf(lines: readonly Line[]): Header[] {
   const out: Header[] = [];
   for (let i = 1; i < lines.length; i++) {
     const m = HANDLE_LINE.exec(lines[i]!.t);
-    if (m === null || !NAME_LINE.test(lines[i - 1]!.t) || COUNT_LINE.test(lines[i - 1]!.t)) continue;
+    if (m === null || !NAME_LINE().test(lines[i - 1]!.t) || COUNT_LINE.test(lines[i - 1]!.t)) continue;
     let to = i;
     let day: string | null = m[2] !== undefined && m[2] !== '' ? m[2] : null;
     let dated = day !== null;

@@ -50,7 +50,7 @@ const LABEL = /^(?:edited|pinned|views?)$/i;
 /** A day line of the web page: a day dayOf reads, "Today", "Yesterday". */
 const RELATIVE_DAY = /^(?:today|yesterday)$/i;
 /** A channel's name: a short line with a letter and no sentence end. */
-const NAME = /^[^.!?:\n]{0,6}\p{L}[^.!?:\n]{0,70}$/u;
+const NAME = lazyRegExp(() => /^[^.!?:\n]{0,6}\p{L}[^.!?:\n]{0,70}$/u);
 
 /** The desktop shape: posts under their "Name, [date time]" headers. */
 function desktopCopy(lines: readonly Line[], published: string | null): SocialThread | null {
@@ -100,7 +100,7 @@ function webCopy(lines: readonly Line[], published: string | null): SocialThread
   for (let c = 0; c + 1 < closes.length; c++) {
     let k = closes[c]![1] + 1;
     while (k < lines.length && isDayLine(lines[k]!.t, year, published)) k++;
-    if (k < lines.length && NAME.test(lines[k]!.t)) firsts.set(lines[k]!.t, (firsts.get(lines[k]!.t) ?? 0) + 1);
+    if (k < lines.length && NAME().test(lines[k]!.t)) firsts.set(lines[k]!.t, (firsts.get(lines[k]!.t) ?? 0) + 1);
   }
   let channel: string | null = null;
   for (const [name, n] of firsts) if (n + 1 >= MIN_POSTS && (channel === null || n > firsts.get(channel)!)) channel = name;
