@@ -25,6 +25,7 @@ const CLOSES = /[.!?:;"”’)]$/;
 
 /** Marks the running lines of `lines` (the text's non-blank lines) as footers; the margins where they part a sentence. */
 export function findRunningLines(text: string, lines: readonly TextBlock[]): Span[] {
+  markPageBreaks(text, lines);
   // Every running line and page head has a gap of two blanks or a tab: a text with none, as most are, has neither.
   const pair = text.indexOf('  ');
   const tab = text.indexOf('\t');
@@ -58,6 +59,17 @@ export function findRunningLines(text: string, lines: readonly TextBlock[]): Spa
     i = j;
   }
   return margins.filter((m) => m.end > m.start);
+}
+
+/**
+ * A page break an export prints as a rule with the page's number in it ("---- Page 1 of 3 ----  Agency · Report ·
+ * 02-Apr-25 ----"): the page's furniture, even printed once. Rules stand on both sides of its "Page N".
+ */
+const PAGE_BREAK = /^\s*[-=_~*]{3,}\s*page \d{1,4}(?: of \d{1,4})?\s*[-=_~*]{2,}/i;
+
+function markPageBreaks(text: string, lines: readonly TextBlock[]): void {
+  if (text.indexOf('Page ') < 0 && text.indexOf('PAGE ') < 0 && text.indexOf('page ') < 0) return;
+  for (const line of lines) if (line.hint === undefined && line.text.length <= MAX_LINE && PAGE_BREAK.test(line.text)) line.hint = 'footer';
 }
 
 /**
