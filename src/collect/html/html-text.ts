@@ -1,4 +1,5 @@
 import type { BoilerplateKind, TextBlock } from '../main-body/text-block.js';
+import { findDisclosures } from './disclosure-panels.js';
 import { elementKind, isDropped, isDroppedInEmbed } from './element-hints.js';
 import { isEmbeddedPost } from './embedded-posts.js';
 import { textOf, type HtmlElement, type HtmlNode } from './html-tree.js';
@@ -47,6 +48,8 @@ export function renderHtml(root: HtmlElement): HtmlText {
   // (`<article class="post has-comments">`, `<div class="page-with-header">`).
   const holdsTheStory = (el: HtmlElement): boolean => total > 400 && (proseChars.get(el) ?? 0) > 0.5 * total;
 
+  // Panels hidden until the reader opens them (an accordion's, a tab's) are read; other hidden parts are not.
+  const shown = findDisclosures(root);
   const labels = new LabelBoxes();
   const dataTables = new DataTables();
   const parts: string[] = [];
@@ -128,7 +131,7 @@ export function renderHtml(root: HtmlElement): HtmlText {
     const big = holdsTheStory(node);
     // An embedded post is the story's (someone's statement the reporter quotes); inside it only its controls drop.
     const embed = inEmbed || isEmbeddedPost(node);
-    if (!big && (embed ? isDroppedInEmbed(node) : isDropped(node))) continue;
+    if (!big && (embed ? isDroppedInEmbed(node) : isDropped(node, shown))) continue;
     if (embed && !inEmbed) embeds.push(node);
     const childHint = hint ?? (big ? null : elementKind(node));
     const tag = node.tag;
