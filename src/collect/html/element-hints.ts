@@ -268,7 +268,7 @@ const FOOTNOTE_ROLES = new Set(['doc-endnotes', 'doc-footnote', 'doc-endnote']);
  * sourced text that belongs to the story, even when a token of the list ("notes") reads as a
  * side note.
  */
-function isFootnotes(el: HtmlElement, t: string): boolean {
+export function isFootnotes(el: HtmlElement, t: string = tokens(el)): boolean {
   const role = el.attrs.role;
   return (role !== undefined && FOOTNOTE_ROLES.has(role.toLowerCase())) || (t.includes('note') && FOOTNOTE_TOKENS.test(t));
 }
