@@ -32,19 +32,26 @@ export function findDisclosures(root: HtmlElement): Disclosures | null {
   const controls: HtmlElement[] = [];
   const declared: HtmlElement[] = [];
   const labelled: HtmlElement[] = [];
-  const byId = new Map<string, HtmlElement>();
+  const withId: HtmlElement[] = [];
   const stack: HtmlElement[] = [root];
   while (stack.length) {
     const el = stack.pop()!;
     const a = el.attrs;
-    if (a.id !== undefined && !byId.has(a.id)) byId.set(a.id, el);
+    if (a.id !== undefined) withId.push(el);
     if (a['aria-expanded'] !== undefined || a.role === 'tab') {
       if (opensPanel(el)) controls.push(el);
     } else if (a.role === 'tabpanel' || a.hidden === 'until-found') declared.push(el);
     else if (a['aria-labelledby'] !== undefined) labelled.push(el);
-    for (const c of el.children) if (typeof c !== 'string') stack.push(c);
+    // Last child pushed first: the walk is in document order.
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i]!;
+      if (typeof c !== 'string') stack.push(c);
+    }
   }
   if (controls.length === 0 && declared.length === 0) return null;
+  // A browser finds the first element of an id.
+  const byId = new Map<string, HtmlElement>();
+  for (const el of withId) if (!byId.has(el.attrs.id!)) byId.set(el.attrs.id!, el);
 
   const panels = new Set<HtmlElement>();
   const titles = new Set<HtmlElement>();
