@@ -1,4 +1,5 @@
 import type { BoilerplateKind } from '../main-body/text-block.js';
+import type { Disclosures } from './disclosure-panels.js';
 import { isEmbedChrome, isEmbeddedPost } from './embedded-posts.js';
 import { textOf, type HtmlElement } from './html-tree.js';
 
@@ -55,11 +56,14 @@ function tokens(el: HtmlElement): string {
   return t.includes('after') || t.includes('before') || t.includes('below') || t.includes('above') || t.includes('past') ? t.replace(NEIGHBOUR_TOKEN, ' ') : t;
 }
 
-/** True for an element that carries no readable text (hidden, a control, a widget). */
-export function isDropped(el: HtmlElement): boolean {
-  if (SKIPPED_TAGS.has(el.tag)) return true;
+/**
+ * True for an element that carries no readable text (hidden, a control, a widget). A panel the reader opens is text
+ * however it is hidden, and the control that titles it is its heading's text (`shown`, of the page).
+ */
+export function isDropped(el: HtmlElement, shown: Disclosures | null = null): boolean {
+  if (SKIPPED_TAGS.has(el.tag)) return shown === null || !shown.titles.has(el);
   if (el.tag === 'header' || el.tag === 'footer') return !quoteCredit(el);
-  if (isHidden(el)) return true;
+  if (isHidden(el) && (shown === null || !shown.panels.has(el))) return true;
   const a = el.attrs;
   if (a.role && DROPPED_ROLES.has(a.role.toLowerCase())) return true;
   if (el.tag === 'html' || el.tag === 'body') return false;
@@ -264,7 +268,7 @@ const FOOTNOTE_ROLES = new Set(['doc-endnotes', 'doc-footnote', 'doc-endnote']);
  * sourced text that belongs to the story, even when a token of the list ("notes") reads as a
  * side note.
  */
-function isFootnotes(el: HtmlElement, t: string): boolean {
+export function isFootnotes(el: HtmlElement, t: string = tokens(el)): boolean {
   const role = el.attrs.role;
   return (role !== undefined && FOOTNOTE_ROLES.has(role.toLowerCase())) || (t.includes('note') && FOOTNOTE_TOKENS.test(t));
 }

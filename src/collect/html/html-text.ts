@@ -1,6 +1,8 @@
 import type { BoilerplateKind, TextBlock } from '../main-body/text-block.js';
+import { findDisclosures } from './disclosure-panels.js';
 import { elementKind, isDropped, isDroppedInEmbed } from './element-hints.js';
 import { isEmbeddedPost } from './embedded-posts.js';
+import { NoteMarks } from './note-marks.js';
 import { textOf, type HtmlElement, type HtmlNode } from './html-tree.js';
 
 /** A block of the derived text, with the element it came from. */
@@ -47,7 +49,10 @@ export function renderHtml(root: HtmlElement): HtmlText {
   // (`<article class="post has-comments">`, `<div class="page-with-header">`).
   const holdsTheStory = (el: HtmlElement): boolean => total > 400 && (proseChars.get(el) ?? 0) > 0.5 * total;
 
+  // Panels hidden until the reader opens them (an accordion's, a tab's) are read; other hidden parts are not.
+  const shown = findDisclosures(root);
   const labels = new LabelBoxes();
+  const noteMarks = new NoteMarks();
   const dataTables = new DataTables();
   const parts: string[] = [];
   let length = 0;
@@ -128,7 +133,7 @@ export function renderHtml(root: HtmlElement): HtmlText {
     const big = holdsTheStory(node);
     // An embedded post is the story's (someone's statement the reporter quotes); inside it only its controls drop.
     const embed = inEmbed || isEmbeddedPost(node);
-    if (!big && (embed ? isDroppedInEmbed(node) : isDropped(node))) continue;
+    if (!big && (embed ? isDroppedInEmbed(node) : isDropped(node, shown))) continue;
     if (embed && !inEmbed) embeds.push(node);
     const childHint = hint ?? (big ? null : elementKind(node));
     const tag = node.tag;
@@ -157,6 +162,9 @@ export function renderHtml(root: HtmlElement): HtmlText {
     for (let i = node.children.length - 1; i >= 0; i--) {
       stack.push({ node: node.children[i]!, owner: childOwner, hint: childHint, blockHint: childBlockHint, inLink: link, inPre: pre, inCell: cell, inEmbed: embed });
     }
+    // A numbered note's number, drawn by the browser, is written out ("[2] "), as a plain-text note list has it.
+    const noteMark = tag === 'li' ? noteMarks.markOf(node) : null;
+    if (noteMark) stack.push({ node: noteMark, owner: childOwner, hint: childHint, blockHint: childBlockHint, inLink: false, inPre: pre, inCell: cell, inEmbed: embed });
   }
   flush(2);
   return { text: parts.join(''), blocks, embeds };

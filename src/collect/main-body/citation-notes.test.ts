@@ -66,3 +66,14 @@ test('an HTML page: notes of citations under the article are apparatus', () => {
   const [doc] = collectHtml('notes.html', html);
   assert.match(mainText(doc!), /sold before the autumn\.$/);
 });
+
+test('a title in single quotes is the cited work\'s words, not the note\'s', () => {
+  const [doc] = collectPlainText('single.txt', [
+    ...story,
+    'Notes',
+    '[1] Port authority, annual fleet register, 4 February 2027.',
+    '[2] Canal Gazette, ‘Owners may have sold 40 barges this year’, 2 April 2027.',
+    '[3] Harbour master, remarks to the chamber of commerce, 9 May 2027.',
+  ].join('\n\n'));
+  assert.match(mainText(doc!), /sold before the autumn\.$/);
+});

@@ -16,8 +16,12 @@ const MIN_NOTES = 2;
 const NOTE_MARK = /^\[(\d{1,3})\](?:\s|$)/;
 /** A line that heads the list or sets it off from the story ("Notes", "Sources:", "---"). */
 const NOTES_LABEL = /^(?:notes?|endnotes|footnotes|sources)\s*:?$|^[-_=*─—]{3,}$/i;
-/** A title or quotation inside a citation ("“N. Korea sent 10,000 troops”") says nothing in the note's voice. */
-const QUOTED = /["“][^"“”]*["”]/g;
+/**
+ * A title or quotation inside a citation ("“N. Korea sent 10,000 troops”", or in single quotes as British and
+ * Australian style sets titles: ‘Shoigu visits Pyongyang’) says nothing in the note's voice. A single title opens on
+ * ‘, never written as an apostrophe, and closes on the first ’ after it.
+ */
+const QUOTED = /["“][^"“”]*["”]|‘[^‘’]*’/g;
 
 /**
  * The index of the first block of such a list of citations ending at block `end` (with the heading or
