@@ -165,6 +165,11 @@ const MAX_INLINE_ABOUT = 600;
 const SPONSOR_READ = /^(?:this|today'?s) (?:episode|podcast|show|programme|program|newsletter|edition|issue|video|broadcast) (?:is|was) (?:(?:proudly|kindly) )?(?:supported|sponsored|brought to you|presented|made possible|underwritten) by\b/i;
 /** Longest sponsor read (a few sentences of pitch). */
 const MAX_SPONSOR_READ = 600;
+/** SPONSOR_READ's first word, "this" or "today" in any case (the cheap test before that case-blind regex). */
+function opensSponsorRead(t: string): boolean {
+  const head = t.slice(0, 6).toLowerCase();
+  return head.startsWith('this ') || head.startsWith('today');
+}
 
 /** A correction notice closes the story even when it carries its text on the same line. */
 const CORRECTION = /^(?:corrections?|clarifications?|(?:editor|translator)'?s? note|update)\s*(?:\([^)]*\))?\s*:/i;
@@ -343,7 +348,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (CORRECTION_OPENS.has(opens) && (CORRECTION.test(t) || (t.startsWith('ote from ', 1) && NOTE_FROM().test(t)))) return { role: 'tail', kind: 'other' };
   if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= MAX_INLINE_ABOUT && opens === ABOUT_OPENS && INLINE_ABOUT.test(t)) return { role: 'tail', kind: 'byline' };
-  if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };
+  if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && opensSponsorRead(t) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };
   if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(caseFolded(t))) return { role: 'tail', kind: 'disclosure' };
   if (t.length <= 200 && INLINE_PROMO_OPENS.has(opens) && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
   if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
