@@ -569,7 +569,9 @@ const CLOSING_READING_TIME = /(?:\breading time\s*:?\s*(?:about |approx\. )?\d{1
  * the piece, not its first paragraph. Only its last 40 characters are read.
  */
 export function closesWithReadingTime(t: string): boolean {
-  return CLOSING_READING_TIME.test(t.length > 40 ? t.slice(-40) : t);
+  const end = t.length > 40 ? t.slice(-40) : t;
+  // "min" in any case, which both of its forms need: the cheap test before that case-blind regex.
+  return end.toLowerCase().includes('min') && CLOSING_READING_TIME.test(end);
 }
 
 /** A byline that names its writers ("By …", "Reporting by …"), not a line of metadata set off by bars. */
