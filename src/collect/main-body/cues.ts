@@ -1,5 +1,6 @@
 import { isCountsLine, isJumpLine, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
+import { asOneByte } from '../text/one-byte.js';
 import { findSignatureIssuer } from './press-signature.js';
 
 /**
@@ -302,7 +303,8 @@ const CAPITAL_BYLINE = lazyRegExp(
 );
 /**
  * Whether the line opens with "By", as CAPITAL_BYLINE does: its Unicode classes make it costly to compile, so it is
- * run (and compiled) only for such lines.
+ * run (and compiled) only for such lines, on a one-byte copy of the line (asOneByte: no two-byte build for a Latin-1
+ * line of a report that is two-byte text).
  */
 export const opensWithBy = (t: string): boolean => t.charCodeAt(0) === 66 && t.charCodeAt(1) === 121;
 /** Longer than any byline: a paragraph that opens with "By" and two capitalised words is prose. */
@@ -542,7 +544,7 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
   const t = block.text;
   if (t.length > 300) return null;
   if (BYLINE.test(t)) return 'byline';
-  if (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE().test(t) && !endsSentence(t)) return 'byline';
+  if (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE().test(asOneByte(t)) && !endsSentence(t)) return 'byline';
   if (HEADER_NOTE.test(caseFolded(t))) return 'other';
   if (/\s[|·•]\s/.test(t) && !endsSentence(t)) return 'byline';
   if (isAllCaps(t)) return 'other';
@@ -577,7 +579,7 @@ export function closesWithReadingTime(t: string): boolean {
 /** A byline that names its writers ("By …", "Reporting by …"), not a line of metadata set off by bars. */
 export function isNamedByline(block: TextBlock): boolean {
   const t = block.text;
-  return t.length <= 300 && (BYLINE.test(t) || (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE().test(t) && !endsSentence(t)));
+  return t.length <= 300 && (BYLINE.test(t) || (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE().test(asOneByte(t)) && !endsSentence(t)));
 }
 
 /** End matter: a short paragraph about the outlet, its newsletter or its staff. */
