@@ -3,6 +3,8 @@
  * "Tuesday, April 29, 2025", "7 November 2024", RFC 822 feed dates) → ISO `YYYY-MM-DD`.
  */
 
+import { asOneByte } from './text/one-byte.js';
+
 const MONTHS: ReadonlyMap<string, number> = new Map([
   ['jan', 1], ['january', 1], ['feb', 2], ['february', 2], ['mar', 3], ['march', 3], ['apr', 4], ['april', 4],
   ['may', 5], ['jun', 6], ['june', 6], ['jul', 7], ['july', 7], ['aug', 8], ['august', 8], ['sep', 9], ['sept', 9],
@@ -15,9 +17,11 @@ const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, 'i');
 
 /** The first date found in `text`, as `YYYY-MM-DD`, or null. */
-export function findDate(text: string): string | null {
+export function findDate(line: string): string | null {
   // Every form has a year of four digits: most lines have none and need no regex.
-  if (!hasFourDigits(text)) return null;
+  if (!hasFourDigits(line)) return null;
+  // Read as one-byte text when it fits: the case-blind month regexes are then never built for two-byte strings.
+  const text = asOneByte(line);
   const iso = ISO.exec(text);
   const mdy = MONTH_DAY_YEAR.exec(text);
   const dmy = DAY_MONTH_YEAR.exec(text);

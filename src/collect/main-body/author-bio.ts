@@ -1,6 +1,7 @@
 import { opensWithBy } from './cues.js';
 import type { TextBlock } from './text-block.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
+import { asOneByte } from '../text/one-byte.js';
 
 /**
  * A signed piece (a commentary, an op-ed, a column) closes with a note about its author: "Ann Vale is a senior
@@ -19,9 +20,9 @@ export function bylineAuthors(header: readonly TextBlock[]): string[] {
   const names: string[] = [];
   for (const b of header) {
     const t = b.text;
-    // Tested before the Unicode regex, which is costly to compile and run.
+    // Tested before the Unicode regex, which is costly to compile and run (and run on a one-byte copy: asOneByte).
     if (t.length > MAX_BYLINE || !opensWithBy(t)) continue;
-    const m = BYLINE_NAMES().exec(t);
+    const m = BYLINE_NAMES().exec(asOneByte(t));
     if (m === null) continue;
     names.push(m[1]!);
     if (m[2] !== undefined) names.push(m[2]);

@@ -1,5 +1,6 @@
 import { isCountsLine, isJumpLine, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
+import { asOneByte } from '../text/one-byte.js';
 import { findSignatureIssuer } from './press-signature.js';
 
 /**
@@ -165,6 +166,11 @@ const MAX_INLINE_ABOUT = 600;
 const SPONSOR_READ = /^(?:this|today'?s) (?:episode|podcast|show|programme|program|newsletter|edition|issue|video|broadcast) (?:is|was) (?:(?:proudly|kindly) )?(?:supported|sponsored|brought to you|presented|made possible|underwritten) by\b/i;
 /** Longest sponsor read (a few sentences of pitch). */
 const MAX_SPONSOR_READ = 600;
+/** SPONSOR_READ's first word, "this" or "today" in any case (the cheap test before that case-blind regex). */
+function opensSponsorRead(t: string): boolean {
+  const head = t.slice(0, 6).toLowerCase();
+  return head.startsWith('this ') || head.startsWith('today');
+}
 
 /** A correction notice closes the story even when it carries its text on the same line. */
 const CORRECTION = /^(?:corrections?|clarifications?|(?:editor|translator)'?s? note|update)\s*(?:\([^)]*\))?\s*:/i;
@@ -297,7 +303,8 @@ const CAPITAL_BYLINE = lazyRegExp(
 );
 /**
  * Whether the line opens with "By", as CAPITAL_BYLINE does: its Unicode classes make it costly to compile, so it is
- * run (and compiled) only for such lines.
+ * run (and compiled) only for such lines, on a one-byte copy of the line (asOneByte: no two-byte build for a Latin-1
+ * line of a report that is two-byte text).
  */
 export const opensWithBy = (t: string): boolean => t.charCodeAt(0) === 66 && t.charCodeAt(1) === 121;
 /** Longer than any byline: a paragraph that opens with "By" and two capitalised words is prose. */
@@ -343,7 +350,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (CORRECTION_OPENS.has(opens) && (CORRECTION.test(t) || (t.startsWith('ote from ', 1) && NOTE_FROM().test(t)))) return { role: 'tail', kind: 'other' };
   if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= MAX_INLINE_ABOUT && opens === ABOUT_OPENS && INLINE_ABOUT.test(t)) return { role: 'tail', kind: 'byline' };
-  if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };
+  if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && opensSponsorRead(t) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };
   if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(caseFolded(t))) return { role: 'tail', kind: 'disclosure' };
   if (t.length <= 200 && INLINE_PROMO_OPENS.has(opens) && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
   if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
@@ -537,7 +544,7 @@ export function isHeaderFurniture(block: TextBlock): BoilerplateKind | null {
   const t = block.text;
   if (t.length > 300) return null;
   if (BYLINE.test(t)) return 'byline';
-  if (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE().test(t) && !endsSentence(t)) return 'byline';
+  if (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE().test(asOneByte(t)) && !endsSentence(t)) return 'byline';
   if (HEADER_NOTE.test(caseFolded(t))) return 'other';
   if (/\s[|·•]\s/.test(t) && !endsSentence(t)) return 'byline';
   if (isAllCaps(t)) return 'other';
@@ -564,13 +571,15 @@ const CLOSING_READING_TIME = /(?:\breading time\s*:?\s*(?:about |approx\. )?\d{1
  * the piece, not its first paragraph. Only its last 40 characters are read.
  */
 export function closesWithReadingTime(t: string): boolean {
-  return CLOSING_READING_TIME.test(t.length > 40 ? t.slice(-40) : t);
+  const end = t.length > 40 ? t.slice(-40) : t;
+  // "min" in any case, which both of its forms need: the cheap test before that case-blind regex.
+  return end.toLowerCase().includes('min') && CLOSING_READING_TIME.test(end);
 }
 
 /** A byline that names its writers ("By …", "Reporting by …"), not a line of metadata set off by bars. */
 export function isNamedByline(block: TextBlock): boolean {
   const t = block.text;
-  return t.length <= 300 && (BYLINE.test(t) || (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE().test(t) && !endsSentence(t)));
+  return t.length <= 300 && (BYLINE.test(t) || (t.length <= MAX_BYLINE && opensWithBy(t) && CAPITAL_BYLINE().test(asOneByte(t)) && !endsSentence(t)));
 }
 
 /** End matter: a short paragraph about the outlet, its newsletter or its staff. */

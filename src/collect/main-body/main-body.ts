@@ -538,13 +538,24 @@ function markPageFurniture(blocks: TextBlock[], roles: BlockRole[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const t = blocks[i]!.text;
     if (t.length > MAX_RUNNING_LINE || roles[i]!.role === 'furniture' || roles[i]!.role === 'tail') continue;
-    let page = t.charCodeAt(0) === FORM_FEED || (t.length >= 6 && PAGE_NUMBER.test(t));
+    let page = t.charCodeAt(0) === FORM_FEED || (t.length >= 6 && endsAsPageNumber(t) && PAGE_NUMBER.test(t));
     if (!page && t.startsWith('http') && !t.includes(' ')) {
       addresses ??= countAddresses(blocks);
       page = (addresses.get(t) ?? 0) >= 2;
     }
     if (page) roles[i] = { role: 'furniture', kind: 'footer' };
   }
+}
+
+/**
+ * The cheap test before the case-blind PAGE_NUMBER: the line ends in a digit or '-', and opens with "page" or '-' or
+ * has " of " before its last number (of at most four digits).
+ */
+function endsAsPageNumber(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  if (!((c >= 48 && c <= 57) || c === 45)) return false;
+  const first = t.charCodeAt(0);
+  return first === 45 || (first | 32) === 112 || t.slice(-9).toLowerCase().includes(' of ');
 }
 
 function countAddresses(blocks: TextBlock[]): Map<string, number> {

@@ -327,7 +327,16 @@ const JUMP_LINE = /^\(?(?:(?:continued|story continues|continues) (?:on|to)|(?:p
 export function isJumpLine(t: string): boolean {
   if (t.length > MAX_JUMP_LINE) return false;
   const c = t.charCodeAt(0) | 32;
-  return (c === 99 || c === 115 || c === 116 || c === 112 || t.charCodeAt(0) === 40) && JUMP_LINE.test(t);
+  return (c === 99 || c === 115 || c === 116 || c === 112 || t.charCodeAt(0) === 40) && endsWithPageDigit(t) && JUMP_LINE.test(t);
+}
+
+/** JUMP_LINE's end: a digit, then at most ')' and '.' (the cheap test before that case-blind regex). */
+function endsWithPageDigit(t: string): boolean {
+  let i = t.length - 1;
+  if (t.charCodeAt(i) === 46) i--;
+  if (t.charCodeAt(i) === 41) i--;
+  const d = t.charCodeAt(i);
+  return d >= 48 && d <= 57;
 }
 
 /**
