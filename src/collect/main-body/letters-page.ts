@@ -24,6 +24,19 @@ export function opensLetter(block: TextBlock): boolean {
   return (c === 83 || c === 77 || c === 68 || c === 84) && LETTER_SALUTATION.test(block.text);
 }
 
+/** The words a salutation opens with, looked for at a line's start before the regex is run. */
+const SALUTATION_OPENERS = ['Sir', 'Madam', 'Dear ', 'To the Editor'];
+
+/** Whether a line of text[start, end) opens a letter with a salutation: the text is a letter or a letters page. */
+export function holdsLetterSalutation(text: string, start: number, end: number): boolean {
+  for (const opener of SALUTATION_OPENERS) {
+    for (let at = text.indexOf(opener, start); at >= 0 && at < end; at = text.indexOf(opener, at + 1)) {
+      if ((at === 0 || text.charCodeAt(at - 1) === 10) && LETTER_SALUTATION.test(text.slice(at, at + 40))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Whether blocks[end] closes the signature block of a letter on a letters page that starts at `first`: it and at most
  * one heading before it hold up to three short lines, the first a name, right under a paragraph of prose; the page's
