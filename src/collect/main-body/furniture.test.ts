@@ -987,3 +987,20 @@ test('an event summary\'s thanks to its sponsor and its disclaimer on the partic
   const [doc] = collectPlainText('workshop.txt', text);
   assert.match(mainText(doc!), /ice-breaker fleet was renewed\.$/);
 });
+
+test('a letters page: the rules for writing in under the last letter are end matter, the signature above them is kept', () => {
+  const text = [
+    'The Harbour Courier',
+    'Letters to the Editor',
+    'Keep the night ferry',
+    'Sir — The operator plans to drop the last sailing of the night, which carried some 140 riders a day last summer. Shift workers on the island have no other way home.',
+    'Mara Quint',
+    'Eastport',
+    'Letters must not exceed 250 words and must include the writer\'s address. Letters may be edited for clarity. Send your letters to the letters desk.',
+    'POPULAR',
+    '1. Tides: what to expect this week',
+  ].join('\n\n');
+  const [doc] = collectPlainText('letters.txt', text);
+  assert.match(mainText(doc!), /Shift workers on the island have no other way home\.\n\nMara Quint\n\nEastport$/);
+  assert.equal(isFooterNote(lineBlocks('They may be edited for length and clarity.')[0]!, null), true);
+});

@@ -5,6 +5,7 @@ import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio, isAuthorNoteUnder } from './author-bio.js';
 import { citationNotesStart } from './citation-notes.js';
 import { contentsListStart } from './contents-list.js';
+import { closesLetterSignature } from './letters-page.js';
 import { rollListStart } from './roll-lists.js';
 import { fieldHeaderEnd, shotlistOpening } from './script-header.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
@@ -176,7 +177,8 @@ function storySpan(blocks: TextBlock[], roles: BlockRole[], first: number, optio
   let end = Math.min(tail, footerRule(blocks, first), signatureDelimiter(blocks, first), signatoriesRow(blocks, first)) - 1;
   const authors = bylineAuthors(blocks.slice(0, first));
   for (;;) {
-    while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end))
+    // A letters page keeps the signature under its last letter, as it keeps those under the others.
+    while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end) && !closesLetterSignature(blocks, roles, first, end))
       end--;
     // Endnotes that only cite sources close the story as a bibliography does, and so does a roll of attendance or
     // distribution under minutes or a memo; furniture may stand above them.
