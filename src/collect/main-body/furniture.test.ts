@@ -987,3 +987,15 @@ test('an event summary\'s thanks to its sponsor and its disclaimer on the partic
   const [doc] = collectPlainText('workshop.txt', text);
   assert.match(mainText(doc!), /ice-breaker fleet was renewed\.$/);
 });
+
+test('a printed paper\'s transmittal line above a written answer is header matter', () => {
+  const text = [
+    'Printed paper 19/4410',
+    'Answer of the Federal Government',
+    'The answer was transmitted on behalf of the Federal Government by letter of the Federal Ministry of Transport dated 3 May 2024.',
+    'The Federal Government has registered some 240 freight trains on the corridor since January, roughly a third of them carrying grain.',
+    'Further questions on the corridor were answered by the ministry in its report to the committee on transport.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('paper.txt', text);
+  assert.match(mainText(doc!), /^The Federal Government has registered/);
+});
