@@ -1004,3 +1004,15 @@ test('a letters page: the rules for writing in under the last letter are end mat
   assert.match(mainText(doc!), /Shift workers on the island have no other way home\.\n\nMara Quint\n\nEastport$/);
   assert.equal(isFooterNote(lineBlocks('They may be edited for length and clarity.')[0]!, null), true);
 });
+
+test('a printed paper\'s transmittal line above a written answer is header matter', () => {
+  const text = [
+    'Printed paper 19/4410',
+    'Answer of the Federal Government',
+    'The answer was transmitted on behalf of the Federal Government by letter of the Federal Ministry of Transport dated 3 May 2024.',
+    'The Federal Government has registered some 240 freight trains on the corridor since January, roughly a third of them carrying grain.',
+    'Further questions on the corridor were answered by the ministry in its report to the committee on transport.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('paper.txt', text);
+  assert.match(mainText(doc!), /^The Federal Government has registered/);
+});
