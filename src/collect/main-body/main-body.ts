@@ -55,6 +55,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const roles = blocks.map((b): BlockRole => (b.hint ? { role: 'furniture', kind: b.hint } : classifyBlock(b)));
   markPageFurniture(blocks, roles);
   markNumberedAuthorSection(blocks, roles);
+  markTableSourceNotes(blocks, roles);
 
   const description = options.description ?? null;
   // A report from print may open with its table of contents: the story starts under the first section it lists.
@@ -1012,6 +1013,25 @@ function continuesSections(blocks: TextBlock[], roles: BlockRole[], first: numbe
   if (n < 2) return false;
   for (let j = Math.max(0, first - 1); j < end; j++) if (sectionNumber(blocks[j]!.text) === n - 1) return true;
   return false;
+}
+
+/** A note naming a table's source: "Source: Army (data submitted …)", "Sources: Customs; Railways". */
+const TABLE_SOURCE_NOTE = /^sources?\s*:\s*\S/i;
+/** A row of a table holding a figure: a pipe row, or cells set apart by tabs or runs of spaces, one of them a figure. */
+const FIGURE_ROW = /^\|.*\d.*\|$|^\S.*(?:\t| {2,})[^\t]*\d/;
+
+/**
+ * "Source: Army (…)" right under a table's last row: the table's own note, part of the story as the table is, not a
+ * photograph's credit (which a "Source:" line under a picture is).
+ */
+function markTableSourceNotes(blocks: TextBlock[], roles: BlockRole[]): void {
+  for (let i = 1; i < blocks.length; i++) {
+    const r = roles[i]!;
+    if (r.role !== 'furniture' || r.kind !== 'other' || blocks[i]!.hint !== undefined) continue;
+    const t = blocks[i]!.text;
+    if ((t.charCodeAt(0) | 32) !== 115 || !TABLE_SOURCE_NOTE.test(t)) continue;
+    if (FIGURE_ROW.test(blocks[i - 1]!.text.trim())) roles[i] = { role: 'prose' };
+  }
 }
 
 /** A pipe table's row: "| June | 380 |". */
