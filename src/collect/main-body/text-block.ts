@@ -245,13 +245,29 @@ function joinWrapped(text: string, lines: TextBlock[], minFirst: number): TextBl
   for (const l of lines) {
     const last = out[out.length - 1];
     const adjacent = last && !/\n[ \t\r]*\n/.test(text.slice(last.end, l.start));
-    if (last && adjacent && !l.listItem && !l.hint && !last.hint && last.text.length >= minFirst && !standsAlone(l.text) && !standsAlone(last.text) && !opensNote(l.text)) {
+    if (last && adjacent && !l.listItem && !l.hint && !last.hint && last.text.length >= minFirst && !standsAlone(l.text) && !standsAlone(last.text) && !opensNote(l.text) && !opensCitationNote(l.text)) {
       last.end = l.end;
       last.text = `${last.text} ${l.text}`;
     } else out.push({ ...l });
   }
   return out;
 }
+
+/**
+ * A line telling the reader how to cite the document ("Cite as: …", "Suggested citation: …", "How to cite this report:"):
+ * a note of the header or the footer, never the next line of the paragraph above it, whose lines it would join into
+ * one block of metadata that reads as prose.
+ */
+function opensCitationNote(t: string): boolean {
+  const c = t.charCodeAt(0) | 32;
+  if (c !== 99 /* c */ && c !== 115 /* s */ && c !== 114 /* r */ && c !== 112 /* p */ && c !== 104 /* h */) return false;
+  const colon = t.indexOf(':');
+  return colon > 0 && colon <= MAX_CITATION_LABEL && CITATION_LABEL.test(t.slice(0, colon + 1));
+}
+
+/** Longest label of a citation note, its colon included. */
+const MAX_CITATION_LABEL = 40;
+const CITATION_LABEL = /^(?:(?:suggested|recommended|preferred) citation|(?:please )?cite (?:this (?:[a-z]+ )?)?as|how to cite(?: this [a-z]+)?)\s*:$/i;
 
 /** A note's mark opening a line ("[3] Yonhap, 13 November 2024."): each note of a list is its own paragraph. */
 function opensNote(t: string): boolean {
