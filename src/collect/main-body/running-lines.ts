@@ -82,7 +82,7 @@ function markPageBreaks(text: string, lines: readonly TextBlock[]): void {
 function findPageHeads(text: string, lines: readonly TextBlock[]): Span[] {
   const heads: Array<{ line: number; page: number }> = [];
   for (let i = 0; i < lines.length; i++) {
-    const page = pageHeadNumber(lines[i]!.text);
+    const page = pageHeadNumber(lines[i]!.text, indentOf(text, lines[i]!.start));
     if (page !== undefined) heads.push({ line: i, page });
   }
   if (heads.length < 2) return [];
@@ -105,24 +105,42 @@ function findPageHeads(text: string, lines: readonly TextBlock[]): Span[] {
   return margins.filter((m) => m.end > m.start);
 }
 
-/** A page head's number and title: 1–4 digits, a gap of two spaces or more, a title of two words or more without digits, in capitals or
- * ending in "et al.". */
-const PAGE_HEAD = /^(?:(\d{1,4})(?: {2,}|\t)\s*([^\d\s][^\d]{4,78}[^\d\s])|([^\d\s][^\d]{4,78}[^\d\s])(?: {2,}|\t)\s*(\d{1,4}))$/;
+/** A page head's number and title: 1–4 digits, a gap of two spaces or more, a title of two words or more, in capitals or
+ * ending in "et al."; the title may carry its edition's year ("FORCES OF THE WORLD 2025  290"). */
+const PAGE_HEAD = /^(?:(\d{1,4})(?: {2,}|\t)\s*([^\d\s][^\d]{4,78}[^\d\s](?: (?:19|20)\d\d)?)|([^\d\s][^\d]{4,78}[^\d\s](?: (?:19|20)\d\d)?)(?: {2,}|\t)\s*(\d{1,4}))$/;
+/**
+ * A page head set flush right, its title and number a space apart ("Asia 289", "Chapter Six 311"): capitalised words,
+ * then the number. The line's indent says it is set at the page's edge, where a heading or a table row is not.
+ */
+const RIGHT_SET_HEAD = /^((?:[A-Z][A-Za-z'’&-]*|of|and|the)(?: (?:[A-Z][A-Za-z'’&-]*|of|and|the)){0,5}) (\d{1,4})$/;
+/** Fewest blanks before a line set flush right on a page of running text. */
+const MIN_RIGHT_INDENT = 30;
 /** Most pages between two heads the text keeps (a head is printed on every page; a page may hold none, a figure). */
 const MAX_PAGE_STEP = 3;
 const ET_AL = /\bet al\.?$/i;
 /** A line that ends a sentence (a colon or a comma does not: what it opens runs on over the page). */
 const ENDS_SENTENCE = /[.!?"”’)]$/;
 
-/** The page number of a journal's page head, or undefined. */
-function pageHeadNumber(t: string): number | undefined {
-  if (t.length > MAX_PART + 10 || (t.indexOf('  ') < 0 && t.indexOf('\t') < 0)) return undefined;
+/** The page number of a journal's or a book's page head (`indent` blanks before it on its line), or undefined. */
+function pageHeadNumber(t: string, indent: number): number | undefined {
+  if (t.length > MAX_PART + 10) return undefined;
+  if (t.indexOf('  ') < 0 && t.indexOf('\t') < 0) {
+    const right = indent >= MIN_RIGHT_INDENT ? RIGHT_SET_HEAD.exec(t) : null;
+    return right === null ? undefined : Number(right[2]);
+  }
   const m = PAGE_HEAD.exec(t.trim());
   if (m === null) return undefined;
   const title = (m[2] ?? m[3])!.trim();
   // Set in capitals, or the authors' "Seo et al.": a numbered section's heading ("2  Data and methods") is neither.
   const running = title.indexOf(' ') > 0 && (title === title.toUpperCase() || ET_AL.test(title));
   return running ? Number(m[1] ?? m[4]) : undefined;
+}
+
+/** The blanks before a line's first character. */
+function indentOf(text: string, start: number): number {
+  let i = start;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return start - i;
 }
 
 function isLower(t: string): boolean {
