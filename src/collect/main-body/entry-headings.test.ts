@@ -19,6 +19,8 @@ test('an inventory line is a label and its figure; an address or a page line is 
   assert.ok(isInventoryLine('Navy ε3,400'));
   assert.ok(isInventoryLine('AIP submarines 4+'));
   assert.ok(isInventoryLine('LATVIA: NATO Enhanced Forward Presence 160; 1 inf coy'));
+  assert.ok(isInventoryLine('ESTONIA: Baltic air policing ε140 (Amari)'));
+  assert.ok(isInventoryLine('Gendarmerie &\nParamilitary 4,500'));
   assert.ok(!isInventoryLine('Chapter 12'));
   assert.ok(!isInventoryLine('Registered charity no. 1180442'));
   assert.ok(!isInventoryLine('Cost: Free; seating for 120'));

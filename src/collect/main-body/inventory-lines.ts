@@ -7,6 +7,8 @@
 
 /** Most words of the label before the figure (a place and its colon included). */
 const MAX_LABEL_WORDS = 6;
+/** Most words in small letters of a label ("Baltic air policing"), besides "of" and "and". */
+const MAX_SMALL_WORDS = 2;
 /** Most digits of a count written without grouping commas. */
 const MAX_UNGROUPED = 5;
 /** Longest inventory line. */
@@ -23,28 +25,35 @@ const PART_LABELS: ReadonlySet<string> = new Set([
 
 /**
  * Whether the line is a label followed by its figure: the label of capitalised words (a service, a class of equipment,
- * "RUSSIA:" and an operation), at most one of them in small letters besides "of", "and", "&"; no part of the document
+ * "RUSSIA:" and an operation), at most two of them in small letters besides "of", "and", "&"; no part of the document
  * ("Page 3") and no mark of a sentence or an address between its words.
  */
 export function isInventoryLine(line: string): boolean {
   if (line.length > MAX_LINE) return false;
-  const t = line.replace(/\s+/g, ' ');
-  const c = t.charCodeAt(0);
+  const c = line.charCodeAt(0);
   if (c < 65 || c > 90) return false;
   let words = 0;
   let small = 0;
   let at = 0;
-  while (at < t.length) {
-    const space = t.indexOf(' ', at);
-    const word = t.slice(at, space < 0 ? t.length : space);
-    if (isFigure(word)) return words > 0 && (space < 0 || CLOSERS.has(word.charCodeAt(word.length - 1)) || opensNextPart(t.charCodeAt(space + 1)));
+  while (at < line.length) {
+    let end = at;
+    while (end < line.length && !isBlank(line.charCodeAt(end))) end++;
+    const word = line.slice(at, end);
+    let next = end;
+    while (next < line.length && isBlank(line.charCodeAt(next))) next++;
+    if (isFigure(word)) return words > 0 && (next >= line.length || CLOSERS.has(word.charCodeAt(word.length - 1)) || opensNextPart(line.charCodeAt(next)));
     if (++words > MAX_LABEL_WORDS || !isLabelWord(word, words === 1)) return false;
     const w = word.charCodeAt(0);
-    if (w >= 97 && w <= 122 && !LINKING.has(word) && ++small > 1) return false;
-    if (space < 0) return false;
-    at = space + 1;
+    if (w >= 97 && w <= 122 && !LINKING.has(word) && ++small > MAX_SMALL_WORDS) return false;
+    if (next >= line.length) return false;
+    at = next;
   }
   return false;
+}
+
+/** A blank, a tab or a line break between words. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
 /**
