@@ -68,3 +68,12 @@ test("an event box's particulars with a figure are no inventory line", () => {
   assert.ok(!isInventoryLine('Where: 14 Harbour Road'));
   assert.ok(isInventoryLine('MBT 410 Leopard 2A6; T-72M1'));
 });
+
+test('a lone digit counts after a label in capitals, not after a title-case name it numbers; a headline is none', () => {
+  assert.ok(isInventoryLine('LEBANON: UNIFIL 2'));
+  assert.ok(isInventoryLine('MHC 3 Sandown'));
+  assert.ok(!isInventoryLine('Harbour Research Unit 1'));
+  assert.ok(!isInventoryLine('Coastal Studies Service 2'));
+  assert.ok(!isInventoryLine('SANCTIONS: PACKAGE 16 IS OUT'));
+  assert.ok(!isInventoryLine('TARIFFS 16 ARE BACK'));
+});

@@ -113,3 +113,12 @@ test('a short line set flush right without a run of page numbers is no page head
   const [doc] = collectPlainText('fleets.txt', text + '\n');
   assert.equal(doc!.boilerplate.filter((b) => b.kind === 'footer').length, 0);
 });
+
+test("a table's heading row printed again over the next entry's table is no running line", () => {
+  const para = 'The fleet keeps its older patrol boats in reserve and brings them back into service each summer, when the fishing season fills the coastal waters with small craft.';
+  const table = ['Norwegian Krone NOK                        2024              2025', 'GDP                NOK             5.1tr             5.3tr', 'Def bdgt           NOK             98.1bn            112bn'];
+  const text = ['Norway NOR', '', ...table, '', para, para, para, para, para, para, '', 'Denmark DNK', '', ...table].join('\n');
+  const [doc] = collectPlainText('almanac.txt', text + '\n');
+  // The entry opens with its table's heading row, not with the row under it.
+  assert.equal(doc!.main.start, text.indexOf('Norwegian Krone NOK'));
+});

@@ -34,6 +34,9 @@ export function findRunningLines(text: string, lines: readonly TextBlock[]): Spa
   // A running line's gap is three blanks or a tab (runningKey); three blanks start no sooner than the first two.
   if (tab < 0 && (pair < 0 || text.indexOf('   ', pair) < 0)) return margins;
   const keys: Array<string | null> = lines.map((l) => runningKey(l.text));
+  // A table's heading row, each time the table is printed again (a yearbook's "Euro EUR   2024   2025" over every
+  // entry's economics), is no running line: a row of as many cells follows it on the next line.
+  for (let i = 0; i + 1 < lines.length; i++) if (keys[i] !== null && headsRows(text, lines[i]!, lines[i + 1]!)) keys[i] = null;
   const last = new Map<string, number>();
   const repeated = new Set<string>();
   // A shape seen again within a few lines is a table's or a list's rows, wherever else it recurs.
@@ -153,6 +156,21 @@ function partsSentence(before: string, after: string): boolean {
   const c = after.charCodeAt(0);
   return !CLOSES.test(before) || (c >= 97 && c <= 122);
 }
+
+/** Fewest cells of a table's heading row and of the row under it: a label and two columns. */
+const MIN_TABLE_CELLS = 3;
+
+/**
+ * Whether `next`, on the line right under `line` (no page break between), is set in as many cells as it or more, three
+ * at least: the rows under a table's heading. A page's foot over the next page's head holds two parts each.
+ */
+function headsRows(text: string, line: TextBlock, next: TextBlock): boolean {
+  const nl = text.indexOf('\n', line.end);
+  if (nl !== text.lastIndexOf('\n', next.start) || text.charCodeAt(nl + 1) === FORM_FEED) return false;
+  const cells = line.text.split(GAP).length;
+  return cells >= MIN_TABLE_CELLS && next.text.split(GAP).length >= cells;
+}
+const FORM_FEED = 12;
 
 /** A spread line's shape: its parts with digits as one mark, in sorted order (the sides swap from page to page), or null. */
 function runningKey(t: string): string | null {
