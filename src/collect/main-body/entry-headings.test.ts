@@ -77,3 +77,19 @@ test('a lone digit counts after a label in capitals, not after a title-case name
   assert.ok(!isInventoryLine('SANCTIONS: PACKAGE 16 IS OUT'));
   assert.ok(!isInventoryLine('TARIFFS 16 ARE BACK'));
 });
+
+test("a section heading spelling out an abbreviation inside an entry is no next entry's heading", () => {
+  const text = [
+    'Finland FIN',
+    '',
+    'Population          5,618,000',
+    '',
+    'Finland keeps a large trained reserve built on conscription and has joined the alliance, which changed its planning for the eastern border.',
+    '',
+    'Special Operations Forces SOF',
+    '',
+    'The special forces were enlarged in 2024 and now train with allied units in the north every winter, the ministry says.',
+  ].join('\n');
+  const [doc] = collectPlainText('almanac.txt', text);
+  assert.match(mainText(doc!), /every winter, the ministry says\.$/);
+});

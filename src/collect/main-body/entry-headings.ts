@@ -1,5 +1,5 @@
 import type { BlockRole } from './cues.js';
-import type { TextBlock } from './text-block.js';
+import { hasColumnGap, type TextBlock } from './text-block.js';
 
 /**
  * A reference work's entries (a yearbook's country entries, a gazetteer's, a register's) each open with a heading that
@@ -39,15 +39,21 @@ export function entryStart(blocks: readonly TextBlock[], roles: readonly BlockRo
 
 /**
  * The index of the heading that opens the next entry after `first` (the story's first block), or the number of blocks:
- * only when the heading right above the story (past furniture) is an entry heading itself.
+ * only when the heading right above the story (past furniture) is an entry heading itself, and the next one opens its
+ * entry as the story does (both with a table, or both with prose): entries repeat their layout, where a section heading
+ * inside the entry that spells out an abbreviation ("Special Operations Forces SOF") sits over whatever its section holds.
  */
 export function nextEntryHeading(blocks: readonly TextBlock[], roles: readonly BlockRole[], first: number): number {
   const headline = headlineAbove(blocks, roles, first);
   if (headline === null) return blocks.length;
+  const table = hasColumnGap(blocks[first]!.text);
   for (let i = first + 1; i < blocks.length; i++) {
     if (roles[i]!.role !== 'heading') continue;
     const code = entryCode(blocks[i]!.text);
-    if (code !== null && code !== headline) return i;
+    if (code === null || code === headline) continue;
+    let next = i + 1;
+    while (next < blocks.length && roles[next]!.role === 'furniture') next++;
+    if (next < blocks.length && hasColumnGap(blocks[next]!.text) === table) return i;
   }
   return blocks.length;
 }
