@@ -5,6 +5,8 @@ import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio, isAuthorNoteUnder } from './author-bio.js';
 import { citationNotesStart } from './citation-notes.js';
 import { contentsListStart } from './contents-list.js';
+import { entryStart, nextEntryHeading } from './entry-headings.js';
+import { isInventoryLine } from './inventory-lines.js';
 import { closesLetterSignature } from './letters-page.js';
 import { rollListStart } from './roll-lists.js';
 import { fieldHeaderEnd, shotlistOpening } from './script-header.js';
@@ -60,7 +62,8 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const description = options.description ?? null;
   // A report from print may open with its table of contents: the story starts under the first section it lists.
   const contents = contentsListStart(blocks, roles);
-  const found = contents >= 0 ? contents : findStart(blocks, roles, 0, description);
+  // A reference work's entry opens under its heading, with its data lines above its first paragraph.
+  const found = contents >= 0 ? contents : entryStart(blocks, roles, findStart(blocks, roles, 0, description));
   let span = storySpan(blocks, roles, startAfterFields(blocks, roles, startAfterMasthead(blocks, roles, startUnderButton(blocks, roles, found, description)), description), options);
   // A teaser or a standfirst taken for the whole story, a button or a label under it taken for its end, and the story's
   // prose below (maybe under another teaser and its button): the story is that prose, found from under the label as the
@@ -175,7 +178,8 @@ function storySpan(blocks: TextBlock[], roles: BlockRole[], first: number, optio
   }
   const outlet = typeof options.outlet === 'function' ? options.outlet(blocks.slice(0, first)) : (options.outlet ?? null);
   const agency = datelineAgency(blocks, first, tail);
-  let end = Math.min(tail, footerRule(blocks, first), signatureDelimiter(blocks, first), signatoriesRow(blocks, first)) - 1;
+  // A reference work's entry ends above the next entry's heading, which a copy of one entry often runs on into.
+  let end = Math.min(tail, footerRule(blocks, first), signatureDelimiter(blocks, first), signatoriesRow(blocks, first), nextEntryHeading(blocks, roles, first)) - 1;
   const authors = bylineAuthors(blocks.slice(0, first));
   for (;;) {
     // A letters page keeps the signature under its last letter, as it keeps those under the others.
@@ -1270,7 +1274,8 @@ const LETTERS = lazyRegExp(() => /\p{L}+/gu);
 function isTrailingFurniture(block: TextBlock, role: BlockRole, outlet: string | null): boolean {
   if (role.role !== 'tail' && isBroadcastSignOff(block)) return false;
   if (role.role === 'furniture' || role.role === 'tail') return true;
-  if (role.role === 'heading') return !isClosingThanks(block);
+  // An inventory's last line ("DEPLOYMENT" over "RUSSIA: … ε11,000 …") is the entry's data, not a closing label.
+  if (role.role === 'heading') return !isClosingThanks(block) && !isInventoryLine(block.text);
   return isFooterNote(block, outlet);
 }
 

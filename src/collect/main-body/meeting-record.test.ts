@@ -76,3 +76,49 @@ test('numbered section headings set apart by two spaces are no page heads', () =
   const [doc] = collectPlainText('report.txt', text + '\n');
   assert.equal(doc!.boilerplate.filter((b) => /Cargo and passengers/.test(doc!.text.slice(b.start, b.end))).length, 0);
 });
+
+test("a book's page heads carrying its edition's year, and one set flush right, are furniture", () => {
+  const para = 'The fleet keeps its older patrol boats in reserve and brings them back into service each summer, when the fishing season fills the coastal waters with small craft.';
+  const text = [
+    para,
+    '',
+    '112                                                   COASTAL FLEETS 2026',
+    '',
+    para,
+    para,
+    para,
+    para,
+    '',
+    '                                                                  Baltic 113',
+    '',
+    para,
+    para,
+    para,
+    para,
+    '',
+    '                                              COASTAL FLEETS 2026  114',
+    '',
+    para,
+  ].join('\n');
+  const [doc] = collectPlainText('fleets.txt', text + '\n');
+  const heads = doc!.boilerplate.filter((b) => b.kind === 'footer').map((b) => doc!.text.slice(b.start, b.end));
+  assert.ok(heads.some((h) => h.includes('COASTAL FLEETS 2026') && h.startsWith('112')));
+  assert.ok(heads.some((h) => h === 'Baltic 113'));
+  assert.ok(heads.some((h) => h.endsWith('2026  114')));
+});
+
+test('a short line set flush right without a run of page numbers is no page head', () => {
+  const para = 'The fleet keeps its older patrol boats in reserve and brings them back into service each summer, when the fishing season fills the coastal waters with small craft.';
+  const text = [para, '', '                                                                  Total 113', '', para, para].join('\n');
+  const [doc] = collectPlainText('fleets.txt', text + '\n');
+  assert.equal(doc!.boilerplate.filter((b) => b.kind === 'footer').length, 0);
+});
+
+test("a table's heading row printed again over the next entry's table is no running line", () => {
+  const para = 'The fleet keeps its older patrol boats in reserve and brings them back into service each summer, when the fishing season fills the coastal waters with small craft.';
+  const table = ['Norwegian Krone NOK                        2024              2025', 'GDP                NOK             5.1tr             5.3tr', 'Def bdgt           NOK             98.1bn            112bn'];
+  const text = ['Norway NOR', '', ...table, '', para, para, para, para, para, para, '', 'Denmark DNK', '', ...table].join('\n');
+  const [doc] = collectPlainText('almanac.txt', text + '\n');
+  // The entry opens with its table's heading row, not with the row under it.
+  assert.equal(doc!.main.start, text.indexOf('Norwegian Krone NOK'));
+});

@@ -34,6 +34,9 @@ export function findRunningLines(text: string, lines: readonly TextBlock[]): Spa
   // A running line's gap is three blanks or a tab (runningKey); three blanks start no sooner than the first two.
   if (tab < 0 && (pair < 0 || text.indexOf('   ', pair) < 0)) return margins;
   const keys: Array<string | null> = lines.map((l) => runningKey(l.text));
+  // A table's heading row, each time the table is printed again (a yearbook's "Euro EUR   2024   2025" over every
+  // entry's economics), is no running line: a row of as many cells follows it on the next line.
+  for (let i = 0; i + 1 < lines.length; i++) if (keys[i] !== null && headsRows(text, lines[i]!, lines[i + 1]!)) keys[i] = null;
   const last = new Map<string, number>();
   const repeated = new Set<string>();
   // A shape seen again within a few lines is a table's or a list's rows, wherever else it recurs.
@@ -82,7 +85,7 @@ function markPageBreaks(text: string, lines: readonly TextBlock[]): void {
 function findPageHeads(text: string, lines: readonly TextBlock[]): Span[] {
   const heads: Array<{ line: number; page: number }> = [];
   for (let i = 0; i < lines.length; i++) {
-    const page = pageHeadNumber(lines[i]!.text);
+    const page = pageHeadNumber(lines[i]!.text, indentOf(text, lines[i]!.start));
     if (page !== undefined) heads.push({ line: i, page });
   }
   if (heads.length < 2) return [];
@@ -105,24 +108,42 @@ function findPageHeads(text: string, lines: readonly TextBlock[]): Span[] {
   return margins.filter((m) => m.end > m.start);
 }
 
-/** A page head's number and title: 1–4 digits, a gap of two spaces or more, a title of two words or more without digits, in capitals or
- * ending in "et al.". */
-const PAGE_HEAD = /^(?:(\d{1,4})(?: {2,}|\t)\s*([^\d\s][^\d]{4,78}[^\d\s])|([^\d\s][^\d]{4,78}[^\d\s])(?: {2,}|\t)\s*(\d{1,4}))$/;
+/** A page head's number and title: 1–4 digits, a gap of two spaces or more, a title of two words or more, in capitals or
+ * ending in "et al."; the title may carry its edition's year ("FORCES OF THE WORLD 2025  290"). */
+const PAGE_HEAD = /^(?:(\d{1,4})(?: {2,}|\t)\s*([^\d\s][^\d]{4,78}[^\d\s](?: (?:19|20)\d\d)?)|([^\d\s][^\d]{4,78}[^\d\s](?: (?:19|20)\d\d)?)(?: {2,}|\t)\s*(\d{1,4}))$/;
+/**
+ * A page head set flush right, its title and number a space apart ("Asia 289", "Chapter Six 311"): capitalised words,
+ * then the number. The line's indent says it is set at the page's edge, where a heading or a table row is not.
+ */
+const RIGHT_SET_HEAD = /^((?:[A-Z][A-Za-z'’&-]*|of|and|the)(?: (?:[A-Z][A-Za-z'’&-]*|of|and|the)){0,5}) (\d{1,4})$/;
+/** Fewest blanks before a line set flush right on a page of running text. */
+const MIN_RIGHT_INDENT = 30;
 /** Most pages between two heads the text keeps (a head is printed on every page; a page may hold none, a figure). */
 const MAX_PAGE_STEP = 3;
 const ET_AL = /\bet al\.?$/i;
 /** A line that ends a sentence (a colon or a comma does not: what it opens runs on over the page). */
 const ENDS_SENTENCE = /[.!?"”’)]$/;
 
-/** The page number of a journal's page head, or undefined. */
-function pageHeadNumber(t: string): number | undefined {
-  if (t.length > MAX_PART + 10 || (t.indexOf('  ') < 0 && t.indexOf('\t') < 0)) return undefined;
+/** The page number of a journal's or a book's page head (`indent` blanks before it on its line), or undefined. */
+function pageHeadNumber(t: string, indent: number): number | undefined {
+  if (t.length > MAX_PART + 10) return undefined;
+  if (t.indexOf('  ') < 0 && t.indexOf('\t') < 0) {
+    const right = indent >= MIN_RIGHT_INDENT ? RIGHT_SET_HEAD.exec(t) : null;
+    return right === null ? undefined : Number(right[2]);
+  }
   const m = PAGE_HEAD.exec(t.trim());
   if (m === null) return undefined;
   const title = (m[2] ?? m[3])!.trim();
   // Set in capitals, or the authors' "Seo et al.": a numbered section's heading ("2  Data and methods") is neither.
   const running = title.indexOf(' ') > 0 && (title === title.toUpperCase() || ET_AL.test(title));
   return running ? Number(m[1] ?? m[4]) : undefined;
+}
+
+/** The blanks before a line's first character. */
+function indentOf(text: string, start: number): number {
+  let i = start;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return start - i;
 }
 
 function isLower(t: string): boolean {
@@ -135,6 +156,21 @@ function partsSentence(before: string, after: string): boolean {
   const c = after.charCodeAt(0);
   return !CLOSES.test(before) || (c >= 97 && c <= 122);
 }
+
+/** Fewest cells of a table's heading row and of the row under it: a label and two columns. */
+const MIN_TABLE_CELLS = 3;
+
+/**
+ * Whether `next`, on the line right under `line` (no page break between), is set in as many cells as it or more, three
+ * at least: the rows under a table's heading. A page's foot over the next page's head holds two parts each.
+ */
+function headsRows(text: string, line: TextBlock, next: TextBlock): boolean {
+  const nl = text.indexOf('\n', line.end);
+  if (nl !== text.lastIndexOf('\n', next.start) || text.charCodeAt(nl + 1) === FORM_FEED) return false;
+  const cells = line.text.split(GAP).length;
+  return cells >= MIN_TABLE_CELLS && next.text.split(GAP).length >= cells;
+}
+const FORM_FEED = 12;
 
 /** A spread line's shape: its parts with digits as one mark, in sorted order (the sides swap from page to page), or null. */
 function runningKey(t: string): string | null {
