@@ -30,8 +30,10 @@ function rows(file) {
 const down = [];
 const up = [];
 let differ = 0;
-for (const scoreFile of readdirSync(after).filter((n) => n.endsWith('.score.txt')).sort()) {
-  const set = scoreFile.replace(/\.score\.txt$/, '');
+// Every set snapshot, scored or not (the samples have no gold, but their outputs are compared too).
+const sets = readdirSync(after, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+for (const set of sets) {
+  const scoreFile = `${set}.score.txt`;
   const a = rows(join(before, scoreFile));
   const b = rows(join(after, scoreFile));
   for (const [doc, now] of b) {
@@ -51,6 +53,7 @@ for (const scoreFile of readdirSync(after).filter((n) => n.endsWith('.score.txt'
     }
   }
   const last = (file) => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').at(-1) : '(none)');
+  if (!existsSync(join(after, scoreFile))) continue;
   console.log(`${set}\n  before ${last(join(before, scoreFile))}\n  after  ${last(join(after, scoreFile))}`);
 }
 for (const line of [...down, ...up]) console.log(line);
