@@ -32,3 +32,27 @@ test('a list whose sections never come again as headings moves nothing', () => {
   const [withList] = collectPlainText('note.txt', [...cover, ...contents, ...sections].join('\n'));
   assert.doesNotMatch(mainText(withList!), /^Container traffic/);
 });
+
+test("a contents list whose lines a hard-wrapped text joins into one paragraph, under a bracketed label and a filing's header rule", () => {
+  const text = [
+    'REGISTRY  Filing System  |  Company: Harbour Steel Ltd.   Filed: 2031.03.02',
+    '',
+    '--------------------------------------------------------------------------',
+    '',
+    'To: Securities Commission',
+    'Date of submission: 2031.03.02',
+    '',
+    '[Table of contents]',
+    'I. Company overview ..................................................... 3',
+    'II. Business overview ................................................... 9',
+    'III. Financial matters .................................................. 21',
+    '(Only Section II is given below.)',
+    '',
+    'II. BUSINESS OVERVIEW',
+    '',
+    'The company rolls plate steel for shipyards at two mills on the south coast, and it sold most of its output to',
+    'three domestic yards during the year under review, with the rest going to buyers in Southeast Asia.',
+  ].join('\n');
+  const [doc] = collectPlainText('filing.txt', text);
+  assert.match(mainText(doc!), /^The company rolls plate steel/);
+});

@@ -15,16 +15,25 @@ const MIN_UNLABELLED_ENTRIES = 3;
 /** Longest entry line ("4. Implications for South Korea …… 5" and its leader). */
 const MAX_ENTRY = 160;
 
-/** "Contents", "Table of contents", "CONTENTS", "In this report". */
-const CONTENTS_LABEL = /^(?:table of contents|contents|in this (?:report|issue|paper|brief)):?$/i;
+/** "Contents", "Table of contents", "CONTENTS", "In this report", maybe in brackets ("[Table of contents]"). */
+const CONTENTS_LABEL = /^[[(<]?(?:table of contents|contents|in this (?:report|issue|paper|brief))[\])>]?:?$/i;
 /**
  * An entry: its title, then a dotted leader (or a gap of two spaces or a tab) and its page number, arabic or roman.
  * Group 1 is the title.
  */
 const ENTRY = /^(\S.*?\S)(?:\s*(?:\.\s?){3,}\s*|\s*(?:…\s*)+|\t+\s*| {2,})(?:\d{1,3}|[ivxlc]{1,6})$/i;
 const LEADER = /(?:\.\s?){3,}|…/;
-/** Longest label CONTENTS_LABEL takes ("table of contents:"). */
-const MAX_LABEL = 18;
+/** Longest label CONTENTS_LABEL takes ("[table of contents]:"). */
+const MAX_LABEL = 20;
+/**
+ * An entry inside a block of joined lines (a hard-wrapped text joins a list's lines into one paragraph): its title, a
+ * dotted leader and its page number, then a space or the block's end. Group 1 is the title. Read from `lastIndex` on.
+ */
+const JOINED_ENTRY = /\s*(\S.*?\S)\s*(?:\.\s?){3,}\s*(?:\d{1,3}|[ivxlc]{1,6})(?=\s|$)/iy;
+/** A note in brackets closing a list: "(Only section 2 is given here.)". */
+const LIST_NOTE = /^\s*\([^()]{1,120}\)\s*$/;
+/** Most characters of a block of joined entries read. */
+const MAX_JOINED = 2000;
 
 /** Whether the line may hold a LEADER: a "…", or a full stop with another one or two characters on. */
 function mayHoldLeader(t: string): boolean {
@@ -52,7 +61,13 @@ export function contentsListStart(blocks: readonly TextBlock[], roles: readonly 
       const line = blocks[j]!.text.trim();
       if (roles[j]!.role === 'furniture' && titles.length === 0) continue;
       const m = line.length <= MAX_ENTRY ? ENTRY.exec(line) : null;
-      if (m === null) break;
+      if (m === null) {
+        const joined = joinedEntries(line);
+        if (joined === null) break;
+        titles.push(...joined);
+        leaders += joined.length;
+        continue;
+      }
       titles.push(normalised(m[1]!));
       if (LEADER.test(line)) leaders++;
     }
@@ -65,6 +80,24 @@ export function contentsListStart(blocks: readonly TextBlock[], roles: readonly 
     return sectionUnder(blocks, roles, j, titles);
   }
   return -1;
+}
+
+/**
+ * The titles of a block of entries joined into one paragraph ("I. Overview ...... 3 II. Business ...... 11"), two at
+ * least and nothing else but a closing note in brackets; null otherwise.
+ */
+function joinedEntries(line: string): string[] | null {
+  if (line.length > MAX_JOINED || !mayHoldLeader(line)) return null;
+  const titles: string[] = [];
+  let at = 0;
+  JOINED_ENTRY.lastIndex = 0;
+  for (let m = JOINED_ENTRY.exec(line); m !== null; m = JOINED_ENTRY.exec(line)) {
+    titles.push(normalised(m[1]!));
+    at = JOINED_ENTRY.lastIndex;
+  }
+  if (titles.length < MIN_LABELLED_ENTRIES) return null;
+  const rest = line.slice(at);
+  return rest.trim() === '' || LIST_NOTE.test(rest) ? titles : null;
 }
 
 /** The first block under the first listed section's heading found from `from` on, or -1. */

@@ -65,7 +65,10 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const contents = contentsListStart(blocks, roles);
   // A reference work's entry opens under its heading, with its data lines above its first paragraph.
   const found = contents >= 0 ? contents : entryStart(blocks, roles, findStart(blocks, roles, 0, description));
-  let span = storySpan(blocks, roles, startAfterFields(blocks, roles, startAfterMasthead(blocks, roles, startUnderButton(blocks, roles, found, description)), description), options);
+  // The section a contents list names is below the list, and the list below any masthead or fields: nothing above it
+  // opens the story (a cover's "To: …" line under the filing's header rule is no first sentence).
+  const opening = contents >= 0 ? contents : startAfterFields(blocks, roles, startAfterMasthead(blocks, roles, startUnderButton(blocks, roles, found, description)), description);
+  let span = storySpan(blocks, roles, opening, options);
   // A teaser or a standfirst taken for the whole story, a button or a label under it taken for its end, and the story's
   // prose below (maybe under another teaser and its button): the story is that prose, found from under the label as the
   // first story was.
