@@ -13,6 +13,7 @@ import { fieldHeaderEnd, shotlistOpening } from './script-header.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { meetingRecordSpan } from './meeting-record.js';
+import { beforeTrailingNotes, isRegisterFile, registerFirstParagraph } from './register-notice.js';
 import { enactingFormulaBlock } from './enacting-formula.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { WIRE_DATELINE } from '../wire-dateline.js';
@@ -96,8 +97,15 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   // A legal act printed whole starts at the institution that enacts it ("THE COUNCIL OF THE EUROPEAN UNION,"): the
   // journal's header and the act's title above that line are its heading, whatever the page holds around them.
   const act = record === null ? enactingFormulaBlock(blocks) : -1;
-  const { start, end } =
+  let { start, end } =
     record !== null ? { start: record.start, end: record.end ?? Math.max(span.end, record.start) } : act >= 0 && act < span.end ? { start: act, end: span.end } : span;
+  // A Federal Register document's text file (register-notice.ts): its first paragraph under the heading set flush left,
+  // to its last paragraph before the notes under it.
+  if (record === null && act < 0 && isRegisterFile(blocks)) {
+    const first = registerFirstParagraph(blocks, end);
+    if (first > start) start = first;
+    end = beforeTrailingNotes(blocks, start, end);
+  }
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
