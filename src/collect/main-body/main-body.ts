@@ -15,6 +15,7 @@ import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { meetingRecordSpan } from './meeting-record.js';
 import { beforeTrailingNotes, isRegisterFile, registerFirstParagraph } from './register-notice.js';
 import { enactingFormulaBlock } from './enacting-formula.js';
+import { isContactLine, labelledPartOpening } from './notice-parts.js';
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { WIRE_DATELINE } from '../wire-dateline.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
@@ -211,7 +212,7 @@ function storySpan(blocks: TextBlock[], roles: BlockRole[], first: number, optio
   // A broadcast sign-off closes the story as spoken, but names its reporter, not anyone the story is about.
   if (isBroadcastSignOff(blocks[end]!)) roles[end] = { role: 'furniture', kind: 'footer' };
   const unit = unitStart(blocks, roles, first, end);
-  const opening = sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end));
+  const opening = labelledPartOpening(blocks, roles, sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end)), end);
   const opened = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
   const start = shotlistOpening(blocks, roles, numberedParagraphOne(blocks, firstPostStamp(blocks, roles, options.captions === true ? opened : openingSectionLabel(blocks, roles, segmentLabelAbove(blocks, opened), end), end), end), end);
   return { start, end, tail };
@@ -1292,7 +1293,8 @@ function isTrailingFurniture(block: TextBlock, role: BlockRole, outlet: string |
   if (role.role === 'furniture' || role.role === 'tail') return true;
   // An inventory's last line ("DEPLOYMENT" over "RUSSIA: … ε11,000 …") is the entry's data, not a closing label.
   if (role.role === 'heading') return !isClosingThanks(block) && !isInventoryLine(block.text);
-  return isFooterNote(block, outlet);
+  // A notice's closing contact lines ("Hotline: +1 202-555-0100 or 555-0101") are the office's particulars.
+  return isFooterNote(block, outlet) || isContactLine(block.text);
 }
 
 /** What each block outside the story is; null for blocks of the story. */
