@@ -9,6 +9,7 @@ import { htmlMeta } from './html-meta.js';
 import { embeddedPosts } from './embedded-posts.js';
 import { findPosts } from './posts.js';
 import { markPromoBoxes } from './promo-boxes.js';
+import { readGalleryCaptions } from './gallery-captions.js';
 import { renderHtml, type HtmlBlock } from './html-text.js';
 import { isInside, parseHtml, type HtmlElement } from './html-tree.js';
 import { isProse } from '../main-body/cues.js';
@@ -42,6 +43,8 @@ export function htmlDocument(
   const inside: HtmlBlock[] = [];
   const outside: HtmlBlock[] = [];
   for (const b of blocks) (container && !isInside(b.owner, container) ? outside : inside).push(b);
+  // A gallery's captions are its story (gallery-captions.ts).
+  readGalleryCaptions(inside);
   const meta = htmlMeta(elements, container);
   const body = findMainBody(inside, { outlet: meta.source, description: meta.description });
   const title = meta.discussion && container ? postTitle(blocks, container, body.main.start) : null;

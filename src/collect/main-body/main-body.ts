@@ -16,7 +16,7 @@ import { meetingRecordSpan } from './meeting-record.js';
 import { beforeTrailingNotes, isRegisterFile, registerFirstParagraph } from './register-notice.js';
 import { enactingFormulaBlock } from './enacting-formula.js';
 import { isContactLine, labelledPartOpening } from './notice-parts.js';
-import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
+import { hasColumnGap, isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { WIRE_DATELINE } from '../wire-dateline.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
 import { digitCount, inCountingRun, leadingNumber, leadingParagraphNumber } from '../text/paragraph-numbers.js';
@@ -200,7 +200,7 @@ function storySpan(blocks: TextBlock[], roles: BlockRole[], first: number, optio
   const authors = bylineAuthors(blocks.slice(0, first));
   for (;;) {
     // A letters page keeps the signature under its last letter, as it keeps those under the others.
-    while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end) && !closesLetterSignature(blocks, roles, first, end))
+    while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end) && !closesLetterSignature(blocks, roles, first, end) && !closesWrappedSentence(blocks, roles, end))
       end--;
     // Endnotes that only cite sources close the story as a bibliography does, and so does a roll of attendance or
     // distribution under minutes or a memo; furniture may stand above them.
@@ -214,8 +214,79 @@ function storySpan(blocks: TextBlock[], roles: BlockRole[], first: number, optio
   const unit = unitStart(blocks, roles, first, end);
   const opening = labelledPartOpening(blocks, roles, sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end)), end);
   const opened = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
-  const start = shotlistOpening(blocks, roles, numberedParagraphOne(blocks, firstPostStamp(blocks, roles, options.captions === true ? opened : openingSectionLabel(blocks, roles, segmentLabelAbove(blocks, opened), end), end), end), end);
+  const start = tableAbove(blocks, roles, shotlistOpening(blocks, roles, numberedParagraphOne(blocks, firstPostStamp(blocks, roles, options.captions === true ? opened : openingSectionLabel(blocks, roles, segmentLabelAbove(blocks, opened), end), end), end), end));
+  // A notice set out as numbered sections of labelled fields ("1. Buyer", "Official name:" over its value) is read from
+  // its first section; the sections of fields alone after its last sentence (the organisations' addresses, the
+  // notice's own registry data) are its furniture, as trailing headings are a story's.
+  const form = labelledFormStart(blocks, roles, first);
+  if (form >= 0) {
+    while (end > first && isFieldLine(blocks[end]!, roles[end]!)) end--;
+    return { start: form, end, tail };
+  }
+  // A story found above the block first taken for it (items over a closing note, the only prose of a column of items):
+  // that block may be the story's end matter itself, a note about the outlet.
+  if (start < first) while (end === first && end > start && roles[end]!.role === 'prose' && isFooterNote(blocks[end]!, outlet)) end--;
   return { start, end, tail };
+}
+
+/** Fewest rows of a table set in columns above the story's first paragraph. */
+const MIN_TABLE_ROWS = 3;
+/** Fewest figures in a row of such a table's data. */
+const MIN_ROW_FIGURES = 3;
+/** A table's cell that is a figure ("55,420", "8,962.114", "-", "(12.5)"). */
+const FIGURE_CELL = /^[-–(]?\$?\d[\d,.]*\)?%?$|^[-–]$/;
+
+/**
+ * A table set in columns right above the story's first paragraph (a budget exhibit's "Resource Summary" rows of
+ * figures, copied from print, over its "Note:" and sections): its rows are the story's data, and the story opens
+ * with its heading row. `start` when the lines right above it are no such table: at least three lines, each set in
+ * columns, line after line with no blank between them, two of them rows of at least three figures.
+ */
+function tableAbove(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number): number {
+  let top = start;
+  let dataRows = 0;
+  for (let i = start - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    const r = roles[i]!.role;
+    if (r === 'tail' || r === 'prose' || b.text.length > MAX_TABLE_LINE || !hasColumnGap(b.text)) break;
+    if (i < start - 1 && blocks[i + 1]!.start - b.end > 1) break;
+    let figures = 0;
+    for (const cell of b.text.trim().split(COLUMN_GAP)) if (FIGURE_CELL.test(cell)) figures++;
+    if (figures >= MIN_ROW_FIGURES) dataRows++;
+    top = i;
+  }
+  return start - top >= MIN_TABLE_ROWS && dataRows >= 2 ? top : start;
+}
+/** Longest line of such a table. */
+const MAX_TABLE_LINE = 200;
+
+/** Longest label of a form's field ("Estimated value excluding VAT:"). */
+const MAX_FIELD_LABEL = 80;
+/** Fewest field labels above the first paragraph that make the text a form of labelled fields. */
+const MIN_FORM_LABELS = 6;
+
+/**
+ * The heading of section 1 of a form of labelled fields above the story's first paragraph at `first` (a notice's "1.
+ * Buyer" over "Official name:", its value, "Legal type of the buyer:" …): the fields are the notice's content as much
+ * as its paragraphs are, and the first section opens it. -1 when the blocks above hold no such form.
+ */
+function labelledFormStart(blocks: readonly TextBlock[], roles: readonly BlockRole[], first: number): number {
+  let labels = 0;
+  let one = -1;
+  for (let i = first - 1; i >= 0; i--) {
+    const role = roles[i]!.role;
+    if (role === 'furniture') continue;
+    if (role !== 'heading' && role !== 'item') break;
+    const t = blocks[i]!.text;
+    if (t.length <= MAX_FIELD_LABEL && t.charCodeAt(t.length - 1) === 58 /* : */) labels++;
+    else if (role === 'heading' && sectionNumber(t) === 1) one = i;
+  }
+  return labels >= MIN_FORM_LABELS && one >= 0 ? one : -1;
+}
+
+/** A field's label or value, or a section's heading: a line of a form that ends no sentence. */
+function isFieldLine(b: TextBlock, role: BlockRole): boolean {
+  return role.role === 'furniture' || ((role.role === 'heading' || role.role === 'item') && !endsSentence(b.text));
 }
 
 /**
@@ -499,6 +570,14 @@ function sentenceOpening(blocks: readonly TextBlock[], start: number): number {
   let s = start;
   while (s > 0 && continuesInto(blocks[s - 1]!, blocks[s]!)) s--;
   return s;
+}
+
+/**
+ * In hard-wrapped text, the last line of a paragraph ("remain on contract." under "… provided the quantities above"):
+ * a short line that ends the sentence the line above runs on into, the story's words, not a closing label.
+ */
+function closesWrappedSentence(blocks: readonly TextBlock[], roles: readonly BlockRole[], end: number): boolean {
+  return end > 0 && roles[end]!.role === 'heading' && endsSentence(blocks[end]!.text) && continuesInto(blocks[end - 1]!, blocks[end]!);
 }
 
 function continuesInto(above: TextBlock, block: TextBlock): boolean {
@@ -1163,8 +1242,20 @@ function leadingItems(blocks: TextBlock[], roles: BlockRole[], first: number): n
   if (i === below || itemOfSameList(blocks, roles, i - 1)) return first;
   if (isListLabel(blocks, roles, i - 1)) return i - 1;
   // Unlabelled lines hung from the headline ("- Casualties estimated at over 3,000; …" under a release's title) are
-  // its sub-titles, the standfirst: headline matter, as a teaser is.
-  return isHeadline(blocks, roles, i - 1) ? first : i;
+  // its sub-titles, the standfirst: headline matter, as a teaser is. Items mostly of a paragraph's length are no
+  // sub-titles: a column of short items (corrections, briefs) is the story, item by item.
+  return isHeadline(blocks, roles, i - 1) && !paragraphItems(blocks, i, below) ? first : i;
+}
+
+/** Fewest items of a column of short items. */
+const MIN_PARAGRAPH_ITEMS = 3;
+
+/** Most of the items from `from` to `to` (exclusive), at least three, are as long as a paragraph. */
+function paragraphItems(blocks: readonly TextBlock[], from: number, to: number): boolean {
+  if (to - from < MIN_PARAGRAPH_ITEMS) return false;
+  let long = 0;
+  for (let k = from; k < to; k++) if (blocks[k]!.text.length >= MIN_PARAGRAPH) long++;
+  return long * 3 >= (to - from) * 2;
 }
 
 /** Block k is an item of the list that block k + 1 goes on: an item, or a list's line, on the line right above it. */
