@@ -40,7 +40,7 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:references|bibliography|works cited|literature cited|endnotes|footnotes|notes and references|sources and notes)(?: \([^)]{1,30}\))?$/, 'other'],
   // A report's back matter: who wrote it, how to reach them, what it does not claim; a poll release's note on how its
   // survey was run, after its findings.
-  [/^(?:about (?:the )?authors?|authors?(?: information| details)?|author information|about this (?:report|paper|publication)|about (?:this|the) (?:survey|poll)|acknowledge?ments|(?:media |press )?(?:contacts?|enquiries|inquiries)|press office)$/, 'byline'],
+  [/^(?:about (?:the )?authors?|authors?(?: information| details)?|author information|about this (?:report|paper|publication|dispatch|brief|briefing|study|analysis|investigation|issue|edition)|about (?:this|the) (?:survey|poll)|acknowledge?ments|(?:media |press )?(?:contacts?|enquiries|inquiries)|press office)$/, 'byline'],
   // A research note's back matter: the analysts' certification and the regulatory disclosures.
   [/^(?:(?:important|regulatory|legal|required) )?(?:disclaimers?|disclosures?)(?: appendix)?$|^legal notice$|^important notice$|^analysts?'? certifications?(?: and (?:important |regulatory )?disclosures)?$/, 'disclosure'],
   // A legislature's record after the vote: "Resolved," and the motion's text repeated as carried, then the next business.

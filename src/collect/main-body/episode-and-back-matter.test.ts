@@ -42,3 +42,11 @@ test('an episode page: a sponsor read inside the notes is furniture; the link to
   const sponsor = doc!.boilerplate.find((b) => doc!.text.slice(b.start, b.end).includes('brought to you by Keelwise'));
   assert.ok(sponsor !== undefined && sponsor.kind === 'promo');
 });
+
+test('a field note\'s "About this dispatch" box under its last section is back matter', () => {
+  const [doc] = collectPlainText('dispatch.txt', brief(
+    [],
+    ['-----------------------------------------', 'About this dispatch', 'Our team visited the locks with the consent of the river authority. Dispatches are free to republish with credit.'],
+  ));
+  assert.match(mainText(doc!), /operators downstream\.$/);
+});
