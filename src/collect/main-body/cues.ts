@@ -353,7 +353,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   // The anchored formulas are tried only when the first two letters can open them.
   const c = t.charCodeAt(0);
   const opens = openingOf(t);
-  if (CORRECTION_OPENS.has(opens) && (CORRECTION.test(t) || (t.startsWith('ote from ', 1) && NOTE_FROM().test(t)))) return { role: 'tail', kind: 'other' };
+  if (CORRECTION_OPENS.has(opens) && isReaderNoteText(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= MAX_INLINE_ABOUT && opens === ABOUT_OPENS && INLINE_ABOUT.test(t)) return { role: 'tail', kind: 'byline' };
   if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && opensSponsorRead(t) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };
@@ -376,6 +376,18 @@ export function classifyBlock(block: TextBlock): BlockRole {
 }
 
 const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
+
+/**
+ * An editors' note to the reader on the story itself ("Correction: …", "Editor's note: This story is part of …", "Note
+ * from the editors: …"): under a story it closes it, above one it is the header's.
+ */
+export function isReaderNote(t: string): boolean {
+  return CORRECTION_OPENS.has(openingOf(t)) && isReaderNoteText(t);
+}
+
+function isReaderNoteText(t: string): boolean {
+  return CORRECTION.test(t) || (t.startsWith('ote from ', 1) && NOTE_FROM().test(t));
+}
 
 /** A form's field: a label in capitals, dot leaders, its value ("LOG REF ......... 07", "PERIOD ....... 1-7 MAY"). */
 const LEADER_FIELD = /(?:^|\s)[A-Z][A-Z0-9/&' -]{0,30}?\s?\.{3,}\s?(?=\S)/g;

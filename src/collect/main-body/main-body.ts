@@ -20,6 +20,7 @@ import { COLUMN_GAP, isFieldLine, labelledFormStart, sectionNumber, tableAbove }
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { WIRE_DATELINE } from '../wire-dateline.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
+import { fallbackRun } from './body-fallback.js';
 import { digitCount, inCountingRun, leadingNumber, leadingParagraphNumber } from '../text/paragraph-numbers.js';
 
 export interface MainBody {
@@ -109,6 +110,13 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     end = beforeTrailingNotes(blocks, start, end);
   }
 
+  // A body that is a small part of the page's prose, with a far longer run of paragraphs elsewhere: the story is read
+  // from that run as from any first paragraph (body-fallback.ts), or is the run alone should that reading not hold it.
+  const run = fallbackRun(blocks, roles, start, end);
+  if (run !== null) {
+    const retry = storySpan(blocks, roles, run.first, options);
+    ({ start, end } = retry.start <= run.first && retry.end >= run.last ? retry : { start: run.first, end: run.last });
+  }
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
   const relatedBlocks = blocks.filter((_, i) => i > end && kinds[i] === 'related');
