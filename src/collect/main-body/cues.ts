@@ -14,6 +14,14 @@ import { findSignatureIssuer } from './press-signature.js';
  */
 const DONATE_BUTTON = String.raw`donate(?: now)?|make a (?:donation|contribution)|contribute|become a (?:member|supporter|patron|subscriber)|support us|support (?:our|independent) journalism`;
 
+/** A release's or a wire story's end mark on a line of its own ("ENDS", "-ends-", "###", "End of story"). */
+const END_MARK = /^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/;
+
+/** An end mark: what follows it (notes to editors, the agency's contacts) is never the story, however long. */
+export function isEndMark(block: TextBlock): boolean {
+  return block.text.length <= 30 && END_MARK.test(labelOf(block.text));
+}
+
 /** A line that is only a section label opening the end matter: what follows is not the story. */
 const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:related|more|other|similar|further|recommended|suggested|popular|trending|latest|top|editors?'? picks?)(?: (?:articles?|stories|story|content|coverage|posts?|links?|reading|sources?|news|topics?|videos?|headlines|for you|now|on this (?:story|topic)))*$/, 'related'],
@@ -33,7 +41,7 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   // (members only)"): what the page carries of it ends above.
   [/^(?:read|see|get) (?:the )?(?:full|whole|complete|entire|rest of the) (?:transcript|interview|conversation|episode transcript)(?: \([^)]{1,40}\))?$/, 'other'],
   [/^(?:tags?|topics?|filed under|categories|keywords)$|^(?:share|share this (?:article|story|page)?|follow us(?: on .{1,40})?)$/, 'other'],
-  [/^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/, 'other'],
+  [END_MARK, 'other'],
   // A blog platform's author box under the post ("Written by Ann Vale", then followers and a bio).
   [/^written by [^,;:()]{2,50}$/, 'byline'],
   // A paper's or a report's apparatus: the list of works it cites closes the text ("References (selected)").

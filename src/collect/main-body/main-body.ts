@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { caseFolded, classifyBlock, isBroadcastSignOff, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
+import { caseFolded, classifyBlock, isBroadcastSignOff, isEndMark, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio, isAuthorNoteUnder } from './author-bio.js';
 import { citationNotesStart } from './citation-notes.js';
@@ -81,7 +81,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   if (length < MIN_STORY_BODY && storyRun(blocks, roles, span.tail + 1, blocks.length - 1) >= storyNeeded) {
     const skipped: number[] = [];
     let short = span;
-    for (let tries = 0; tries < MAX_STORY_RETRIES && short.tail < blocks.length && SKIPPABLE_TAIL.has((roles[short.tail] as { kind: BoilerplateKind }).kind); tries++) {
+    for (let tries = 0; tries < MAX_STORY_RETRIES && short.tail < blocks.length && SKIPPABLE_TAIL.has((roles[short.tail] as { kind: BoilerplateKind }).kind) && !isEndMark(blocks[short.tail]!); tries++) {
       skipped.push(short.tail);
       const next = findStart(blocks, roles, short.tail + 1, description);
       if (next >= blocks.length || roles[next]!.role !== 'prose') break;
@@ -138,7 +138,8 @@ const MIN_STORY_RUN = 600;
 const MIN_STORY_RATIO = 4;
 /**
  * Labels that may stand under a teaser as a button or a bar ("Read more", "Share", "Tags", "Subscribe"). Comments, a
- * disclosure, an author's box or a letter's close open end matter whose own prose is no story.
+ * disclosure, an author's box or a letter's close open end matter whose own prose is no story, and so does an end mark
+ * ("ENDS", "###") under a short release: its notes to editors are no story either.
  */
 const SKIPPABLE_TAIL: ReadonlySet<BoilerplateKind> = new Set(['related', 'promo', 'other']);
 
