@@ -14,6 +14,14 @@ import { findSignatureIssuer } from './press-signature.js';
  */
 const DONATE_BUTTON = String.raw`donate(?: now)?|make a (?:donation|contribution)|contribute|become a (?:member|supporter|patron|subscriber)|support us|support (?:our|independent) journalism`;
 
+/** A release's or a wire story's end mark on a line of its own ("ENDS", "-ends-", "###", "End of story"). */
+const END_MARK = /^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/;
+
+/** An end mark: what follows it (notes to editors, the agency's contacts) is never the story, however long. */
+export function isEndMark(block: TextBlock): boolean {
+  return block.text.length <= 30 && END_MARK.test(labelOf(block.text));
+}
+
 /** A line that is only a section label opening the end matter: what follows is not the story. */
 const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:related|more|other|similar|further|recommended|suggested|popular|trending|latest|top|editors?'? picks?)(?: (?:articles?|stories|story|content|coverage|posts?|links?|reading|sources?|news|topics?|videos?|headlines|for you|now|on this (?:story|topic)))*$/, 'related'],
@@ -33,7 +41,7 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   // (members only)"): what the page carries of it ends above.
   [/^(?:read|see|get) (?:the )?(?:full|whole|complete|entire|rest of the) (?:transcript|interview|conversation|episode transcript)(?: \([^)]{1,40}\))?$/, 'other'],
   [/^(?:tags?|topics?|filed under|categories|keywords)$|^(?:share|share this (?:article|story|page)?|follow us(?: on .{1,40})?)$/, 'other'],
-  [/^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/, 'other'],
+  [END_MARK, 'other'],
   // A blog platform's author box under the post ("Written by Ann Vale", then followers and a bio).
   [/^written by [^,;:()]{2,50}$/, 'byline'],
   // A paper's or a report's apparatus: the list of works it cites closes the text ("References (selected)").
@@ -353,7 +361,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   // The anchored formulas are tried only when the first two letters can open them.
   const c = t.charCodeAt(0);
   const opens = openingOf(t);
-  if (CORRECTION_OPENS.has(opens) && (CORRECTION.test(t) || (t.startsWith('ote from ', 1) && NOTE_FROM().test(t)))) return { role: 'tail', kind: 'other' };
+  if (CORRECTION_OPENS.has(opens) && isReaderNoteText(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= MAX_INLINE_ABOUT && opens === ABOUT_OPENS && INLINE_ABOUT.test(t)) return { role: 'tail', kind: 'byline' };
   if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && opensSponsorRead(t) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };
@@ -376,6 +384,18 @@ export function classifyBlock(block: TextBlock): BlockRole {
 }
 
 const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
+
+/**
+ * An editors' note to the reader on the story itself ("Correction: …", "Editor's note: This story is part of …", "Note
+ * from the editors: …"): under a story it closes it, above one it is the header's.
+ */
+export function isReaderNote(t: string): boolean {
+  return CORRECTION_OPENS.has(openingOf(t)) && isReaderNoteText(t);
+}
+
+function isReaderNoteText(t: string): boolean {
+  return CORRECTION.test(t) || (t.startsWith('ote from ', 1) && NOTE_FROM().test(t));
+}
 
 /** A form's field: a label in capitals, dot leaders, its value ("LOG REF ......... 07", "PERIOD ....... 1-7 MAY"). */
 const LEADER_FIELD = /(?:^|\s)[A-Z][A-Z0-9/&' -]{0,30}?\s?\.{3,}\s?(?=\S)/g;

@@ -1,6 +1,6 @@
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { caseFolded, classifyBlock, isBroadcastSignOff, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
+import { caseFolded, classifyBlock, isBroadcastSignOff, isEndMark, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio, isAuthorNoteUnder } from './author-bio.js';
 import { citationNotesStart } from './citation-notes.js';
@@ -20,6 +20,7 @@ import { COLUMN_GAP, isFieldLine, labelledFormStart, sectionNumber, tableAbove }
 import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { WIRE_DATELINE } from '../wire-dateline.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
+import { fallbackRun } from './body-fallback.js';
 import { digitCount, inCountingRun, leadingNumber, leadingParagraphNumber } from '../text/paragraph-numbers.js';
 
 export interface MainBody {
@@ -80,7 +81,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   if (length < MIN_STORY_BODY && storyRun(blocks, roles, span.tail + 1, blocks.length - 1) >= storyNeeded) {
     const skipped: number[] = [];
     let short = span;
-    for (let tries = 0; tries < MAX_STORY_RETRIES && short.tail < blocks.length && SKIPPABLE_TAIL.has((roles[short.tail] as { kind: BoilerplateKind }).kind); tries++) {
+    for (let tries = 0; tries < MAX_STORY_RETRIES && short.tail < blocks.length && SKIPPABLE_TAIL.has((roles[short.tail] as { kind: BoilerplateKind }).kind) && !isEndMark(blocks[short.tail]!); tries++) {
       skipped.push(short.tail);
       const next = findStart(blocks, roles, short.tail + 1, description);
       if (next >= blocks.length || roles[next]!.role !== 'prose') break;
@@ -109,6 +110,13 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     end = beforeTrailingNotes(blocks, start, end);
   }
 
+  // A body that is a small part of the page's prose, with a far longer run of paragraphs elsewhere: the story is read
+  // from that run as from any first paragraph (body-fallback.ts), or is the run alone should that reading not hold it.
+  const run = fallbackRun(blocks, roles, start, end);
+  if (run !== null) {
+    const retry = storySpan(blocks, roles, run.first, options);
+    ({ start, end } = retry.start <= run.first && retry.end >= run.last ? retry : { start: run.first, end: run.last });
+  }
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
   const relatedBlocks = blocks.filter((_, i) => i > end && kinds[i] === 'related');
@@ -130,7 +138,8 @@ const MIN_STORY_RUN = 600;
 const MIN_STORY_RATIO = 4;
 /**
  * Labels that may stand under a teaser as a button or a bar ("Read more", "Share", "Tags", "Subscribe"). Comments, a
- * disclosure, an author's box or a letter's close open end matter whose own prose is no story.
+ * disclosure, an author's box or a letter's close open end matter whose own prose is no story, and so does an end mark
+ * ("ENDS", "###") under a short release: its notes to editors are no story either.
  */
 const SKIPPABLE_TAIL: ReadonlySet<BoilerplateKind> = new Set(['related', 'promo', 'other']);
 

@@ -115,3 +115,15 @@ test('two teasers, each over its button, do not stand for the story below them',
   assert.match(mainText(doc!), /^The town council voted on Tuesday/);
   assert.match(mainText(doc!), /cross private gardens\.$/);
 });
+
+test('a one-line release keeps its body over its end mark and the long notes to editors under it', () => {
+  const release = 'The council will close the weir footbridge for repairs from 4 May to 12 June, it said on Monday.';
+  const [doc] = collectPlainText('release.txt', [
+    'Weir footbridge to close for repairs',
+    release,
+    'ENDS',
+    'Notes to editors',
+    ...STORY,
+  ].join('\n\n'));
+  assert.equal(mainText(doc!), release);
+});
