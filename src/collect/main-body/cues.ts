@@ -51,6 +51,10 @@ const TAIL_LABELS: ReadonlyArray<[RegExp, BoilerplateKind]> = [
   [/^(?:about (?:the )?authors?|authors?(?: information| details)?|author information|about this (?:report|paper|publication|dispatch|brief|briefing|study|analysis|investigation|issue|edition)|about (?:this|the) (?:survey|poll)|acknowledge?ments|(?:media |press )?(?:contacts?|enquiries|inquiries)|press office)$/, 'byline'],
   // A research note's back matter: the analysts' certification and the regulatory disclosures.
   [/^(?:(?:important|regulatory|legal|required) )?(?:disclaimers?|disclosures?)(?: appendix)?$|^legal notice$|^important notice$|^analysts?'? certifications?(?: and (?:important |regulatory )?disclosures)?$/, 'disclosure'],
+  // A page's history of its own edits under the text ("Question history", "Market history", "Edit history"), as a
+  // correction note is: the page's changes, dated, not its content. (A dataset's "Changelog" or a tracker's "Update
+  // log" may state figures of their own: not these.)
+  [/^(?:question|market|forecast|prediction|page|edit)s? history$/, 'other'],
   // A legislature's record after the vote: "Resolved," and the motion's text repeated as carried, then the next business.
   [/^resolved,?$/, 'other'],
   // The close of a letter or a sworn statement: signature, title and jurat follow.
@@ -377,6 +381,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (t.includes('...') && isLeaderFields(t)) return { role: 'furniture', kind: 'other' };
   if (t.length <= 160 && APP_PROMO_OPENS.has(opens) && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
   if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };
+  if (isLoginPrompt(t)) return { role: 'furniture', kind: 'other' };
   if (block.heading) return HEADING;
   if (block.listItem) return isProse(t) || t.length > 40 ? ITEM : HEADING;
   if (isProse(t)) return PROSE;
@@ -395,6 +400,17 @@ export function isReaderNote(t: string): boolean {
 
 function isReaderNoteText(t: string): boolean {
   return CORRECTION.test(t) || (t.startsWith('ote from ', 1) && NOTE_FROM().test(t));
+}
+
+/** "Log in to make a prediction.", "Sign in or register to comment": what a page asks of a reader before a control. */
+const LOGIN_PROMPT = /^(?:please )?(?:log ?in|sign ?in|sign up|register|create an account)(?: or (?:log ?in|sign ?in|sign up|register|create an account))? to [a-z][a-z ,'’-]{2,60}[.!]?$/i;
+/** The longest login prompt read. */
+const MAX_LOGIN_PROMPT = 90;
+
+/** A site's prompt to log in to do something, anywhere on the page: furniture, never the story's first paragraph. */
+function isLoginPrompt(t: string): boolean {
+  const c = t.charCodeAt(0) | 32;
+  return t.length <= MAX_LOGIN_PROMPT && (c === 108 || c === 115 || c === 114 || c === 99 || c === 112) && LOGIN_PROMPT.test(t);
 }
 
 /** A form's field: a label in capitals, dot leaders, its value ("LOG REF ......... 07", "PERIOD ....... 1-7 MAY"). */
