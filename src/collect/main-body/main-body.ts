@@ -13,6 +13,7 @@ import { fieldHeaderEnd, shotlistOpening } from './script-header.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { meetingRecordSpan } from './meeting-record.js';
+import { callTranscriptOpening } from './call-transcript.js';
 import { beforeTrailingNotes, isRegisterFile, registerFirstParagraph } from './register-notice.js';
 import { enactingFormulaBlock } from './enacting-formula.js';
 import { isContactLine, labelledPartOpening } from './notice-parts.js';
@@ -108,6 +109,8 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     if (first > start) start = first;
     end = beforeTrailingNotes(blocks, start, end);
   }
+  // A call transcript opens at its first turn, under its caution and participants list (call-transcript.ts).
+  if (record === null && act < 0) start = callTranscriptOpening(blocks, roles, start, end);
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
