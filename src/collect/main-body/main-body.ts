@@ -7,7 +7,7 @@ import { citationNotesStart } from './citation-notes.js';
 import { contentsListStart } from './contents-list.js';
 import { entryStart, nextEntryHeading } from './entry-headings.js';
 import { isInventoryLine } from './inventory-lines.js';
-import { closesLetterSignature } from './letters-page.js';
+import { closesLetterSignature, lettersPageSpan } from './letters-page.js';
 import { rollListStart } from './roll-lists.js';
 import { fieldHeaderEnd, shotlistOpening } from './script-header.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
@@ -111,6 +111,8 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   }
   // A call transcript opens at its first turn, under its caution and participants list (call-transcript.ts).
   if (record === null && act < 0) start = callTranscriptOpening(blocks, roles, start, end);
+  // A letters page runs from its first letter to the signature under its last (letters-page.ts).
+  if (record === null && act < 0) ({ start, end } = lettersPageSpan(blocks, roles, start, end));
 
   const kinds = blockKinds(blocks, roles, start, end);
   const boilerplate = mergeSpans(blocks, kinds);
