@@ -18,6 +18,17 @@ const MAX_SIGNATURE_LINE = 120;
 /** Most lines of a signature block: the name and up to two lines of title and place. */
 const MAX_SIGNATURE_LINES = 3;
 
+/** Whether a line (or paragraph) opens a letter with a salutation ("Sir,", "Sir —", "Dear Editor,", "To the Editor:"). */
+export function opensWithSalutation(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return (c === 83 || c === 77 || c === 68 || c === 84) && LETTER_SALUTATION.test(line);
+}
+
+/** Whether a line is a letter's signature by its form: a writer's name alone, or a name and a town after commas. */
+export function isSignatureLine(line: string): boolean {
+  return line.length <= MAX_SIGNATURE_LINE && (WRITER_NAME().test(line) || SIGNATURE_LINE().test(line));
+}
+
 /** Whether the block opens a letter with a salutation (cheap: the first letter is S, M, D or T). */
 export function opensLetter(block: TextBlock): boolean {
   const c = block.text.charCodeAt(0);
