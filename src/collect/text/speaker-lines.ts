@@ -52,10 +52,19 @@ export function mayHaveSpeakerLines(text: string, from: number, to: number): boo
       const lineStart = text.lastIndexOf('\n', i) + 1;
       let lineEnd = text.indexOf('\n', i);
       if (lineEnd < 0) lineEnd = text.length;
-      if (lineEnd - lineStart <= MAX_LINE && i - lineStart <= MAX_NAME) return true;
+      // A speaker line stands after a blank line: a wrapped paragraph's lines do not.
+      if (lineEnd - lineStart <= MAX_LINE && i - lineStart <= MAX_NAME && blankAbove(text, lineStart)) return true;
     }
   }
   return at(text, '\nOperator', from) < to || at(text, '\nOPERATOR\n', from) < to || at(text, '\nModerator', from) < to;
+}
+
+/** Whether the line starting at lineStart has a blank line (or the text's start) above it. */
+function blankAbove(text: string, lineStart: number): boolean {
+  if (lineStart === 0) return true;
+  let i = lineStart - 2;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 13)) i--;
+  return i < 0 || text.charCodeAt(i) === 10;
 }
 
 /** Longest name before a speaker line's dash (with its indentation). */
