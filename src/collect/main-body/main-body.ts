@@ -7,12 +7,13 @@ import { citationNotesStart } from './citation-notes.js';
 import { contentsListStart } from './contents-list.js';
 import { entryStart, nextEntryHeading } from './entry-headings.js';
 import { isInventoryLine } from './inventory-lines.js';
-import { closesLetterSignature } from './letters-page.js';
+import { closesLetterSignature, lettersPageSpan } from './letters-page.js';
 import { rollListStart } from './roll-lists.js';
 import { fieldHeaderEnd, shotlistOpening } from './script-header.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { meetingRecordSpan } from './meeting-record.js';
+import { callTranscriptOpening } from './call-transcript.js';
 import { beforeTrailingNotes, isRegisterFile, registerFirstParagraph } from './register-notice.js';
 import { enactingFormulaBlock } from './enacting-formula.js';
 import { isContactLine, labelledPartOpening } from './notice-parts.js';
@@ -109,6 +110,10 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
     if (first > start) start = first;
     end = beforeTrailingNotes(blocks, start, end);
   }
+  // A call transcript opens at its first turn, under its caution and participants list (call-transcript.ts).
+  if (record === null && act < 0) start = callTranscriptOpening(blocks, roles, start, end);
+  // A letters page runs from its first letter to the signature under its last (letters-page.ts).
+  if (record === null && act < 0) ({ start, end } = lettersPageSpan(blocks, roles, start, end));
 
   // A body that is a small part of the page's prose, with a far longer run of paragraphs elsewhere: the story is read
   // from that run as from any first paragraph (body-fallback.ts), or is the run alone should that reading not hold it.
