@@ -4,6 +4,7 @@ import { findDate } from '../dates.js';
 import { findMainBody } from '../main-body/main-body.js';
 import { findRelatedStories } from '../main-body/related-stories.js';
 import { relatedDocuments } from '../related-documents.js';
+import { abstractLabelLength, abstractRegion, inRegion } from './abstract-page.js';
 import { findContainer } from './find-container.js';
 import { htmlMeta } from './html-meta.js';
 import { embeddedPosts } from './embedded-posts.js';
@@ -39,16 +40,22 @@ export function htmlDocument(
   const { text, blocks, embeds } = renderHtml(root);
   if (blocks.length === 0) return null;
   markPromoBoxes(blocks);
-  const container = findContainer(elements, blocks);
+  // A paper's landing page: the abstract and the summary after it are the text (abstract-page.ts).
+  const abstract = abstractRegion(elements, blocks);
+  const container = abstract ? null : findContainer(elements, blocks);
   const inside: HtmlBlock[] = [];
   const outside: HtmlBlock[] = [];
-  for (const b of blocks) (container && !isInside(b.owner, container) ? outside : inside).push(b);
+  for (const b of blocks) ((abstract ? !inRegion(b, abstract) : container && !isInside(b.owner, container)) ? outside : inside).push(b);
   // A gallery's captions are its story (gallery-captions.ts).
   readGalleryCaptions(inside);
   const meta = htmlMeta(elements, container);
   const body = findMainBody(inside, { outlet: meta.source, description: meta.description });
   const title = meta.discussion && container ? postTitle(blocks, container, body.main.start) : null;
   if (title) body.main = { start: title.start, end: body.main.end };
+  if (abstract && inside[0] && body.main.start === inside[0].start) {
+    const label = abstractLabelLength(inside[0].text);
+    if (label > 0 && label < inside[0].text.length) body.main = { start: body.main.start + label, end: body.main.end };
+  }
 
   const boilerplate: BoilerplateSpan[] = [...body.boilerplate];
   for (const b of outside) {

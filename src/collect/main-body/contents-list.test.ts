@@ -56,3 +56,27 @@ test("a contents list whose lines a hard-wrapped text joins into one paragraph, 
   const [doc] = collectPlainText('filing.txt', text);
   assert.match(mainText(doc!), /^The company rolls plate steel/);
 });
+
+test("a part's own contents list, paged by part (\"IV-3\"), with an overview above its first section: the overview opens the story", () => {
+  const text = [
+    'ANNUAL REVIEW OF INLAND SHIPPING',
+    'Ministry of Transport',
+    '',
+    'PART IV',
+    'CANALS AND LOCKS',
+    '',
+    'Contents of this Part',
+    '   A. Lock Closures ........................................ IV-2',
+    '   B. Dredging and Maintenance of the Northern Network and Its Feeder Canals . IV-5',
+    '   C. Traffic ............................................... IV-7',
+    '',
+    'This Part reviews the state of the canal network during the year, and the works the ministry carried out on it.',
+    'Figures are the ministry\'s own unless a note says otherwise.',
+    '',
+    'A. LOCK CLOSURES',
+    '',
+    'Eleven locks were closed for repairs for more than a month, four more than in the year before.',
+  ].join('\n');
+  const [doc] = collectPlainText('review.txt', text);
+  assert.match(mainText(doc!), /^This Part reviews the state/);
+});

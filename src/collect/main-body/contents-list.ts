@@ -15,21 +15,25 @@ const MIN_UNLABELLED_ENTRIES = 3;
 /** Longest entry line ("4. Implications for South Korea …… 5" and its leader). */
 const MAX_ENTRY = 160;
 
-/** "Contents", "Table of contents", "CONTENTS", "In this report", maybe in brackets ("[Table of contents]"). */
-const CONTENTS_LABEL = /^[[(<]?(?:table of contents|contents|in this (?:report|issue|paper|brief))[\])>]?:?$/i;
 /**
- * An entry: its title, then a dotted leader (or a gap of two spaces or a tab) and its page number, arabic or roman.
- * Group 1 is the title.
+ * "Contents", "Table of contents", "CONTENTS", "In this report", "Contents of this Part" (a chapter's own list, in a report
+ * printed in parts), maybe in brackets ("[Table of contents]").
  */
-const ENTRY = /^(\S.*?\S)(?:\s*(?:\.\s?){3,}\s*|\s*(?:…\s*)+|\t+\s*| {2,})(?:\d{1,3}|[ivxlc]{1,6})$/i;
-const LEADER = /(?:\.\s?){3,}|…/;
+const CONTENTS_LABEL = /^[[(<]?(?:table of contents|contents(?: of this (?:part|chapter|section|volume|report))?|in this (?:report|issue|paper|brief))[\])>]?:?$/i;
+/**
+ * An entry: its title, then a dotted leader (or a gap of two spaces or a tab) and its page number, arabic or roman, or a
+ * part's letter or number and the page within it ("V-2", "3-14", as a report printed in parts numbers its pages). A title
+ * long enough to squeeze its leader to one spaced dot ("… Federation . V-7") still has one. Group 1 is the title.
+ */
+const ENTRY = /^(\S.*?\S)(?:\s*(?:\.\s?){3,}\s*|\s*(?:…\s*)+|\s\.\s+|\t+\s*| {2,})(?:\d{1,3}|[ivxlc]{1,6}|(?:[A-Z]{1,4}|\d{1,2})-\d{1,3})$/i;
+const LEADER = /(?:\.\s?){3,}|…|\s\.\s/;
 /** Longest label CONTENTS_LABEL takes ("[table of contents]:"). */
 const MAX_LABEL = 20;
 /**
  * An entry inside a block of joined lines (a hard-wrapped text joins a list's lines into one paragraph): its title, a
  * dotted leader and its page number, then a space or the block's end. Group 1 is the title. Read from `lastIndex` on.
  */
-const JOINED_ENTRY = /\s*(\S.*?\S)\s*(?:\.\s?){3,}\s*(?:\d{1,3}|[ivxlc]{1,6})(?=\s|$)/iy;
+const JOINED_ENTRY = /\s*(\S.*?\S)(?:\s*(?:\.\s?){3,}\s*|\s\.\s+)(?:\d{1,3}|[ivxlc]{1,6}|(?:[A-Z]{1,4}|\d{1,2})-\d{1,3})(?=\s|$)/iy;
 /** A note in brackets closing a list: "(Only section 2 is given here.)". */
 const LIST_NOTE = /^\s*\([^()]{1,120}\)\s*$/;
 /** Most characters of a block of joined entries read. */
@@ -83,6 +87,19 @@ export function contentsListStart(blocks: readonly TextBlock[], roles: readonly 
 }
 
 /**
+ * The first paragraph of prose between the list's end (`from`) and the first listed section's heading (`heading`): an
+ * overview a part opens with before its first section, which its list does not name. -1 when there is none (a note in
+ * brackets closing the list is no overview).
+ */
+function overviewAbove(blocks: readonly TextBlock[], roles: readonly BlockRole[], from: number, heading: number): number {
+  for (let n = from; n < heading; n++) {
+    const t = blocks[n]!.text;
+    if (roles[n]!.role === 'prose' && !LIST_NOTE.test(t)) return n;
+  }
+  return -1;
+}
+
+/**
  * The titles of a block of entries joined into one paragraph ("I. Overview ...... 3 II. Business ...... 11"), two at
  * least and nothing else but a closing note in brackets; null otherwise.
  */
@@ -106,6 +123,8 @@ function sectionUnder(blocks: readonly TextBlock[], roles: readonly BlockRole[],
   for (let k = from; k < blocks.length; k++) {
     const t = blocks[k]!.text;
     if (t.length > MAX_ENTRY || !wanted.has(normalised(t.trim()))) continue;
+    const overview = overviewAbove(blocks, roles, from, k);
+    if (overview >= 0) return overview;
     // The section opens under its heading: its first block that is not page furniture.
     for (let n = k + 1; n < blocks.length; n++) if (roles[n]!.role !== 'furniture') return n;
     return -1;
