@@ -226,10 +226,7 @@ function storySpan(blocks: TextBlock[], roles: BlockRole[], first: number, optio
   }
   // A broadcast sign-off closes the story as spoken, but names its reporter, not anyone the story is about.
   if (isBroadcastSignOff(blocks[end]!)) roles[end] = { role: 'furniture', kind: 'footer' };
-  const unit = unitStart(blocks, roles, first, end);
-  const opening = labelledPartOpening(blocks, roles, sentenceOpening(blocks, firstSection(blocks, roles, unit === first ? leadIn(blocks, roles, leadingItems(blocks, roles, first)) : unit, end)), end);
-  const opened = startAtWireDateline(blocks, slideOpening(blocks, roles, turnOpening(blocks, roles, firstBriefHeadline(blocks, roles, opening, end))), end);
-  const start = tableAbove(blocks, roles, shotlistOpening(blocks, roles, numberedParagraphOne(blocks, firstPostStamp(blocks, roles, options.captions === true ? opened : openingSectionLabel(blocks, roles, segmentLabelAbove(blocks, opened), end), end), end), end));
+  const start = storyOpening({ blocks, roles, first, end, unit: unitStart(blocks, roles, first, end), captions: options.captions === true });
   // A notice set out as numbered sections of labelled fields ("1. Buyer", "Official name:" over its value) is read from
   // its first section; the sections of fields alone after its last sentence (the organisations' addresses, the
   // notice's own registry data) are its furniture, as trailing headings are a story's.
@@ -242,6 +239,77 @@ function storySpan(blocks: TextBlock[], roles: BlockRole[], first: number, optio
   // that block may be the story's end matter itself, a note about the outlet.
   if (start < first) while (end === first && end > start && roles[end]!.role === 'prose' && isFooterNote(blocks[end]!, outlet)) end--;
   return { start, end, tail };
+}
+
+/** What the readers of a story's opening look at. */
+interface OpeningScene {
+  readonly blocks: TextBlock[];
+  readonly roles: BlockRole[];
+  /** The story's first block found and its last block. */
+  readonly first: number;
+  readonly end: number;
+  /** Where the story's series of units opens (unitStart): `first` when it is no such series. */
+  readonly unit: number;
+  /** The text is a subtitle file's (MainBodyOptions.captions). */
+  readonly captions: boolean;
+}
+
+/** A reader of the story's opening: from the block where the readers before it left the opening, where it puts it. */
+type OpeningReader = (start: number, scene: OpeningScene) => number;
+
+/**
+ * The readers of a story's opening, applied in turn from where its units open (storyOpening). Most read the lines just
+ * above the start they are given and take them into the story; a few move it down, dropping a header above. So the
+ * order decides what each reader sees: the readers that reach up from the first paragraph come first, then the one that
+ * puts the start on the first line of its sentence, then those that test the block the story opens with.
+ */
+const OPENING_READERS: readonly OpeningReader[] = [
+  // Key points set as bullets (and their label) above the first paragraph: first, as it reads up from the first paragraph
+  // itself; not under a series of units, whose headings above the first paragraph are already the story's.
+  (start, s) => (s.unit === s.first ? leadingItems(s.blocks, s.roles, start) : start),
+  // A statement's colon-ended opening or a speech's salutation one or two headings up: above the key points when there
+  // are any, so after them; not under a series of units either.
+  (start, s) => (s.unit === s.first ? leadIn(s.blocks, s.roles, start) : start),
+  // The first numbered, lettered or marked section's heading right above: after the readers above, since it reads the
+  // heading over what they took (a unit's first heading too).
+  (start, s) => firstSection(s.blocks, s.roles, start, s.end),
+  // In hard-wrapped text, up to the line that opens the sentence the start continues (a section's heading continues
+  // none, so what the readers above took stays): before the readers below, which test the start's own first words.
+  (start, s) => sentenceOpening(s.blocks, start),
+  // A notice in labelled parts opens at its first part: it needs the start to be the paragraph a part's label opens.
+  (start, s) => labelledPartOpening(s.blocks, s.roles, start, s.end),
+  // A news-in-brief roundup opens at its first item's headline, reading from just above the start found down to its
+  // items; before the wire-dateline reader, which leaves a roundup's first item where it is (opensAnotherItem).
+  (start, s) => firstBriefHeadline(s.blocks, s.roles, start, s.end),
+  // A record of debate opens with its first speaker's turn line, the heading right above a start of prose.
+  (start, s) => turnOpening(s.blocks, s.roles, start),
+  // A deck's slide opens with its marker, a few lines above the start on the same slide.
+  (start, s) => slideOpening(s.blocks, s.roles, start),
+  // A wire story opens at its dateline's paragraph: it moves the start down past short header lines (headline, "(Adds
+  // …)", summary bullets) that the start found so far may include, so it follows the readers that reach up.
+  (start, s) => startAtWireDateline(s.blocks, start, s.end),
+  // A broadcast script's first segment label, the line right above the paragraph the story opens with once the header
+  // is gone (so after the wire reader); not in a subtitle file, whose bracketed tags are captions and open nothing.
+  (start, s) => (s.captions ? start : segmentLabelAbove(s.blocks, start)),
+  // A report's opening section label right above a start of prose, when later headings follow; not in a subtitle file
+  // either. After the segment label only as they came: the two read different lines (a bracketed tag, a section title).
+  (start, s) => (s.captions ? start : openingSectionLabel(s.blocks, s.roles, start, s.end)),
+  // A live page's first post stamp, a few lines above the start, above the headline and byline taken so far.
+  (start, s) => firstPostStamp(s.blocks, s.roles, start, s.end),
+  // A judgment opens at its paragraph 1: it moves the start down past the case's caption (fields and labels that end no
+  // sentence), so after the readers that reach up, whatever they took.
+  (start, s) => numberedParagraphOne(s.blocks, start, s.end),
+  // A shotlist opens at its first group's header when the start is the words under a numbered shot; then a table set in
+  // columns right above the start, last, as it reads only the lines just above the final opening.
+  (start, s) => shotlistOpening(s.blocks, s.roles, start, s.end),
+  (start, s) => tableAbove(s.blocks, s.roles, start),
+];
+
+/** The story's first block: OPENING_READERS applied in turn from where its units open. */
+function storyOpening(scene: OpeningScene): number {
+  let start = scene.unit;
+  for (const read of OPENING_READERS) start = read(start, scene);
+  return start;
 }
 
 /**
