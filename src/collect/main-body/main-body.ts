@@ -864,9 +864,10 @@ function mastheadRule(blocks: TextBlock[]): number {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.end > MAX_MASTHEAD) return -1;
-    // A rule under a title, with no field above it, is the masthead's top border: its fields are below it.
+    // A rule under a title (a line or two that end no sentence), with no field above it, is the masthead's top border:
+    // its fields are below it. Under a paragraph it parts the story's sections.
     if (isRuleLine(b.text)) {
-      if (fields === 0 && i <= MAX_MASTHEAD_TITLE) continue;
+      if (fields === 0 && i <= MAX_MASTHEAD_TITLE && !blocks.slice(0, i).some((t) => endsSentence(t.text))) continue;
       return fields >= MIN_MASTHEAD_FIELDS && i > 0 ? i : -1;
     }
     if (b.text.includes(':')) fields += b.text.match(FIELD)?.length ?? 0;
