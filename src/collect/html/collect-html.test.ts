@@ -178,6 +178,21 @@ test('footnotes: a notes section is the story\'s, and the links back to the anch
   assert.match(slice(doc!.text, doc!.main), /the count includes barges\.$/);
 });
 
+test('show notes: an episode page\'s notes are its story, above the transcript; an editor\'s note box stays aside', () => {
+  const html = `<body><article class="episode">
+    <section class="show-notes"><h2>Show notes</h2>
+    <p>Ferry crossings to the islands fell by a fifth this summer, and our guest explains why the timetable shrank so fast.</p>
+    <p>Recorded on Friday in the harbour studio, with the gulls audible in the second half of the conversation.</p></section>
+    <section class="transcript"><h2>Transcript</h2>
+    <p>[00:00:10] HOST: How many boats are still running? Tell us what the company has actually cut back this year.</p>
+    <p>[00:00:20] GUEST: Six of the nine vessels sail daily now. The other three are laid up for repairs until the spring at least.</p></section>
+    <div class="editor-note"><p>This episode was edited for length and clarity by the producer after it was recorded.</p></div>
+    </article></body>`;
+  const [doc] = collectHtml('episode.html', html);
+  assert.match(slice(doc!.text, doc!.main), /^Ferry crossings to the islands/);
+  assert.match(slice(doc!.text, doc!.main), /until the spring at least\.$/);
+});
+
 test('a box of links set between paragraphs ("Recommended for you") does not end the story', () => {
   const para = (s: string): string => `<p>${s} The harbour office said the figures would be checked against the customs register before the next monthly report is sent out.</p>`;
   const html = `<body><div class="story-body">

@@ -135,7 +135,7 @@ function quoteCredit(el: HtmlElement): boolean {
 export function elementKind(el: HtmlElement): BoilerplateKind | null {
   if (el.tag === 'html' || el.tag === 'body' || el.tag === 'main') return null;
   const t = tokens(el);
-  if (isFootnotes(el, t)) return null;
+  if (isFootnotes(el, t) || (t.includes('notes') && SHOW_NOTES_TOKENS.test(t))) return null;
   if (isReviewComment(el)) return 'comments';
   if (t.trim() && ANY_KIND_TOKEN.test(t)) for (const [re, kind] of KIND_TOKENS) if (re.test(t)) return kind;
   if (el.tag === 'aside') return isStoryBox(el) ? null : 'related';
@@ -272,6 +272,12 @@ export function isFootnotes(el: HtmlElement, t: string = tokens(el)): boolean {
   const role = el.attrs.role;
   return (role !== undefined && FOOTNOTE_ROLES.has(role.toLowerCase())) || (t.includes('note') && FOOTNOTE_TOKENS.test(t));
 }
+
+/**
+ * An episode's show notes (`<section class="show-notes">`, "shownotes", "episode-notes"): a podcast's or a programme's
+ * page describes the episode there, in the words that are its story, not a side note on it.
+ */
+const SHOW_NOTES_TOKENS = /(?:^|[\s_])(?:show|episode|programme|program)[-_]?notes(?:$|[\s_-])/;
 
 /** Elements that announce the story body. */
 export function isArticleCandidate(el: HtmlElement): boolean {

@@ -120,3 +120,24 @@ test('a memo\'s first paragraph, set apart from its fields by a blank line, stil
   const [doc] = collectPlainText('memo.txt', text);
   assert.match(mainText(doc!), /^Frost has cost apple growers/);
 });
+
+test('a bulletin script framed by rules, its fields padded to line up: it opens under the lower rule and closes above its end mark', () => {
+  const rule = '='.repeat(60);
+  const text = [
+    'VALLEY 97.1  |  NEWSDESK  |  BULLETIN SCRIPT',
+    rule,
+    'SLOT     : 1700  FRI 14/05/27           LENGTH : 3\'00"\nREADER   : Ann VALE                     EDITOR : Piet MAAS\nNOTES    : Clip 1 is down the line, so keep the\n           level up. Item 3 embargoed to 16:30.',
+    rule,
+    '[STING: NEWS IN]',
+    'Valley News at five. I\'m Ann Vale.',
+    'Frost has cost apple growers in the upper valley about a third of their blossom, the growers\' cooperative says.',
+    '[STING: WEATHER]',
+    'Clear skies tonight, with a low of two degrees. Our next news is at six.',
+    '[STING: NEWS OUT]',
+    'END OF BULLETIN - 2\'58"',
+    'Legal: cooperative figures from its statement of 12:10 - cleared to run.',
+  ].join('\n\n');
+  const [doc] = collectPlainText('bulletin.txt', text);
+  assert.match(mainText(doc!), /^Valley News at five\./);
+  assert.match(mainText(doc!), /Our next news is at six\.$/);
+});

@@ -14,8 +14,11 @@ import { findSignatureIssuer } from './press-signature.js';
  */
 const DONATE_BUTTON = String.raw`donate(?: now)?|make a (?:donation|contribution)|contribute|become a (?:member|supporter|patron|subscriber)|support us|support (?:our|independent) journalism`;
 
-/** A release's or a wire story's end mark on a line of its own ("ENDS", "-ends-", "###", "End of story"). */
-const END_MARK = /^(?:end of (?:item|story|article|transcript|report|script)|ends|-ends-|###|\*\*\*)$/;
+/**
+ * A release's or a wire story's end mark on a line of its own ("ENDS", "-ends-", "###", "End of story"); a broadcast
+ * script's ("End of bulletin") may give the running time it came to ("END OF BULLETIN - 3'12\"").
+ */
+const END_MARK = /^(?:end of (?:item|story|article|transcript|report|script|bulletin|programme|program|broadcast)(?: [-–—] \d{1,2}['’:]\d{2}(?:"|”|'')?)?|ends|-ends-|###|\*\*\*)$/;
 
 /** An end mark: what follows it (notes to editors, the agency's contacts) is never the story, however long. */
 export function isEndMark(block: TextBlock): boolean {

@@ -879,8 +879,11 @@ function startAfterFields(blocks: TextBlock[], roles: BlockRole[], first: number
 const MAX_MASTHEAD = 1200;
 /** Fewest "Label: value" fields that make the lines above a rule a masthead. */
 const MIN_MASTHEAD_FIELDS = 2;
-/** A field of metadata: a label of one to three words, the first capitalised, and a colon. */
-const FIELD = /(?:^|\s)[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:\s/g;
+/**
+ * A field of metadata: a label of one to three words, the first capitalised, and a colon. A label in capitals may be
+ * padded to line its colon up with the others' ("READER   : Ann Vale"), as a typed script's header sets them.
+ */
+const FIELD = /(?:^|\s)(?:[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}|[A-Z]{2,}(?: [A-Z]+){0,2} +):\s/g;
 
 /**
  * Exports, releases and bulletins open with a masthead of metadata ("Release date: …",
@@ -926,12 +929,20 @@ function runsOnFromField(blocks: TextBlock[], first: number): boolean {
   return FIELD.test(above.text);
 }
 
+/** Most lines of a title above a masthead's top border. */
+const MAX_MASTHEAD_TITLE = 2;
+
 function mastheadRule(blocks: TextBlock[]): number {
   let fields = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.end > MAX_MASTHEAD) return -1;
-    if (isRuleLine(b.text)) return fields >= MIN_MASTHEAD_FIELDS && i > 0 ? i : -1;
+    // A rule under a title (a line or two that end no sentence), with no field above it, is the masthead's top border:
+    // its fields are below it. Under a paragraph it parts the story's sections.
+    if (isRuleLine(b.text)) {
+      if (fields === 0 && i <= MAX_MASTHEAD_TITLE && !blocks.slice(0, i).some((t) => endsSentence(t.text))) continue;
+      return fields >= MIN_MASTHEAD_FIELDS && i > 0 ? i : -1;
+    }
     if (b.text.includes(':')) fields += b.text.match(FIELD)?.length ?? 0;
   }
   return -1;
@@ -1036,6 +1047,9 @@ function repeatsStoryNote(blocks: TextBlock[], first: number, end: number): bool
   if (open !== 91 && open !== 40) return false;
   const colon = t.indexOf(':');
   if (colon < 2 || colon > MAX_NOTE_LABEL) return false;
+  // A direction in capitals ("[STING: NEWS OUT]", "[MUSIC: THEME UP]") cues the studio, as a script's cues do between
+  // its items: under the last one it is no note of the story's.
+  if (!/\p{Ll}/u.test(t.slice(colon + 1))) return false;
   const label = t.slice(0, colon + 1);
   for (let j = first; j < end; j++) if (blocks[j]!.text.startsWith(label)) return true;
   return false;
