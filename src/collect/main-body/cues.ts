@@ -383,6 +383,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (isCountsLine(t)) return { role: 'furniture', kind: 'footer' };
   if (t.includes('...') && isLeaderFields(t)) return { role: 'furniture', kind: 'other' };
   if (t.length <= 160 && APP_PROMO_OPENS.has(opens) && APP_PROMO.test(t)) return { role: 'furniture', kind: 'promo' };
+  if (t.length <= MAX_FORWARD_PITCH && FORWARD_PITCH_OPENS.has(opens) && FORWARD_PITCH.test(t)) return { role: 'furniture', kind: 'promo' };
   if (block.linkDensity !== undefined && block.linkDensity > 0.6 && t.length < 300) return { role: 'furniture', kind: 'navigation' };
   if (isLoginPrompt(t)) return { role: 'furniture', kind: 'other' };
   if (block.heading) return HEADING;
@@ -392,6 +393,14 @@ export function classifyBlock(block: TextBlock): BlockRole {
 }
 
 const APP_PROMO = /^(?:download|get|install) (?:the|our) .{0,40}app\b/i;
+
+/**
+ * A newsletter's pitch to a reader it was forwarded to, set as a sentence of its own on the web copy ("Forwarded this?
+ * Sign up here to get the bulletin every Friday at 6 a.m."): the outlet's, wherever it stands; too long for the tail
+ * label's short form ("Forwarded this? Subscribe").
+ */
+const FORWARD_PITCH = /^(?:was |were you |got )?(?:this |you )?(?:(?:e-?mail|newsletter|message) )?forwarded (?:this|to you|by a (?:friend|colleague))(?: (?:e-?mail|newsletter|message))?(?: to you| by a (?:friend|colleague))?\?\s*(?:sign up|subscribe|join)\b/i;
+const MAX_FORWARD_PITCH = 200;
 
 /**
  * An editors' note to the reader on the story itself ("Correction: …", "Editor's note: This story is part of …", "Note
@@ -450,6 +459,7 @@ const INLINE_TAIL_OPENS = openings('tags topics filed media press enquiries inqu
 const INLINE_PROMO_OPENS = openings('read see also related more watch listen');
 const CREDIT_OPENS = openings('main top featured cover image photo picture video graphic illustration map credits sources via');
 const APP_PROMO_OPENS = openings('download get install');
+const FORWARD_PITCH_OPENS = openings('forwarded was were got');
 const ABOUT_OPENS = openingOf('about');
 const SPONSOR_OPENS = openings('this today');
 

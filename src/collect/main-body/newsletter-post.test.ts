@@ -60,3 +60,13 @@ test('a desk\'s call for readers to write in under a column is its end matter', 
     assert.match(mainText(doc!), /which it admits is not certain\.$/, line);
   }
 });
+
+test("a newsletter's long pitch to a reader it was forwarded to, above its greeting, is no part of the story", () => {
+  const [doc] = collectPlainText('digest.txt', [
+    'Harbour Digest',
+    'Was this email forwarded to you? Sign up here to get Harbour Digest in your inbox every Friday morning at six.',
+    'Hello from Rotterdam. The cranes on the west quay stood still for most of the week, and the strike is the only thing anyone at the terminal talks about.',
+    'About 42 container ships waited at anchor on Sunday evening, the port authority said, twice the usual number for the season.',
+  ].join('\n\n'));
+  assert.match(mainText(doc!), /^Hello from Rotterdam\./);
+});
