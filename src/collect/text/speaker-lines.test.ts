@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findSpeakerLines } from './speaker-lines.js';
+import { findSpeakerLines, mayHaveSpeakerLines } from './speaker-lines.js';
 
 const call = [
   'Participants',
@@ -55,4 +55,17 @@ test('headlines over paragraphs and a dateline\'s dash over a wrapped sentence a
     'Crews voted to accept the offer.',
   ].join('\n');
   assert.deepEqual(findSpeakerLines(page, { start: 0, end: page.length }), []);
+});
+
+test('the speaker-line gate: a dash near a line start after a blank line, not a dash deep in a long line; per text and span', () => {
+  const call = 'Quarterly call\n\nJane Roe -- Head of Investor Relations\nThank you all for joining us today.\n';
+  const prose = `Intro paragraph.\n\n${'The board met again and weighed the offer at length '.repeat(3)}- and then it adjourned.\n`;
+  assert.equal(mayHaveSpeakerLines(call, 0, call.length), true);
+  assert.equal(mayHaveSpeakerLines(prose, 0, prose.length), false);
+  // The same text over a span without the line, then again with it: each span has its own answer.
+  assert.equal(mayHaveSpeakerLines(call, 0, 14), false);
+  assert.equal(mayHaveSpeakerLines(call, 0, call.length), true);
+  // A dash within a name's reach of a line start, on a short line under a blank one.
+  const near = 'Notes\n\nA. Writer - Editor\nBody text follows here.\n';
+  assert.equal(mayHaveSpeakerLines(near, 0, near.length), true);
 });

@@ -47,16 +47,43 @@ const DASHES = [' -- ', ' — ', ' – ', ' - '];
  * line opening with the call's operator.
  */
 export function mayHaveSpeakerLines(text: string, from: number, to: number): boolean {
+  // Entities and attribution ask it of the same body up to three times: the answer is kept for the last span asked.
+  if (text !== gateText || from !== gateFrom || to !== gateTo) {
+    gateText = text;
+    gateFrom = from;
+    gateTo = to;
+    gateAnswer = readGate(text, from, to);
+  }
+  return gateAnswer;
+}
+
+let gateText: string | null = null;
+let gateFrom = -1;
+let gateTo = -1;
+let gateAnswer = false;
+
+function readGate(text: string, from: number, to: number): boolean {
   for (const dash of DASHES) {
     for (let i = text.indexOf(dash, from); i >= 0 && i < to; i = text.indexOf(dash, i + dash.length)) {
-      const lineStart = text.lastIndexOf('\n', i) + 1;
+      // The line's start, looked for no further back than a name's length (a dash in a paragraph's long line is none).
+      const lineStart = lineStartWithin(text, i, MAX_NAME);
+      if (lineStart < 0) continue;
+      // The line's end, looked for no further than the longest line.
+      const limit = lineStart + MAX_LINE;
       let lineEnd = text.indexOf('\n', i);
       if (lineEnd < 0) lineEnd = text.length;
       // A speaker line stands after a blank line: a wrapped paragraph's lines do not.
-      if (lineEnd - lineStart <= MAX_LINE && i - lineStart <= MAX_NAME && blankAbove(text, lineStart)) return true;
+      if (lineEnd <= limit && blankAbove(text, lineStart)) return true;
     }
   }
   return at(text, '\nOperator', from) < to || at(text, '\nOPERATOR\n', from) < to || at(text, '\nModerator', from) < to;
+}
+
+/** The start of the line holding text[i] when it is at most `max` characters before i, else -1. */
+function lineStartWithin(text: string, i: number, max: number): number {
+  const lowest = i - max;
+  for (let k = i; k >= lowest && k > 0; k--) if (text.charCodeAt(k - 1) === 10) return k;
+  return lowest <= 0 ? 0 : -1;
 }
 
 /** Whether the line starting at lineStart has a blank line (or the text's start) above it. */
