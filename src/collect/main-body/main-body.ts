@@ -1,3 +1,4 @@
+import { closesWithCellRows } from './cell-rows.js';
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
 import { caseFolded, classifyBlock, isBroadcastSignOff, isEndMark, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
@@ -215,7 +216,7 @@ function storySpan(blocks: TextBlock[], roles: BlockRole[], first: number, optio
   const authors = bylineAuthors(blocks.slice(0, first));
   for (;;) {
     // A letters page keeps the signature under its last letter, as it keeps those under the others.
-    while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end) && !closesLetterSignature(blocks, roles, first, end) && !closesWrappedSentence(blocks, roles, end))
+    while (end > first && (isTrailingFurniture(blocks[end]!, roles[end]!, outlet) || isAgencyOrAuthorNote(blocks[end]!, agency, authors)) && !continuesSections(blocks, roles, first, end) && !repeatsStoryNote(blocks, first, end) && !closesWithPipeTable(blocks, first, end) && !closesWithCellRows(blocks, first, end) && !closesLetterSignature(blocks, roles, first, end) && !closesWrappedSentence(blocks, roles, end))
       end--;
     // Endnotes that only cite sources close the story as a bibliography does, and so does a roll of attendance or
     // distribution under minutes or a memo; furniture may stand above them.
