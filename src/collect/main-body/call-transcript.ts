@@ -16,9 +16,14 @@ const MIN_TURNS = 3;
 const MIN_SPEAKERS = 2;
 /** A paragraph of the front matter: the caution about forward-looking statements, a note on the transcript itself. */
 const FRONT_PROSE = /\bforward[- ]looking\b|\bsafe[- ]harbou?r\b|\bcautionary\b|\btranscript\b/i;
+/** The dash a described speaker line sets between its name and its post, spaces or tabs around it (speaker-lines.ts). */
+const SPACED_DASH = /[ \t](?:--|—|–|-)[ \t]/;
 
 /** The block the body opens at: the call's first turn when only front matter stands above it, else `start`. */
 export function callTranscriptOpening(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): number {
+  // A transcript needs a described line: with no heading holding a spaced dash, no line is read (the speaker-line regex
+  // is a Unicode one, and most pages have many headings).
+  if (!headingHoldsDash(blocks, roles, start, end)) return start;
   let first = -1;
   let turns = 0;
   let described = false;
@@ -41,4 +46,10 @@ export function callTranscriptOpening(blocks: readonly TextBlock[], roles: reado
     return start;
   }
   return first;
+}
+
+/** Whether a heading over prose in blocks [start, end) holds a dash set between spaces: a described line's, maybe. */
+function headingHoldsDash(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (roles[i]!.role === 'heading' && roles[i + 1]!.role === 'prose' && SPACED_DASH.test(blocks[i]!.text)) return true;
+  return false;
 }

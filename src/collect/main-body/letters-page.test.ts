@@ -62,3 +62,14 @@ test('a letters page whose last signature sets the name over its title and town 
   assert.match(main, /^Sir — The ferry carried/);
   assert.match(main, /Alan Price\nChair, Millbrook Ferry Users' Group, Millbrook$/);
 });
+
+test('a salutation is found only at a line\'s start, within the span, after a line break of its own', async () => {
+  const { holdsLetterSalutation } = await import('./letters-page.js');
+  const text = 'Our river editor writes:\nSir Tam Ross opened the bridge.\r\nSir, the new bridge is a marvel.\nYours, Ann';
+  const at = text.indexOf('Sir,');
+  assert.equal(holdsLetterSalutation(text, 0, text.length), true);
+  // Before the salutation's line only a title "Sir" stands; a carriage return alone starts no line here.
+  assert.equal(holdsLetterSalutation(text, 0, at), false);
+  assert.equal(holdsLetterSalutation(text.replace('\r\nSir,', '\rSir,'), 0, text.length), false);
+  assert.equal(holdsLetterSalutation(text, at + 1, text.length), false);
+});
