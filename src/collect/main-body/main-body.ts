@@ -23,6 +23,7 @@ import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type 
 import { WIRE_DATELINE } from '../wire-dateline.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
 import { fallbackRun } from './body-fallback.js';
+import { companionHeader } from './companion-release.js';
 import { digitCount, inCountingRun, leadingNumber, leadingParagraphNumber } from '../text/paragraph-numbers.js';
 
 export interface MainBody {
@@ -202,6 +203,14 @@ function storySpan(blocks: TextBlock[], roles: BlockRole[], first: number, optio
     }
     if (roles[i]!.role === 'tail' && isNewsUpdate(blocks[i]!.text) && proseFollows(blocks, roles, i)) {
       roles[i] = { role: 'prose' };
+      continue;
+    }
+    // A release issued with the story under its end mark (a fact sheet after a joint statement): one document.
+    // Its header's lines (an office's name, which may read as a contacts label) are furniture inside it.
+    const companion = roles[i]!.role === 'tail' ? companionHeader(blocks, roles, first, i) : -1;
+    if (companion > i) {
+      for (let j = i; j <= companion; j++) if (roles[j]!.role === 'tail') roles[j] = { role: 'furniture', kind: 'other' };
+      i = companion;
       continue;
     }
     if (roles[i]!.role === 'tail' && !(paper && isKeywordsLabel(blocks[i]!))) {
