@@ -4,6 +4,7 @@ import { findDate } from '../dates.js';
 import { findMainBody } from '../main-body/main-body.js';
 import { findRelatedStories } from '../main-body/related-stories.js';
 import { relatedDocuments } from '../related-documents.js';
+import { acceptedAnswerEnd } from './accepted-answer.js';
 import { abstractLabelLength, abstractRegion, inRegion } from './abstract-page.js';
 import { findContainer } from './find-container.js';
 import { htmlMeta } from './html-meta.js';
@@ -52,6 +53,9 @@ export function htmlDocument(
   const body = findMainBody(inside, { outlet: meta.source, description: meta.description });
   const title = meta.discussion && container ? postTitle(blocks, container, body.main.start) : null;
   if (title) body.main = { start: title.start, end: body.main.end };
+  // A question page runs from its question to its accepted answer's last paragraph (accepted-answer.ts).
+  const answerEnd = acceptedAnswerEnd(elements, inside);
+  if (answerEnd !== null && answerEnd > body.main.start && answerEnd < body.main.end) body.main = { start: body.main.start, end: answerEnd };
   if (abstract && inside[0] && body.main.start === inside[0].start) {
     const label = abstractLabelLength(inside[0].text);
     if (label > 0 && label < inside[0].text.length) body.main = { start: body.main.start + label, end: body.main.end };

@@ -29,6 +29,9 @@ const KIND_WORDS: ReadonlyArray<[string, BoilerplateKind]> = [
   ['bylines?|authors?|dateline|timestamp|pubdate|publishdate|meta|articlemeta|postmeta|entrymeta|date', 'byline'],
   ['disclaimer|disclosure|republish|copyright', 'disclosure'],
   ['caption|credits?|editor-?s?note|notes?|tagline|bio|author-?bio|correction|tags|topics|keywords', 'other'],
+  // A wiki's message boxes (MediaWiki's "ambox", "tmbox", "ombox"…, a hat note, an archive box): notices about the page
+  // or its editing, set above the text, never its content.
+  ['[a-z]?mbox|hatnote|archive-?box', 'other'],
 ];
 
 /** One of the words as a whole token of a class or id list (tokens part at spaces, `_` and `-`). */
@@ -142,6 +145,8 @@ export function elementKind(el: HtmlElement): BoilerplateKind | null {
   if (isSignUpBox(el) || isReaderPoll(el, t)) return 'promo';
   if (el.tag === 'figcaption') return quoteCredit(el) ? null : 'other';
   if (el.attrs.role === 'complementary') return 'related';
+  // ARIA's "note": a section parenthetic or ancillary to the page's content.
+  if (el.attrs.role === 'note') return 'other';
   return null;
 }
 

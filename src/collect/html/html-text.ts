@@ -117,6 +117,10 @@ export function renderHtml(root: HtmlElement): HtmlText {
     }
     const { node, owner, hint, blockHint, inLink, inPre, inCell, inEmbed } = frame;
     if (typeof node === 'string') {
+      if (buf && !inPre && !inCell && isParagraphGap(node, buf)) {
+        flush(2);
+        continue;
+      }
       if (!buf) {
         if (!/\S/.test(node)) continue;
         bufOwner = owner;
@@ -168,6 +172,19 @@ export function renderHtml(root: HtmlElement): HtmlText {
   }
   flush(2);
   return { text: parts.join(''), blocks, embeds };
+}
+
+/** White space holding a blank line; text that ends a sentence (a closing quote or bracket may follow). */
+const BLANK_LINE = /^[ \t\r]*\n[ \t\r]*\n\s*$/;
+const SENTENCE_END = /[.!?]["'”’)\]]?\s*$/;
+
+/**
+ * A blank line in the source between inline runs, after a finished sentence: text set with its line breaks kept (a
+ * video's or a profile's description, shown pre-wrapped by the site's style sheet), whose writer parted paragraphs
+ * there. A browser without the style sheet runs them on; read as one block, a sponsor's line would open the story.
+ */
+function isParagraphGap(node: string, buf: string): boolean {
+  return node.length >= 2 && BLANK_LINE.test(node) && SENTENCE_END.test(buf);
 }
 
 /** Longest text of a table's cell read as one datum; a page laid out in a table holds its story in a cell. */

@@ -179,6 +179,16 @@ const MAX_INLINE_ABOUT = 600;
  * newsletter is brought to you by …"): an advertisement, not the story, wherever it stands.
  */
 const SPONSOR_READ = /^(?:this|today'?s) (?:episode|podcast|show|programme|program|newsletter|edition|issue|video|broadcast) (?:is|was) (?:(?:proudly|kindly) )?(?:supported|sponsored|brought to you|presented|made possible|underwritten) by\b/i;
+/**
+ * A sponsor's read that closes on its thanks ("Save 20% with code HARBOUR – thanks to Acme for sponsoring this
+ * episode!"): the offer before the thanks is the sponsor's, not the story's.
+ */
+const SPONSOR_THANKS = /\bthanks?(?: you)? (?:to )?[^.!?]{2,60} for sponsoring (?:this|today'?s|the) (?:episode|podcast|show|programme|program|newsletter|edition|issue|video|broadcast|stream)\b[^.!?]{0,40}[.!]?$/i;
+/**
+ * A creator's appeal to its audience for money ("The channel is funded by listeners: back us on Patreon", "Support
+ * the show at patreon.com/…"): it closes a video's or a podcast's description, with the credits around it.
+ */
+const PATRON_APPEAL = /\b(?:is|are) (?:funded|supported|paid for) by (?:its |our )?(?:viewers|listeners|readers|subscribers|members|patrons|supporters)\b|\b(?:join|support|back|follow) (?:us |the (?:show|channel|podcast) )?(?:on|at|via) patreon\b|\bpatreon\.com\//i;
 /** Longest sponsor read (a few sentences of pitch). */
 const MAX_SPONSOR_READ = 600;
 /** SPONSOR_READ's first word, "this" or "today" in any case (the cheap test before that case-blind regex). */
@@ -372,6 +382,8 @@ export function classifyBlock(block: TextBlock): BlockRole {
   if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= MAX_INLINE_ABOUT && opens === ABOUT_OPENS && INLINE_ABOUT.test(t)) return { role: 'tail', kind: 'byline' };
   if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && opensSponsorRead(t) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };
+  if (t.length <= MAX_SPONSOR_READ && t.includes('for sponsoring') && SPONSOR_THANKS.test(t)) return { role: 'furniture', kind: 'promo' };
+  if (t.length <= MAX_SPONSOR_READ && (t.includes('atreon') || t.includes('funded by')) && PATRON_APPEAL.test(t)) return { role: 'tail', kind: 'promo' };
   if (t.length <= 600 && mayDisclose(t) && DISCLOSURE.test(caseFolded(t))) return { role: 'tail', kind: 'disclosure' };
   if (t.length <= 200 && INLINE_PROMO_OPENS.has(opens) && INLINE_PROMO.test(t)) return { role: 'furniture', kind: 'related' };
   if (t.length <= 160 && CREDIT_OPENS.has(opens) && CREDIT.test(caseFolded(t))) return { role: 'furniture', kind: 'other' };
