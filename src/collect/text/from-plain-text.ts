@@ -10,6 +10,7 @@ import { findMailThread, type MailThread } from './mail-thread.js';
 import { findMarkdown, type MarkdownDocument } from './markdown.js';
 import { findReportLog } from './report-log.js';
 import { findSocialThread, type SocialThread } from './social-thread.js';
+import { findStampedLog, type StampedLog } from './stamped-log.js';
 import { findTelegramChannel } from './telegram-channel.js';
 
 export interface PlainTextOptions {
@@ -56,7 +57,10 @@ export function collectPlainText(origin: string, text: string, options: PlainTex
   if (markdown !== null) readAsMarkdown(doc, markdown, options.published ?? null);
   const panel = cues === undefined && thread === null && markdown === null && social === null ? findCaptionPanel(text) : null;
   if (panel !== null) readAsCaptionPanel(doc, panel);
-  if (thread === null && cues === undefined && panel === null && social === null) {
+  // A log exported as time-stamped rows between rules: the rows are the report, each day's rows a post of that day.
+  const log = thread === null && cues === undefined && panel === null && social === null && markdown === null ? findStampedLog(text) : null;
+  if (log !== null) readAsStampedLog(doc, log);
+  else if (thread === null && cues === undefined && panel === null && social === null) {
     // A log of spot reports: each entry on its own day, its fields in its originator's voice.
     const entries = findReportLog(text, doc.main);
     if (entries.length > 0) doc.posts = entries;
@@ -79,6 +83,17 @@ function readAsCaptionPanel(doc: CollectedDocument, panel: CaptionPanel): void {
   if (main.end < doc.text.length) boilerplate.push({ start: main.end, end: doc.text.length, kind: 'other' });
   doc.main = main;
   doc.boilerplate = boilerplate;
+}
+
+/** A time-stamped log's export (stamped-log.ts): its header and closing lines are the tool's, its rows the report. */
+function readAsStampedLog(doc: CollectedDocument, log: StampedLog): void {
+  const { main } = log;
+  const boilerplate: BoilerplateSpan[] = log.stamps.map((s) => ({ ...s, kind: 'margin' as const }));
+  if (main.start > 0) boilerplate.unshift({ start: 0, end: main.start, kind: 'other' });
+  if (main.end < doc.text.length) boilerplate.push({ start: main.end, end: doc.text.length, kind: 'other' });
+  doc.main = main;
+  doc.boilerplate = boilerplate;
+  doc.posts = log.posts;
 }
 
 /**
