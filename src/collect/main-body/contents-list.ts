@@ -42,7 +42,9 @@ const MAX_JOINED = 2000;
 /** Whether the line may hold a LEADER: a "…", or a full stop with another one or two characters on. */
 function mayHoldLeader(t: string): boolean {
   if (t.indexOf('…') >= 0) return true;
-  for (let i = t.indexOf('.'); i >= 0; i = t.indexOf('.', i + 1)) if (t.charCodeAt(i + 1) === 46 || t.charCodeAt(i + 2) === 46) return true;
+  // Read within the string: a read past its end (a line closing on its full stop) makes V8 throw the compiled loop away.
+  const n = t.length;
+  for (let i = t.indexOf('.'); i >= 0; i = t.indexOf('.', i + 1)) if ((i + 1 < n && t.charCodeAt(i + 1) === 46) || (i + 2 < n && t.charCodeAt(i + 2) === 46)) return true;
   return false;
 }
 

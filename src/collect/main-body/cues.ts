@@ -379,7 +379,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   const c = t.charCodeAt(0);
   const opens = openingOf(t);
   if (CORRECTION_OPENS.has(opens) && isReaderNoteText(t)) return { role: 'tail', kind: 'other' };
-  if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
+  if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && t.indexOf(':') >= 0 && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= MAX_INLINE_ABOUT && opens === ABOUT_OPENS && INLINE_ABOUT.test(t)) return { role: 'tail', kind: 'byline' };
   if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && opensSponsorRead(t) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };
   if (t.length <= MAX_SPONSOR_READ && t.includes('for sponsoring') && SPONSOR_THANKS.test(t)) return { role: 'furniture', kind: 'promo' };
@@ -428,13 +428,15 @@ function isReaderNoteText(t: string): boolean {
 
 /** "Log in to make a prediction.", "Sign in or register to comment": what a page asks of a reader before a control. */
 const LOGIN_PROMPT = /^(?:please )?(?:log ?in|sign ?in|sign up|register|create an account)(?: or (?:log ?in|sign ?in|sign up|register|create an account))? to [a-z][a-z ,'’-]{2,60}[.!]?$/i;
+/** The first three letters of a login prompt, in small letters. */
+const LOGIN_OPENINGS: ReadonlySet<string> = new Set(['log', 'sig', 'reg', 'cre', 'ple']);
 /** The longest login prompt read. */
 const MAX_LOGIN_PROMPT = 90;
 
 /** A site's prompt to log in to do something, anywhere on the page: furniture, never the story's first paragraph. */
 function isLoginPrompt(t: string): boolean {
-  const c = t.charCodeAt(0) | 32;
-  return t.length <= MAX_LOGIN_PROMPT && (c === 108 || c === 115 || c === 114 || c === 99 || c === 112) && LOGIN_PROMPT.test(t);
+  // Cheap gate: the first three letters of "log", "sign", "register", "create" or "please", either case.
+  return t.length <= MAX_LOGIN_PROMPT && LOGIN_OPENINGS.has(String.fromCharCode(t.charCodeAt(0) | 32, t.charCodeAt(1) | 32, t.charCodeAt(2) | 32)) && LOGIN_PROMPT.test(t);
 }
 
 /** A form's field: a label in capitals, dot leaders, its value ("LOG REF ......... 07", "PERIOD ....... 1-7 MAY"). */

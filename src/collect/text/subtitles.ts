@@ -53,12 +53,15 @@ export function findCues(text: string): Span[] | undefined {
   return timed >= MIN_CUES && timed >= blocks * MIN_CUE_SHARE ? cues : undefined;
 }
 
+/** A timing line (TIMING), its arrow looked for first: most texts hold none. */
+const isTiming = (line: string): boolean => line.indexOf('-->') >= 0 && TIMING.test(line);
+
 /** The first non-blank line is a timing, or a cue number with a timing on the next line. */
 function opensWithSrtCue(text: string): boolean {
   const lines = firstLines(text, 2);
   if (lines.length === 0) return false;
-  if (TIMING.test(lines[0]!)) return true;
-  return lines.length === 2 && CUE_NUMBER.test(lines[0]!) && TIMING.test(lines[1]!);
+  if (isTiming(lines[0]!)) return true;
+  return lines.length === 2 && CUE_NUMBER.test(lines[0]!) && isTiming(lines[1]!);
 }
 
 /** The first `n` non-blank lines, carriage returns and a byte-order mark left out. */
@@ -76,8 +79,8 @@ function firstLines(text: string, n: number): string[] {
 /** Index in the block of its timing line: the first line, or the second after a cue number (SRT) or an id (WebVTT); else -1. */
 function timingIndex(text: string, block: readonly Span[], vtt: boolean): number {
   const line = (i: number): string => text.slice(block[i]!.start, block[i]!.end);
-  if (TIMING.test(line(0))) return 0;
-  if (block.length < 2 || !TIMING.test(line(1))) return -1;
+  if (isTiming(line(0))) return 0;
+  if (block.length < 2 || !isTiming(line(1))) return -1;
   // A WebVTT cue id is any line without an arrow; an SRT cue's is its number.
   return vtt ? (line(0).includes('-->') ? -1 : 1) : CUE_NUMBER.test(line(0)) ? 1 : -1;
 }
