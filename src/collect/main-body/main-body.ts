@@ -541,16 +541,34 @@ function isPostStamp(t: string): boolean {
  */
 function firstPostStamp(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): number {
   let stamp = -1;
+  let bare = false;
   for (let k = start - 1; k >= 0 && k >= start - MAX_POST_HEADER; k--) {
     if (isPostStamp(blocks[k]!.text)) {
       stamp = k;
       break;
     }
+    if (k + 1 < start && isHeadedBareStamp(blocks, roles, k)) {
+      stamp = k;
+      bare = true;
+      break;
+    }
     if (roles[k]!.role === 'prose' || roles[k]!.role === 'tail') return start;
   }
   if (stamp < 0) return start;
-  for (let j = start + 1; j <= end; j++) if (isPostStamp(blocks[j]!.text)) return stamp;
+  for (let j = start + 1; j <= end; j++) if (bare ? isHeadedBareStamp(blocks, roles, j) : isPostStamp(blocks[j]!.text)) return stamp;
   return start;
+}
+
+/** A bare time of the day on the 24-hour clock, "22:15", "07:40": a live page's stamp when a headline stands under it. */
+const BARE_STAMP = /^(?:[01]?\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * A live page that stamps its posts with the bare time ("22:15" over the post's headline): the time alone could be a
+ * record of debate's stamp over a turn, so it is a post's only with a heading right under it, as a later post's is too.
+ */
+function isHeadedBareStamp(blocks: readonly TextBlock[], roles: readonly BlockRole[], k: number): boolean {
+  const t = blocks[k]!.text;
+  return t.length <= 5 && k + 1 < blocks.length && roles[k + 1]!.role === 'heading' && BARE_STAMP.test(t);
 }
 
 /**
@@ -785,7 +803,7 @@ function findStart(blocks: TextBlock[], roles: BlockRole[], from: number, descri
       if (!/\.[)"'”’»]*$/.test(b.text) && roles[i + 1]!.role !== 'prose' && (isHeaderFurniture(next) === 'byline' || (next.text.length < 80 && findDate(next.text))))
         continue;
     }
-    if (isStandfirst(blocks, roles, i) || isAboveAuthorLines(blocks, roles, i) || isEmphasisedDek(blocks, roles, i)) continue;
+    if (isStandfirst(blocks, roles, i) || isAboveUpdateStamp(blocks, roles, i) || isAboveAuthorLines(blocks, roles, i) || isEmphasisedDek(blocks, roles, i)) continue;
     if (b.text.length <= MAX_STANDFIRST && closesWithReadingTime(b.text) && proseFollows(blocks, roles, i)) continue;
     if (isNoteUnderByline(blocks, i) && proseFollows(blocks, roles, i)) continue;
     return i;
@@ -1196,6 +1214,25 @@ function isStandfirst(blocks: TextBlock[], roles: BlockRole[], i: number): boole
   if (roles[next]!.role === 'prose' || !(isNamedByline(blocks[next]!) || blocks[next]!.hint === 'byline')) return false;
   for (let j = next + 1; j < blocks.length && j <= next + 3; j++) if (roles[j]!.role === 'prose') return true;
   return false;
+}
+
+/** A page's stamp of when it was put up or last changed ("Last updated: 12.06.2025, 22:31", "Published 3 May 2026"). */
+const UPDATE_STAMP = /^(?:last\s+)?(?:updated|published|posted|modified|edited)\b/i;
+/** Longest such stamp line. */
+const MAX_UPDATE_STAMP = 80;
+/** A date written in figures ("12.06.2025", "6/12/25", "2025-06-12"), which `findDate` leaves to the day's order. */
+const NUMERIC_DATE = /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b/;
+
+/**
+ * A teaser over the page's stamp ("Follow our live coverage … All times are Kyiv time." over "Last updated: …"): the
+ * stamp sits between the headline matter and the story, as a byline does, so the prose above it is headline matter,
+ * with the story's prose further down (a live page's posts may lie under a box of key events).
+ */
+function isAboveUpdateStamp(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
+  const next = i + 1;
+  if (blocks[i]!.text.length > MAX_STANDFIRST || next + 1 >= blocks.length || roles[next]!.role === 'prose') return false;
+  const t = blocks[next]!.text;
+  return t.length <= MAX_UPDATE_STAMP && UPDATE_STAMP.test(t) && (NUMERIC_DATE.test(t) || findDate(t) !== null) && proseFollows(blocks, roles, next);
 }
 
 /** Most short lines (the author's name, a "Follow" button, "Published in …") between a subtitle and its reading time. */
