@@ -13,6 +13,7 @@ import { findPosts } from './posts.js';
 import { markPromoBoxes } from './promo-boxes.js';
 import { readGalleryCaptions } from './gallery-captions.js';
 import { renderHtml, type HtmlBlock } from './html-text.js';
+import { preWrappedElements } from './pre-wrap-styles.js';
 import { isInside, parseHtml, type HtmlElement } from './html-tree.js';
 import { isProse } from '../main-body/cues.js';
 
@@ -38,7 +39,7 @@ export function htmlDocument(
   options: HtmlOptions = {},
 ): { doc: CollectedDocument; related: CollectedDocument[] } | null {
   const { root, elements } = parseHtml(html);
-  const { text, blocks, embeds } = renderHtml(root);
+  const { text, blocks, embeds } = renderHtml(root, preWrappedElements(elements));
   if (blocks.length === 0) return null;
   markPromoBoxes(blocks);
   // A paper's landing page: the abstract and the summary after it are the text (abstract-page.ts).

@@ -42,7 +42,7 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
  * are not text (scripts, controls, navigation, consent and share bars) are left out; parts that
  * are text but not the story (related lists, comments, bylines) keep their text and carry a hint.
  */
-export function renderHtml(root: HtmlElement): HtmlText {
+export function renderHtml(root: HtmlElement, preWrapped: ReadonlySet<HtmlElement> | null = null): HtmlText {
   const proseChars = paragraphChars(root);
   const total = proseChars.get(root) ?? 0;
   // A widget class on an element that holds most of the page's paragraphs is a false alarm
@@ -106,32 +106,53 @@ export function renderHtml(root: HtmlElement): HtmlText {
         inPre: boolean;
         inCell: boolean;
         inEmbed: boolean;
+        /** Inside an element the page's style sets with its line breaks kept (pre-wrap-styles.ts). */
+        inLines?: boolean;
       }
     | number;
   const stack: Frame[] = [{ node: root, owner: root, hint: null, blockHint: null, inLink: false, inPre: false, inCell: false, inEmbed: false }];
+  const addText = (node: string, owner: HtmlElement, hint: BoilerplateKind | null, blockHint: BoilerplateKind | null, inLink: boolean, inPre: boolean): void => {
+    if (!buf) {
+      if (!/\S/.test(node)) return;
+      bufOwner = owner;
+      bufHint = hint;
+      bufBlockHint = blockHint;
+      bufHinted = 0;
+      bufPre = inPre;
+    }
+    buf += node;
+    if (hint !== bufBlockHint) bufHinted += node.trim().length;
+    if (inLink) bufLink += node.replace(/\s+/g, '').length;
+  };
   while (stack.length) {
     const frame = stack.pop()!;
     if (typeof frame === 'number') {
       flush(frame); // leaving a block element
       continue;
     }
-    const { node, owner, hint, blockHint, inLink, inPre, inCell, inEmbed } = frame;
+    const { node, owner, hint, blockHint, inLink, inPre, inCell, inEmbed, inLines } = frame;
     if (typeof node === 'string') {
+      if (inLines && !inPre && !inCell && node.indexOf('\n') >= 0) {
+        // A style keeps the source's line breaks: each line is a line of its own, a blank line parts paragraphs.
+        const lines = node.split('\n');
+        for (let k = 0; ; ) {
+          addText(lines[k]!, owner, hint, blockHint, inLink, inPre);
+          if (k === lines.length - 1) break;
+          let breaks = 1;
+          k++;
+          while (k < lines.length - 1 && !/\S/.test(lines[k]!)) {
+            breaks++;
+            k++;
+          }
+          flush(breaks >= 2 ? 2 : 1);
+        }
+        continue;
+      }
       if (buf && !inPre && !inCell && isParagraphGap(node, buf)) {
         flush(2);
         continue;
       }
-      if (!buf) {
-        if (!/\S/.test(node)) continue;
-        bufOwner = owner;
-        bufHint = hint;
-        bufBlockHint = blockHint;
-        bufHinted = 0;
-        bufPre = inPre;
-      }
-      buf += node;
-      if (hint !== bufBlockHint) bufHinted += node.trim().length;
-      if (inLink) bufLink += node.replace(/\s+/g, '').length;
+      addText(node, owner, hint, blockHint, inLink, inPre);
       continue;
     }
     const big = holdsTheStory(node);
@@ -161,10 +182,11 @@ export function renderHtml(root: HtmlElement): HtmlText {
     // A named anchor without a target (a word processor's bookmark round a heading: <a name="_Toc12">) links nowhere.
     const link = inLink || (tag === 'a' && node.attrs.href !== undefined);
     const pre = inPre || tag === 'pre';
+    const keepLines = inLines || (preWrapped !== null && preWrapped.has(node));
     // A table inside a cell (a layout table's) is read as tables are.
     const cell = CELL_TAGS.has(tag) ? dataTables.holds(node) : inCell && tag !== 'table';
     for (let i = node.children.length - 1; i >= 0; i--) {
-      stack.push({ node: node.children[i]!, owner: childOwner, hint: childHint, blockHint: childBlockHint, inLink: link, inPre: pre, inCell: cell, inEmbed: embed });
+      stack.push({ node: node.children[i]!, owner: childOwner, hint: childHint, blockHint: childBlockHint, inLink: link, inPre: pre, inCell: cell, inEmbed: embed, inLines: keepLines });
     }
     // A numbered note's number, drawn by the browser, is written out ("[2] "), as a plain-text note list has it.
     const noteMark = tag === 'li' ? noteMarks.markOf(node) : null;

@@ -211,7 +211,7 @@ const DISCLOSURE =
   /does not work for, consult, own shares in|has disclosed no relevant affiliations|(?:is|was) (?:re)?published (?:from|with (?:the )?permission|under a creative commons)|republished (?:from|under|with permission)|originally (?:appeared|published) (?:in|on|at)|under a creative commons licen[cs]e|declares? no (?:competing|conflicts?)|(?:receives?|has received|have received) funding from|this (?:article|story|piece) (?:first )?appeared (?:in|on)/;
 
 /** Image and video credits, caption sources (matched on `caseFolded` text). */
-const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo(?:graph)?|picture|video|graphic|illustration|map)s?(?: source| credit)?s?|credits?|sources?|via)\s*[:|–—-]\s*\S|^(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\b/;
+const CREDIT = /^(?:(?:main |top |featured |cover )?(?:image|photo(?:graph)?|picture|video|graphic|illustration|map|music)s?(?: source| credit)?s?|credits?|sources?|via)\s*[:|–—-]\s*\S|^(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\b/;
 
 /**
  * A caption opened by a bracketed label of what it captions ("[Photo] A medic at the checkpoint. (Name/Agency)",
@@ -423,8 +423,14 @@ export function isReaderNote(t: string): boolean {
 }
 
 function isReaderNoteText(t: string): boolean {
-  return CORRECTION.test(t) || (t.startsWith('ote from ', 1) && NOTE_FROM().test(t));
+  return (CORRECTION.test(t) && !RECORDING_POINT.test(t)) || (t.startsWith('ote from ', 1) && NOTE_FROM().test(t));
 }
+
+/**
+ * A correction that points at a moment of a recording ("Correction: At 4:05 we say …", "CORRECTION (12:30): …"): a
+ * video's or a podcast's notes correcting what was said in it, one of the notes' sections, not a note on the text.
+ */
+const RECORDING_POINT = /^[^:]{0,40}?(?:\(\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)\s*:|:\s*(?:at|around|from|in)\s+(?:\d{1,2}:)?\d{1,2}:\d{2}\b)/i;
 
 /** "Log in to make a prediction.", "Sign in or register to comment": what a page asks of a reader before a control. */
 const LOGIN_PROMPT = /^(?:please )?(?:log ?in|sign ?in|sign up|register|create an account)(?: or (?:log ?in|sign ?in|sign up|register|create an account))? to [a-z][a-z ,'’-]{2,60}[.!]?$/i;
@@ -471,7 +477,7 @@ const openings = (words: string): ReadonlySet<number> => new Set(words.split(' '
 const CORRECTION_OPENS = openings('corrections clarifications editor translator note update');
 const INLINE_TAIL_OPENS = openings('tags topics filed media press enquiries inquiries contacts');
 const INLINE_PROMO_OPENS = openings('read see also related more watch listen');
-const CREDIT_OPENS = openings('main top featured cover image photo picture video graphic illustration map credits sources via');
+const CREDIT_OPENS = openings('main top featured cover image photo picture video graphic illustration map music credits sources via');
 const APP_PROMO_OPENS = openings('download get install');
 const FORWARD_PITCH_OPENS = openings('forwarded was were got');
 const ABOUT_OPENS = openingOf('about');
