@@ -753,6 +753,31 @@ function isClosingCry(t: string): boolean {
 
 const SIGN_OFF = /^[A-Z][^\s,]*(?: [A-Z][^\s,]*){1,3}, [A-Z][^\s,]*(?: [A-Z][^\s,]*){0,3} (?:News|Radio|TV|Television)(?: \d{1,2})?\.$/;
 
+/** A name of two to four capitalised words ("Claire Hadley", "Kim Tae-hoon", "Ana de la Cruz"). */
+const CREDIT_NAME = String.raw`\p{Lu}[\p{L}.'’-]+(?: (?:de |da |van |von |la |al-)?\p{Lu}[\p{L}.'’-]+){1,3}`;
+/** A place of one to four capitalised words, maybe with its country ("Seoul", "Kyiv, Ukraine"). */
+const CREDIT_PLACE = String.raw`\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}`;
+/**
+ * A reporter's credit closing a story: "Claire Hadley reported from Seoul.", "Ann Vale and Tom Ruiz reported from Kyiv
+ * and Kharkiv.", "Tom Ruiz contributed reporting from Odesa.": whom the outlet sent where, not the story's news.
+ */
+const REPORTER_CREDIT = lazyRegExp(
+  () =>
+    new RegExp(
+      String.raw`^[*_]{0,2}${CREDIT_NAME}(?:(?:, | and |, and )${CREDIT_NAME}){0,3} (?:reported|contributed(?: additional)? reporting|contributed) (?:from|in) ${CREDIT_PLACE}(?:(?:, | and |, and )${CREDIT_PLACE}){0,3}\.[*_]{0,2}$`,
+      'u',
+    ),
+);
+/** Longest reporter's credit line. */
+const MAX_REPORTER_CREDIT = 160;
+
+/** A closing line crediting the reporters and where they reported from (REPORTER_CREDIT). Cheap gate: "ed from"/"ed in"/"ing from". */
+export function isReporterCredit(block: TextBlock): boolean {
+  const t = block.text;
+  if (t.length > MAX_REPORTER_CREDIT || !(t.includes('ed from ') || t.includes('ed in ') || t.includes('ing from ') || t.includes('ing in '))) return false;
+  return REPORTER_CREDIT().test(t.trim());
+}
+
 /**
  * A broadcast report's sign-off, the reporter's name and the programme's ("Ana Ruiz, Canal 9 News."): the story's
  * last line as spoken, not the page's credit.

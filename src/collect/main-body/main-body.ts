@@ -1,7 +1,7 @@
 import { closesWithCellRows } from './cell-rows.js';
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { caseFolded, classifyBlock, isBroadcastSignOff, isEndMark, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
+import { caseFolded, classifyBlock, isBroadcastSignOff, isReporterCredit, isEndMark, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio, isAuthorNoteUnder } from './author-bio.js';
 import { citationNotesStart } from './citation-notes.js';
@@ -23,6 +23,7 @@ import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type 
 import { WIRE_DATELINE } from '../wire-dateline.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
 import { fallbackRun } from './body-fallback.js';
+import { markPhotoCaptions } from './photo-captions.js';
 import { companionHeader } from './companion-release.js';
 import { digitCount, inCountingRun, leadingNumber, leadingParagraphNumber } from '../text/paragraph-numbers.js';
 
@@ -64,6 +65,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   if (blocks.length === 0) return { main: { start: 0, end: 0 }, boilerplate: [], related: [], header: [] };
   const roles = blocks.map((b): BlockRole => (b.hint ? { role: 'furniture', kind: b.hint } : classifyBlock(b)));
   markPageFurniture(blocks, roles);
+  markPhotoCaptions(blocks, roles);
   markNumberedAuthorSection(blocks, roles);
   markTableSourceNotes(blocks, roles);
 
@@ -1449,6 +1451,8 @@ const LETTERS = lazyRegExp(() => /\p{L}+/gu);
 function isTrailingFurniture(block: TextBlock, role: BlockRole, outlet: string | null): boolean {
   if (role.role !== 'tail' && isBroadcastSignOff(block)) return false;
   if (role.role === 'furniture' || role.role === 'tail') return true;
+  // "Claire Hadley reported from Seoul.": the reporters' credit under the story.
+  if (role.role === 'prose' && isReporterCredit(block)) return true;
   // An inventory's last line ("DEPLOYMENT" over "RUSSIA: … ε11,000 …") is the entry's data, not a closing label.
   if (role.role === 'heading') return !isClosingThanks(block) && !isInventoryLine(block.text);
   // A notice's closing contact lines ("Hotline: +1 202-555-0100 or 555-0101") are the office's particulars.
