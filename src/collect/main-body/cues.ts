@@ -164,6 +164,16 @@ const INLINE_PROMO = /^(?:read (?:more|also|next)|see also|also read|related(?: 
  * "Enquiries: Statistics Team, …"): topic lists and contact blocks follow the story, not inside it.
  */
 const INLINE_TAIL = /^(?:tags?|topics?|filed under|(?:media |press )?(?:enquiries|inquiries|contacts?))\s*:\s*\S/i;
+/** What INLINE_TAIL opens with before its colon (and any blanks), in small letters. */
+const INLINE_TAIL_HEADS: ReadonlySet<string> = new Set(['tag', 'tags', 'topic', 'topics', 'filed under', ...['', 'media ', 'press '].flatMap((p) => ['enquiries', 'inquiries', 'contact', 'contacts'].map((w) => p + w))]);
+
+/**
+ * The cheap test before INLINE_TAIL: the text before its first colon is one of its labels ("Presenter: …", "In this
+ * issue: …" are not), so the regex is compiled only for a text it may match.
+ */
+function opensInlineTail(t: string): boolean {
+  return INLINE_TAIL_HEADS.has(t.slice(0, t.indexOf(':')).trimEnd().toLowerCase());
+}
 
 /**
  * The note about the writers or guests with its text on the label's line ("About the authors: Ann Vale is a senior
@@ -439,7 +449,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   const c = t.charCodeAt(0);
   const opens = openingOf(t);
   if (CORRECTION_OPENS.has(opens) && isReaderNoteText(t)) return { role: 'tail', kind: 'other' };
-  if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && t.indexOf(':') >= 0 && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
+  if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && t.indexOf(':') >= 0 && opensInlineTail(t) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= MAX_INLINE_ABOUT && opens === ABOUT_OPENS && INLINE_ABOUT.test(t)) return { role: 'tail', kind: 'byline' };
   if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && opensSponsorRead(t) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };
   if (t.length <= MAX_SPONSOR_READ && t.includes('for sponsoring') && SPONSOR_THANKS.test(t)) return { role: 'furniture', kind: 'promo' };
