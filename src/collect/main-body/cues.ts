@@ -164,6 +164,16 @@ const INLINE_PROMO = /^(?:read (?:more|also|next)|see also|also read|related(?: 
  * "Enquiries: Statistics Team, …"): topic lists and contact blocks follow the story, not inside it.
  */
 const INLINE_TAIL = /^(?:tags?|topics?|filed under|(?:media |press )?(?:enquiries|inquiries|contacts?))\s*:\s*\S/i;
+/** What INLINE_TAIL opens with before its colon (and any blanks), in small letters. */
+const INLINE_TAIL_HEADS: ReadonlySet<string> = new Set(['tag', 'tags', 'topic', 'topics', 'filed under', ...['', 'media ', 'press '].flatMap((p) => ['enquiries', 'inquiries', 'contact', 'contacts'].map((w) => p + w))]);
+
+/**
+ * The cheap test before INLINE_TAIL: the text before its first colon is one of its labels ("Presenter: …", "In this
+ * issue: …" are not), so the regex is compiled only for a text it may match.
+ */
+function opensInlineTail(t: string): boolean {
+  return INLINE_TAIL_HEADS.has(t.slice(0, t.indexOf(':')).trimEnd().toLowerCase());
+}
 
 /**
  * The note about the writers or guests with its text on the label's line ("About the authors: Ann Vale is a senior
@@ -300,8 +310,68 @@ const HEADER_NOTE =
 // Also a letters page's rules for writing in ("Letters should be no longer than 300 words …", "Send your letters to …",
 // "They may be edited for length and clarity."), set under the last letter.
 // Matched on `caseFolded` text: "by [a-z]" is "by" and any ASCII letter, as "by [A-Z]" case-blind was.
-const FOOTER_NOTE =
-  /^(?:letters|submissions|contributions)(?: to the editor)? (?:should|must|may)(?: not)? (?:be|include|contain|not exceed)\b|\b(?:send|submit|e-?mail|post) (?:your )?letters(?: to the editor)? to\b|\b(?:may|will) be edited for (?:length|clarity|style|space)\b|^[*_]{0,2}this (?:story|article|report|piece|post) (?:has been|was) (?:updated|corrected|revised|amended|changed) (?:to|on|at|since|from|with|after|because)\b|^an? (?:earlier|previous) version of this (?:story|article|report|piece|post)\b|^(?:a version of )?this (?:story|article|report|piece|essay|feature) (?:appears|appeared|will appear|ran) in (?:print\b|the [^.]{0,60}?\b(?:print|issue|edition)\b)|^the (?:writer|author|columnist)s? (?:is|are|was|were) (?:a|an|the)\b|^(?:have|got|do you have) (?:an? |any )?(?:questions?|tips?|story ideas?|news tips?|feedback|comments?|corrections?)\b[^.?!]{0,60}\?|\b(?:e-?mail|write to|contact|reach) us at\b|^(?:editorial )?(?:complaints|corrections|comments|feedback|queries)\b[^.]{0,60}\bcan be (?:sent|made|emailed|addressed|directed) to\b|^(?:all )?(?:views|opinions)(?: (?:and|&) (?:views|opinions))?(?: expressed)?(?: here)? (?:are )?(?:personal|(?:my|our) own|(?:the )?(?:author|writer)['’]s own)|^(?:the )?(?:answers|responses|replies|interview) (?:above |below )?(?:were|was) (?:given|provided|submitted|sent|conducted) (?:in writing|by e-?mail)\b|^[-–—]*\s*with (?:additional )?(?:assistance|reporting) (?:from|by)\b|\bthanks? (?:the )?[^.]{2,80} for (?:supporting|funding|sponsoring|hosting) (?:this|the) (?:event|meeting|roundtable|workshop|seminar|conference|symposium|dialogue|project|study|research|report|paper|publication|series)\b|^[*_]{0,2}(?:this|the) (?:interview|transcript|conversation|q ?& ?a) (?:was (?:conducted|recorded|held|translated) [a-z0-9 ,]{1,60}?(?: and|\. it) )?has been (?:lightly )?(?:edited|condensed)|contributed (?:to )?(?:this )?report(?:ing)?|additional reporting by|\b(?:edited|written|produced|compiled|reported) by [a-z]|\bnewsletter\b|unsubscribe|you(?:'re| are) receiving this|\bsubscribe\b|forward (?:it|this|the \w+) to|ctrl\s*\+\s*enter|that'?s (?:it|all) for (?:this|today|now)|thanks? (?:you )?for reading|all rights reserved|©|\bcopyright\b|\bis published by\b|follow us on|sign up (?:for|to)|\bsupport (?:our|independent) journalism|\bclick here\b|\bpaid subscri(?:bers?|ptions?)\b|\bupgrade to (?:paid|premium)\b|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b|\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b|\bfunders? (?:had|have|played) no (?:role|part)\b|^(?:attachments?|enclosures?)(?: (?:no\. ?)?\d{1,2})?\s*[.:)–-]\s*\S|\bis an? (?:provisional|unofficial|informal|courtesy|machine) translation\b|^this (?:article|story|text|piece) is a translation of\b|\b(?:text|version|original) (?:shall )?prevails?\b|^distribution(?: list)?\s*:\s*\S|\b(?:information|info|details|inquiries|enquiries|contact|rsvp|tickets|registration|reservations)\s*:\s*\+?\(?\d[\d() .-]{6,18}\d\.?$|\b(?:views|opinions) expressed (?:in this [a-z-]+ |here(?:in)? )?are (?:solely |entirely )?(?:those of the (?:authors?|writers?|participants|speakers|contributors|panell?ists)\b|the (?:authors?|writers?)'s? own)|\bdoes not take (?:institutional )?positions\b|\bwill not (?:publish|appear|be published)\b[^.]{0,80}\b(?:edition|issue|newsletter|bulletin)s?\b|^(?:note: )?there will be no (?:[a-z-]+ ){0,3}(?:edition|issue|newsletter|bulletin)\b|^(?:information|material|reporting) from (?:wire services|news agencies|the associated press|[a-z.&' -]{2,40} wire reports?)\b.{0,30}\b(?:was|were) (?:used|included) in this (?:report|story|article)/;
+// One regex of all these formulas cost ~11 M instructions to compile (again for two-byte text), and a
+// report's footer matches at most a few of them. So each part is tried only when the text holds a word that every
+// match of that part needs (an opening word for the parts tied to the start), and a part that is one fixed phrase is
+// looked for as a string: a run compiles only the parts whose words its footers hold, and the answer is the same.
+const FOOTER_NOTE_PARTS: ReadonlyArray<readonly [(f: string) => boolean, RegExp | null]> = [
+  [(f) => f.includes('newsletter') || f.includes('subscri'), /\bnewsletter\b|\bsubscribe\b|\bpaid subscri(?:bers?|ptions?)\b/],
+  [(f) => f.includes('unsubscribe') || f.includes('additional reporting by') || f.includes('all rights reserved') || f.includes('©') || f.includes('follow us on') || f.includes('sign up for') || f.includes('sign up to') || f.includes("you're receiving this") || f.includes('you are receiving this'), null],
+  [(f) => f.includes('forward '), /forward (?:it|this|the \w+) to/],
+  [(f) => f.includes('s it for ') || f.includes('s all for '), /that'?s (?:it|all) for (?:this|today|now)/],
+  [(f) => f.includes('d by ') || f.includes('n by '), /\b(?:edited|written|produced|compiled|reported) by [a-z]/],
+  [(f) => f.includes('grant') || f.includes('funding') || f.includes('generous support'), /\b(?:supported|funded|made possible) by (?:a |the )?(?:grant|funding|generous support)\b/],
+  [(f) => f.includes('is published by'), /\bis published by\b/],
+  [(f) => f.includes('thank') && f.includes(' for'), /\bthanks? (?:the )?[^.]{2,80} for (?:supporting|funding|sponsoring|hosting) (?:this|the) (?:event|meeting|roundtable|workshop|seminar|conference|symposium|dialogue|project|study|research|report|paper|publication|series)\b|thanks? (?:you )?for reading|\bthanks? (?:all |the |our )?(?:participants|contributors|interviewees|reviewers|speakers) for\b/],
+  [(f) => f.includes('letters') || f.startsWith('submissions') || f.startsWith('contributions'), /^(?:letters|submissions|contributions)(?: to the editor)? (?:should|must|may)(?: not)? (?:be|include|contain|not exceed)\b|\b(?:send|submit|e-?mail|post) (?:your )?letters(?: to the editor)? to\b/],
+  [(f) => f.includes(' be edited for '), /\b(?:may|will) be edited for (?:length|clarity|style|space)\b/],
+  [opensWithThisOrThe, /^[*_]{0,2}this (?:story|article|report|piece|post) (?:has been|was) (?:updated|corrected|revised|amended|changed) (?:to|on|at|since|from|with|after|because)\b|^(?:a version of )?this (?:story|article|report|piece|essay|feature) (?:appears|appeared|will appear|ran) in (?:print\b|the [^.]{0,60}?\b(?:print|issue|edition)\b)|^the (?:writer|author|columnist)s? (?:is|are|was|were) (?:a|an|the)\b|^[*_]{0,2}(?:this|the) (?:interview|transcript|conversation|q ?& ?a) (?:was (?:conducted|recorded|held|translated) [a-z0-9 ,]{1,60}?(?: and|\. it) )?has been (?:lightly )?(?:edited|condensed)|^this (?:article|story|text|piece) is a translation of\b/],
+  [(f) => f.startsWith('a') && f.includes(' version of this '), /^an? (?:earlier|previous) version of this (?:story|article|report|piece|post)\b/],
+  [(f) => (f.startsWith('have ') || f.startsWith('got ') || f.startsWith('do you have ')) && f.includes('?'), /^(?:have|got|do you have) (?:an? |any )?(?:questions?|tips?|story ideas?|news tips?|feedback|comments?|corrections?)\b[^.?!]{0,60}\?/],
+  [(f) => f.includes(' us at'), /\b(?:e-?mail|write to|contact|reach) us at\b/],
+  [(f) => f.includes('can be '), /^(?:editorial )?(?:complaints|corrections|comments|feedback|queries)\b[^.]{0,60}\bcan be (?:sent|made|emailed|addressed|directed) to\b/],
+  [(f) => f.startsWith('views', f.startsWith('all ') ? 4 : 0) || f.startsWith('opinions', f.startsWith('all ') ? 4 : 0), /^(?:all )?(?:views|opinions)(?: (?:and|&) (?:views|opinions))?(?: expressed)?(?: here)? (?:are )?(?:personal|(?:my|our) own|(?:the )?(?:author|writer)['’]s own)/],
+  [(f) => f.includes('expressed '), /\b(?:views|opinions) expressed (?:in this [a-z-]+ |here(?:in)? )?are (?:solely |entirely )?(?:those of the (?:authors?|writers?|participants|speakers|contributors|panell?ists)\b|the (?:authors?|writers?)'s? own)/],
+  [(f) => f.includes(' in writing') || f.includes(' by e'), /^(?:the )?(?:answers|responses|replies|interview) (?:above |below )?(?:were|was) (?:given|provided|submitted|sent|conducted) (?:in writing|by e-?mail)\b/],
+  [(f) => f.includes('with ') && (f.includes('assistance ') || f.includes('reporting ')), /^[-–—]*\s*with (?:additional )?(?:assistance|reporting) (?:from|by)\b/],
+  [(f) => f.includes('contributed '), /contributed (?:to )?(?:this )?report(?:ing)?/],
+  [(f) => f.includes('ctrl'), /ctrl\s*\+\s*enter/],
+  [(f) => f.includes('copyright'), /\bcopyright\b/],
+  [(f) => f.includes('support '), /\bsupport (?:our|independent) journalism/],
+  [(f) => f.includes('click here'), /\bclick here\b/],
+  [(f) => f.includes('upgrade to '), /\bupgrade to (?:paid|premium)\b/],
+  [(f) => f.includes('funder'), /\bfunders? (?:had|have|played) no (?:role|part)\b/],
+  [(f) => f.startsWith('attachment') || f.startsWith('enclosure'), /^(?:attachments?|enclosures?)(?: (?:no\. ?)?\d{1,2})?\s*[.:)–-]\s*\S/],
+  [(f) => f.includes(' translation'), /\bis an? (?:provisional|unofficial|informal|courtesy|machine) translation\b/],
+  [(f) => f.includes(' prevail'), /\b(?:text|version|original) (?:shall )?prevails?\b/],
+  [(f) => f.startsWith('distribution'), /^distribution(?: list)?\s*:\s*\S/],
+  [endsOnNumber, /\b(?:information|info|details|inquiries|enquiries|contact|rsvp|tickets|registration|reservations)\s*:\s*\+?\(?\d[\d() .-]{6,18}\d\.?$/],
+  [(f) => f.includes('does not take '), /\bdoes not take (?:institutional )?positions\b/],
+  [(f) => f.includes('will not '), /\bwill not (?:publish|appear|be published)\b[^.]{0,80}\b(?:edition|issue|newsletter|bulletin)s?\b/],
+  [(f) => f.includes('there will be no '), /^(?:note: )?there will be no (?:[a-z-]+ ){0,3}(?:edition|issue|newsletter|bulletin)\b/],
+  [(f) => f.startsWith('information from ') || f.startsWith('material from ') || f.startsWith('reporting from '), /^(?:information|material|reporting) from (?:wire services|news agencies|the associated press|[a-z.&' -]{2,40} wire reports?)\b.{0,30}\b(?:was|were) (?:used|included) in this (?:report|story|article)/],
+];
+
+/** Opens on "this " or "the " (after at most two of "*" and "_"), or on "a version of this ". */
+function opensWithThisOrThe(f: string): boolean {
+  let i = 0;
+  while (i < 2 && (f.charCodeAt(i) === 42 || f.charCodeAt(i) === 95)) i++;
+  return f.startsWith('this ', i) || f.startsWith('the ', i) || f.startsWith('a version of this ');
+}
+
+/** Closes on a digit, or on a digit and a full stop, with a colon before: a label and a telephone number can. */
+function endsOnNumber(f: string): boolean {
+  let end = f.length - 1;
+  if (f.charCodeAt(end) === 46) end--;
+  const c = f.charCodeAt(end);
+  return c >= 48 && c <= 57 && f.includes(':');
+}
+
+/** The text (case-folded) holds one of the footer formulas above. */
+function isFooterText(f: string): boolean {
+  for (const [needs, re] of FOOTER_NOTE_PARTS) if (needs(f) && (re === null || re.test(f))) return true;
+  return false;
+}
 
 /**
  * The text in small letters, for the formulas written in small letters (here and in the main body's other modules).
@@ -379,7 +449,7 @@ export function classifyBlock(block: TextBlock): BlockRole {
   const c = t.charCodeAt(0);
   const opens = openingOf(t);
   if (CORRECTION_OPENS.has(opens) && isReaderNoteText(t)) return { role: 'tail', kind: 'other' };
-  if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && t.indexOf(':') >= 0 && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
+  if (t.length <= 300 && INLINE_TAIL_OPENS.has(opens) && t.indexOf(':') >= 0 && opensInlineTail(t) && INLINE_TAIL.test(t)) return { role: 'tail', kind: 'other' };
   if (t.length <= MAX_INLINE_ABOUT && opens === ABOUT_OPENS && INLINE_ABOUT.test(t)) return { role: 'tail', kind: 'byline' };
   if (t.length <= MAX_SPONSOR_READ && SPONSOR_OPENS.has(opens) && opensSponsorRead(t) && SPONSOR_READ.test(t)) return { role: 'furniture', kind: 'promo' };
   if (t.length <= MAX_SPONSOR_READ && t.includes('for sponsoring') && SPONSOR_THANKS.test(t)) return { role: 'furniture', kind: 'promo' };
@@ -661,7 +731,7 @@ export function isNamedByline(block: TextBlock): boolean {
 export function isFooterNote(block: TextBlock, outlet: string | null): boolean {
   const t = block.text;
   if (t.length > 320) return false;
-  const footer = FOOTER_NOTE.test(caseFolded(t));
+  const footer = isFooterText(caseFolded(t));
   if (isSpeakerLine(t) && !/^[A-Z ]+:/.test(t.slice(0, 3))) {
     // "Host: thank you." is dialogue, not a footer, even when the host is the outlet.
     if (!footer) return false;
