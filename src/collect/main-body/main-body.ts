@@ -1,7 +1,7 @@
 import { closesWithCellRows } from './cell-rows.js';
 import type { BoilerplateSpan } from '../../domain/document.js';
 import type { Span } from '../../domain/span.js';
-import { caseFolded, classifyBlock, isBroadcastSignOff, isReporterCredit, isEndMark, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, referenceMarksLength, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
+import { caseFolded, classifyBlock, isBroadcastSignOff, isReporterCredit, isEndMark, endsSentence, isAllCaps, isAsterism, isShareButton, isSubscribeButton, isAdSlotLabel, isReaderAppeal, isHeaderNote, isAbstractLabel, isClosingThanks, isFooterNote, isHeaderFurniture, isKeywordsLabel, isNamedByline, isReadingTime, closesWithReadingTime, isRegexSpace, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { findDate } from '../dates.js';
 import { bylineAuthors, isAuthorBio, isAuthorNoteUnder } from './author-bio.js';
 import { citationNotesStart } from './citation-notes.js';
@@ -12,20 +12,22 @@ import { closesLetterSignature, lettersPageSpan } from './letters-page.js';
 import { rollListStart } from './roll-lists.js';
 import { fieldHeaderEnd, shotlistOpening } from './script-header.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
-import { FORM_FEED, PAGE_NUMBER } from './numbered-lines.js';
 import { meetingRecordSpan } from './meeting-record.js';
 import { callTranscriptOpening } from './call-transcript.js';
 import { beforeTrailingNotes, isRegisterFile, registerFirstParagraph } from './register-notice.js';
 import { enactingFormulaBlock } from './enacting-formula.js';
 import { isContactLine, labelledPartOpening } from './notice-parts.js';
 import { COLUMN_GAP, isFieldLine, labelledFormStart, sectionNumber, tableAbove } from './form-openings.js';
-import { isRuleLine, MAX_RUNNING_LINE, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
-import { WIRE_DATELINE } from '../wire-dateline.js';
+import { isRuleLine, SLIDE_MARKER, type BoilerplateKind, type TextBlock } from './text-block.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
 import { fallbackRun } from './body-fallback.js';
 import { markPhotoCaptions } from './photo-captions.js';
 import { companionHeader } from './companion-release.js';
-import { digitCount, inCountingRun, leadingNumber, leadingParagraphNumber } from '../text/paragraph-numbers.js';
+import { emphasisOpenLength, storyCharacters } from './story-edges.js';
+import { markPageFurniture, markTableSourceNotes } from './role-corrections.js';
+import { markNumberedAuthorSection, numberedParagraphOne } from './numbered-paragraphs.js';
+import { firstPostStamp } from './live-posts.js';
+import { datelineAgency, firstBriefHeadline, opensWithDateline, startAtWireDateline } from './wire-story.js';
 
 export interface MainBody {
   /** From the first sentence of the story to its last. */
@@ -130,7 +132,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const boilerplate = mergeSpans(blocks, kinds);
   const relatedBlocks = blocks.filter((_, i) => i > end && kinds[i] === 'related');
   return {
-    main: { start: blocks[start]!.start + emphasisOpenLength(blocks[start]!.text) + bulletLength(blocks[start]!), end: blocks[end]!.end - referenceMarksLength(blocks[end]!.text) - endMarkLength(blocks[end]!.text) },
+    main: storyCharacters(blocks, start, end),
     boilerplate,
     related: findRelatedStories(relatedBlocks),
     header: blocks.slice(0, start),
@@ -139,12 +141,16 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
 
 /** Most times a short body gives way to the story found further down (a teaser, its button, another teaser …). */
 const MAX_STORY_RETRIES = 3;
+
 /** A story body shorter than this, with a tail label under it, is checked for the story's prose further down. */
 const MIN_STORY_BODY = 200;
+
 /** Fewest characters of consecutive paragraphs of sentences that make the prose further down a story. */
 const MIN_STORY_RUN = 600;
+
 /** How many times the short body's length that prose must hold. */
 const MIN_STORY_RATIO = 4;
+
 /**
  * Labels that may stand under a teaser as a button or a bar ("Read more", "Share", "Tags", "Subscribe"). Comments, a
  * disclosure, an author's box or a letter's close open end matter whose own prose is no story, and so does an end mark
@@ -325,79 +331,6 @@ function storyOpening(scene: OpeningScene): number {
 }
 
 /**
- * A submission written in numbered paragraphs (written evidence to a committee, a consultation response) may open with a
- * section on its author ("About the author" over "1. I am a lecturer in …", then "2. The first troops …"): the label heads
- * paragraph 1 of the text, as its later section headings head theirs, not a closing bio. The label is read so only when
- * paragraph 1 under it is prose and opens a numbering of prose paragraphs (a "Most read" list numbers headlines).
- */
-function markNumberedAuthorSection(blocks: readonly TextBlock[], roles: BlockRole[]): void {
-  for (let i = 0; i + 1 < blocks.length; i++) {
-    const role = roles[i]!;
-    if (role.role !== 'tail' || role.kind !== 'byline' || roles[i + 1]!.role !== 'prose') continue;
-    if (numberedParagraph(blocks[i + 1]!.text) === 1 && numberedProseFollows(blocks, roles, i + 1)) roles[i] = { role: 'heading' };
-  }
-}
-
-/** The number of a paragraph that opens with its number, a full stop or none, and a blank ("2.\tThe first …", "3 The …"), else -1. */
-function numberedParagraph(t: string): number {
-  const n = leadingNumber(t, 0);
-  if (n < 0) return -1;
-  let i = digitCount(n);
-  if (t.charCodeAt(i) === 46 /* . */) i++;
-  const c = t.charCodeAt(i);
-  return c === 32 || c === 9 ? n : -1;
-}
-
-/** The prose paragraphs after paragraph 1 at `one`, section headings between them, go on numbered 2 and 3. */
-function numberedProseFollows(blocks: readonly TextBlock[], roles: readonly BlockRole[], one: number): boolean {
-  let next = 2;
-  for (let j = one + 1; j < blocks.length && next <= 3; j++) {
-    const role = roles[j]!.role;
-    if (role === 'heading') continue;
-    if (role !== 'prose' || numberedParagraph(blocks[j]!.text) !== next) return false;
-    next++;
-  }
-  return next > 3;
-}
-
-/**
- * A judgment or official decision that numbers its paragraphs "1 By its action …", "2 The applicant …" opens its body
- * at paragraph 1: above it stands the case's caption (the subject-matter keywords, the parties and their
- * representatives, the composition of the court), fields and labels that end no sentence. A sentence ended above
- * paragraph 1 keeps the start where it is (an unnumbered introduction is the body's).
- */
-function numberedParagraphOne(blocks: readonly TextBlock[], start: number, end: number): number {
-  for (let i = start; i <= end; i++) {
-    const t = blocks[i]!.text;
-    if (t.charCodeAt(0) === 49 /* 1 */ && leadingParagraphNumber(t, 0) === 1) return i > start && opensNumbering(blocks, i, end) ? i : start;
-    if (endsSentence(t)) return start;
-  }
-  return start;
-}
-
-/** The paragraph numbered 1 at `one` is followed by paragraphs numbered 2, 3 …, the first of a counting run. */
-function opensNumbering(blocks: readonly TextBlock[], one: number, end: number): boolean {
-  const values = [1];
-  for (let i = one + 1; i <= end && values.length < MIN_NUMBERED_PARAGRAPHS; i++) {
-    const n = leadingParagraphNumber(blocks[i]!.text, 0);
-    if (n >= 0) values.push(n);
-  }
-  return values.length >= MIN_NUMBERED_PARAGRAPHS && inCountingRun(values)[0] === true;
-}
-/** Numbered paragraphs that make a numbering. */
-const MIN_NUMBERED_PARAGRAPHS = 3;
-
-/** A wire story's end mark run on after its last sentence ("… since the autumn. (END)", "… -ENDS-"). */
-const END_MARK = /\s+(?:\((?:END|ENDS|End)\)|-{1,2} ?(?:END|ENDS) ?-{1,2})$/;
-
-/** The length of such an end mark closing the story's last block, else 0: the mark is the wire's, not a word of the story. */
-export function endMarkLength(t: string): number {
-  if (t.charCodeAt(t.length - 1) !== 41 /* ) */ && t.charCodeAt(t.length - 1) !== 45 /* - */) return 0;
-  const m = END_MARK.exec(t);
-  return m === null || m.index === 0 ? 0 : m[0].length;
-}
-
-/**
  * The appeal above a subscribe or donation button set inside the story ("… consider becoming a paid subscriber.",
  * "Our reporting is reader-funded. … donate from $5 a month.") is the outlet's too, and so is the box's title right
  * above the appeal ("The Harbour Post is reader-funded"): a heading between prose and an appeal heads the appeal.
@@ -410,32 +343,6 @@ function markAppealAbove(blocks: readonly TextBlock[], roles: BlockRole[], first
   if (title > first && roles[title]!.role === 'heading') roles[title] = { role: 'furniture', kind: 'promo' };
 }
 
-/** Most blocks of header matter (an editors' note, a summary) between a roundup's title and its first item. */
-const MAX_BRIEFS_NOTE_BLOCKS = 2;
-/** Longest such note. */
-const MAX_BRIEFS_NOTE = 400;
-
-/** Most short blocks (headline, update note, summary bullets, byline) read over to a wire story's dateline. */
-const MAX_WIRE_HEADER_BLOCKS = 8;
-/** Longest block of such a header. */
-const MAX_WIRE_HEADER_BLOCK = 200;
-
-/**
- * A wire story opens its first paragraph with its dateline ("SEOUL/WASHINGTON, April 30 (Orbis) - …"): the short
- * blocks above it that close no sentence (a headline, "(Adds … in paragraph 6)", summary bullets, the byline) are its
- * header, not the story. The dateline's block, when such a header is all that stands before it; else `first`.
- */
-function startAtWireDateline(blocks: readonly TextBlock[], first: number, end: number): number {
-  for (let j = first; j <= end && j <= first + MAX_WIRE_HEADER_BLOCKS; j++) {
-    // An indented paragraph (wire copy indents each one) opens with its dateline after the indent.
-    const text = blocks[j]!.text.trimStart();
-    if (opensWithDateline(text)) return opensAnotherItem(blocks, j, end) ? first : j;
-    // A header's lines state no sentence: a block closed by a full stop is already the story.
-    if (text.length > MAX_WIRE_HEADER_BLOCK || /[.!?]["'”’)]*$/.test(text)) return first;
-  }
-  return first;
-}
-
 /**
  * A closing line of the wire agency the dateline names ("Our Standards: The Meridian Trust Principles."), whatever
  * outlet the page's masthead gave, or a note about the author the byline names.
@@ -443,66 +350,6 @@ function startAtWireDateline(blocks: readonly TextBlock[], first: number, end: n
 function isAgencyOrAuthorNote(block: TextBlock, agency: string | null, authors: readonly string[]): boolean {
   // A roundup's last item names the agency in its own dateline: it is a story, not the agency's note.
   return (agency !== null && isFooterNote(block, agency) && !opensWithDateline(block.text.trimStart())) || isAuthorBio(block, authors);
-}
-
-/** The agency a wire story's dateline names in brackets ("SEOUL, Oct 14 (Meridian) -"), or null. */
-function datelineAgency(blocks: readonly TextBlock[], first: number, end: number): string | null {
-  for (let j = first; j < end && j <= first + MAX_WIRE_HEADER_BLOCKS; j++) {
-    const text = blocks[j]!.text.trimStart();
-    if (!opensWithDateline(text)) continue;
-    const dateline = WIRE_DATELINE.exec(text)![0];
-    const open = dateline.indexOf('(');
-    return open < 0 ? null : dateline.slice(open + 1, dateline.indexOf(')', open));
-  }
-  return null;
-}
-
-/** Shortest paragraph a wire story's dateline opens. */
-const MIN_DATELINE_PARAGRAPH = 100;
-
-/** A paragraph opened by a wire dateline and then the story's first sentence ("MLRS — 1,294 (+2)" is a tally's line). */
-function opensWithDateline(text: string): boolean {
-  if (text.length < MIN_DATELINE_PARAGRAPH) return false;
-  const m = WIRE_DATELINE.exec(text);
-  if (m === null) return false;
-  const c = text.charCodeAt(m[0].length);
-  return c >= 65 && c <= 90;
-}
-
-/** Whether a later block of the body opens with a wire dateline too: a roundup of items, each with its headline. */
-function opensAnotherItem(blocks: readonly TextBlock[], j: number, end: number): boolean {
-  for (let k = j + 1; k <= end; k++) if (opensWithDateline(blocks[k]!.text.trimStart())) return true;
-  return false;
-}
-
-/** Block i is an item's headline: a heading right above a paragraph that opens with a wire dateline. */
-function isBriefHeadline(blocks: readonly TextBlock[], roles: readonly BlockRole[], i: number): boolean {
-  const next = blocks[i + 1];
-  return roles[i]!.role === 'heading' && next !== undefined && roles[i + 1]!.role === 'prose' && WIRE_DATELINE.test(next.text);
-}
-
-/**
- * A news-in-brief roundup: items, each a headline over a paragraph that opens with its own wire
- * dateline. The headlines are the story's section headings, the first one too, and a short note
- * above the first item (what the roundup covers, when its items moved) is the roundup's header.
- * The story then starts at the first item's headline; with fewer than two such items, at `start`.
- */
-function firstBriefHeadline(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): number {
-  let first = -1;
-  let items = 0;
-  for (let i = Math.max(0, start - 1); i < end && items < 2; i++) {
-    if (!isBriefHeadline(blocks, roles, i)) continue;
-    if (first < 0) first = i;
-    items++;
-  }
-  if (items < 2 || first === start) return start;
-  if (first === start - 1) return first;
-  // Only a short note of prose lies between the start found and the first item.
-  if (first - start > MAX_BRIEFS_NOTE_BLOCKS) return start;
-  for (let i = start; i < first; i++) {
-    if (roles[i]!.role !== 'prose' || blocks[i]!.text.length > MAX_BRIEFS_NOTE || WIRE_DATELINE.test(blocks[i]!.text)) return start;
-  }
-  return first;
 }
 
 /**
@@ -523,61 +370,12 @@ function turnOpening(blocks: readonly TextBlock[], roles: readonly BlockRole[], 
   return (last === 44 || last === 58) && SPEAKER_TURN.test(t) ? above : start;
 }
 
-/** A post's time stamp on a line of its own: "18:40 GMT", "1:58 p.m. ET, January 13, 2025", "09.15 BST, 4 May". */
-// A time zone or a day goes with the time: a record of debate stamps its turns with a bare time ("1.47 pm").
-const POST_STAMP = /^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|,? \d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?)?|,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|,? \d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?)$/;
-/** Longest such stamp. */
-const MAX_POST_STAMP = 40;
-/** Most blocks (headline, byline) between a post's stamp and its first paragraph. */
-const MAX_POST_HEADER = 3;
-
-function isPostStamp(t: string): boolean {
-  const c = t.charCodeAt(0);
-  return t.length <= MAX_POST_STAMP && c >= 48 && c <= 57 && POST_STAMP.test(t);
-}
-
-/**
- * A live page's posts each open with a stamp, a headline and a byline: the first post's header is the story's, as the
- * headers of the later posts inside it are. Read only when a later post's stamp stands inside the story, so an
- * article's own time line above its headline stays the page's.
- */
-function firstPostStamp(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): number {
-  let stamp = -1;
-  let bare = false;
-  for (let k = start - 1; k >= 0 && k >= start - MAX_POST_HEADER; k--) {
-    if (isPostStamp(blocks[k]!.text)) {
-      stamp = k;
-      break;
-    }
-    if (k + 1 < start && isHeadedBareStamp(blocks, roles, k)) {
-      stamp = k;
-      bare = true;
-      break;
-    }
-    if (roles[k]!.role === 'prose' || roles[k]!.role === 'tail') return start;
-  }
-  if (stamp < 0) return start;
-  for (let j = start + 1; j <= end; j++) if (bare ? isHeadedBareStamp(blocks, roles, j) : isPostStamp(blocks[j]!.text)) return stamp;
-  return start;
-}
-
-/** A bare time of the day on the 24-hour clock, "22:15", "07:40": a live page's stamp when a headline stands under it. */
-const BARE_STAMP = /^(?:[01]?\d|2[0-3]):[0-5]\d$/;
-
-/**
- * A live page that stamps its posts with the bare time ("22:15" over the post's headline): the time alone could be a
- * record of debate's stamp over a turn, so it is a post's only with a heading right under it, as a later post's is too.
- */
-function isHeadedBareStamp(blocks: readonly TextBlock[], roles: readonly BlockRole[], k: number): boolean {
-  const t = blocks[k]!.text;
-  return t.length <= 5 && k + 1 < blocks.length && roles[k + 1]!.role === 'heading' && BARE_STAMP.test(t);
-}
-
 /**
  * The heading of a report's opening section, which says what the document is or covers ("Scope Note", "About this
  * workshop", "Introduction"), unlike a summary box's label ("Key points", "Executive summary"), which sets the box apart.
  */
 const OPENING_SECTION_LABEL = /^(?:scope(?: note)?|about this (?:workshop|report|paper|brief|briefing|study|event|conference|note|publication|assessment|series)|introduction|preface|foreword|purpose(?: of this (?:report|paper|note))?)$/;
+
 /** Longest such heading. */
 const MAX_OPENING_LABEL = 40;
 
@@ -596,6 +394,7 @@ function openingSectionLabel(blocks: readonly TextBlock[], roles: readonly Block
 
 /** The segment labels of a broadcast script: who speaks the part below ("[Anchor Lead]", "[Reporter]"). */
 const SEGMENT_LABELS: ReadonlySet<string> = new Set(['anchor', 'anchor lead', 'anchor intro', 'lead', 'intro', 'reporter', 'package', 'pkg', 'presenter', 'host', 'narrator', 'narration']);
+
 /** Longest such label with its brackets. */
 const MAX_SEGMENT_LABEL = 16;
 
@@ -645,26 +444,6 @@ function continuesInto(above: TextBlock, block: TextBlock): boolean {
   return (last >= 97 && last <= 122) || last === 44;
 }
 
-/**
- * Length of the Markdown emphasis that opens the story ("*Cho receives us …*", a clipping's italic
- * intro): markup, not the story's first word. A bullet ("* Landings …") is followed by a space and
- * is no emphasis: a list item's is cut by bulletLength, any other keeps its mark.
- */
-function emphasisOpenLength(t: string): number {
-  let i = 0;
-  while (i < 3 && (t.charCodeAt(i) === 42 || t.charCodeAt(i) === 95)) i++;
-  return i > 0 && i < t.length && !isRegexSpace(t.charCodeAt(i)) ? i : 0;
-}
-
-/** A list item's bullet and the space after it ("*  ", "• "): the list's mark, not the story's first word. */
-const BULLET_MARK = /^[-–—•*▪·◦]\s+/;
-
-/** Length of the bullet opening a list item that opens the story, else 0. */
-function bulletLength(b: TextBlock): number {
-  if (b.listItem !== true) return 0;
-  return BULLET_MARK.exec(b.text)?.[0].length ?? 0;
-}
-
 /** Most blocks (title, bullets, chart lines) between a slide's marker and the story's first line on that slide. */
 const MAX_SLIDE_BLOCKS = 12;
 
@@ -682,46 +461,9 @@ function slideOpening(blocks: readonly TextBlock[], roles: readonly BlockRole[],
   return start;
 }
 
-
-/**
- * Page furniture of text converted from print (pdftotext): the line after a form feed (the running
- * header), page numbers ("… · Page 1 of 3") and a web address repeated on every page. It lies
- * inside the story when a page breaks there, so it is furniture rather than the story's end.
- * (Lines repeated with other digits are not furniture: a timeline repeats its dates' shape.)
- */
-function markPageFurniture(blocks: TextBlock[], roles: BlockRole[]): void {
-  let addresses: Map<string, number> | null = null;
-  for (let i = 0; i < blocks.length; i++) {
-    const t = blocks[i]!.text;
-    if (t.length > MAX_RUNNING_LINE || roles[i]!.role === 'furniture' || roles[i]!.role === 'tail') continue;
-    let page = t.charCodeAt(0) === FORM_FEED || (t.length >= 6 && endsAsPageNumber(t) && PAGE_NUMBER.test(t));
-    if (!page && t.startsWith('http') && !t.includes(' ')) {
-      addresses ??= countAddresses(blocks);
-      page = (addresses.get(t) ?? 0) >= 2;
-    }
-    if (page) roles[i] = { role: 'furniture', kind: 'footer' };
-  }
-}
-
-/**
- * The cheap test before the case-blind PAGE_NUMBER: the line ends in a digit or '-', and opens with "page" or '-' or
- * has " of " before its last number (of at most four digits).
- */
-function endsAsPageNumber(t: string): boolean {
-  const c = t.charCodeAt(t.length - 1);
-  if (!((c >= 48 && c <= 57) || c === 45)) return false;
-  const first = t.charCodeAt(0);
-  return first === 45 || (first | 32) === 112 || t.slice(-9).toLowerCase().includes(' of ');
-}
-
-function countAddresses(blocks: TextBlock[]): Map<string, number> {
-  const seen = new Map<string, number>();
-  for (const b of blocks) if (b.text.startsWith('http')) seen.set(b.text, (seen.get(b.text) ?? 0) + 1);
-  return seen;
-}
-
 /** "Update: …" or "UPDATE (09:40): …" opening a paragraph. */
 const UPDATE_LABEL = /^update\s*(?:\([^)]{0,40}\))?\s*:\s*\S/i;
+
 /** What an editor's note on the story itself says: "This article has been updated …", "… was corrected …". */
 const EDITORS_UPDATE = /\b(?:this|the|our) (?:story|article|report|piece|post|page|version)\b|\bupdated\b|\bcorrect/i;
 
@@ -817,6 +559,7 @@ function findStart(blocks: TextBlock[], roles: BlockRole[], from: number, descri
 
 /** The widest run of spaces a line of prose holds; a masthead sets its two names across the page, far apart. */
 const MASTHEAD_GAP = '        ';
+
 /** How far into the text's first block its first line is looked for. */
 const MASTHEAD_LINE = 120;
 
@@ -842,6 +585,7 @@ function isMastheadBlock(blocks: readonly TextBlock[], roles: readonly BlockRole
  * labelled with its speaker, is speech however many of its words are names; no headline opens so.
  */
 const STAMPED_TURN = /^[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]? +[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}: \S/;
+
 const isStampedTurn = (t: string): boolean => {
   const c = t.charCodeAt(0);
   return (c === 91 || c === 40 || (c >= 48 && c <= 57)) && STAMPED_TURN.test(t);
@@ -907,8 +651,10 @@ function startAfterFields(blocks: TextBlock[], roles: BlockRole[], first: number
 
 /** Most characters above a rule that a masthead of metadata lines holds. */
 const MAX_MASTHEAD = 1200;
+
 /** Fewest "Label: value" fields that make the lines above a rule a masthead. */
 const MIN_MASTHEAD_FIELDS = 2;
+
 /**
  * A field of metadata: a label of one to three words, the first capitalised, and a colon. A label in capitals may be
  * padded to line its colon up with the others' ("READER   : Ann Vale"), as a typed script's header sets them.
@@ -980,7 +726,9 @@ function mastheadRule(blocks: TextBlock[]): number {
 
 /** Most blocks and characters of a footer closed off by a rule under the story. */
 const MAX_FOOTER_BLOCKS = 8;
+
 const MAX_FOOTER_CHARS = 600;
+
 /** A footnote's mark at the start of a line ("[2] …", "3 UN Security …", "* …"). */
 const FOOTNOTE_MARK = /^(?:\[\d{1,3}\]|\d{1,3}\s|[*†‡¹²³⁴⁵⁶⁷⁸⁹])/;
 
@@ -1012,8 +760,10 @@ function signatureDelimiter(blocks: TextBlock[], first: number): number {
 
 /** Most blocks (the place and date of delivery, a "[Signatures]" mark, a note on the language) under a row of signatories. */
 const MAX_UNDER_SIGNATORIES = 6;
+
 /** Longest block under a row of signatories. */
 const MAX_UNDER_SIGNATORY = 200;
+
 /** Most words of one signatory's name. */
 const MAX_SIGNATORY_WORDS = 5;
 
@@ -1047,6 +797,7 @@ function isSignatoriesRow(t: string): boolean {
   }
   return true;
 }
+
 /** A signatory's name: letters, with the stops, hyphens and apostrophes of names and initials, and single spaces. */
 const SIGNATORY = lazyRegExp(() => /^[\p{L}][\p{L}.'’-]*(?: [\p{L}][\p{L}.'’-]*)*$/u);
 
@@ -1165,27 +916,9 @@ function continuesSections(blocks: TextBlock[], roles: BlockRole[], first: numbe
   return false;
 }
 
-/** A note naming a table's source: "Source: Army (data submitted …)", "Sources: Customs; Railways". */
-const TABLE_SOURCE_NOTE = /^sources?\s*:\s*\S/i;
-/** A row of a table holding a figure: a pipe row, or cells set apart by tabs or runs of spaces, one of them a figure. */
-const FIGURE_ROW = /^\|.*\d.*\|$|^\S.*(?:\t| {2,})[^\t]*\d/;
-
-/**
- * "Source: Army (…)" right under a table's last row: the table's own note, part of the story as the table is, not a
- * photograph's credit (which a "Source:" line under a picture is).
- */
-function markTableSourceNotes(blocks: TextBlock[], roles: BlockRole[]): void {
-  for (let i = 1; i < blocks.length; i++) {
-    const r = roles[i]!;
-    if (r.role !== 'furniture' || r.kind !== 'other' || blocks[i]!.hint !== undefined) continue;
-    const t = blocks[i]!.text;
-    if ((t.charCodeAt(0) | 32) !== 115 || !TABLE_SOURCE_NOTE.test(t)) continue;
-    if (FIGURE_ROW.test(blocks[i - 1]!.text.trim())) roles[i] = { role: 'prose' };
-  }
-}
-
 /** A pipe table's row: "| June | 380 |". */
 const PIPE_ROW = /^\|.*\|$/;
+
 /** A pipe table's delimiter row: "|---|---:|". */
 const PIPE_DELIMITER = /^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{3,}:?\s*\|?$|^\|(?:\s*:?-{3,}:?\s*\|)+$/;
 
@@ -1220,8 +953,10 @@ function isStandfirst(blocks: TextBlock[], roles: BlockRole[], i: number): boole
 
 /** A page's stamp of when it was put up or last changed ("Last updated: 12.06.2025, 22:31", "Published 3 May 2026"). */
 const UPDATE_STAMP = /^(?:last\s+)?(?:updated|published|posted|modified|edited)\b/i;
+
 /** Longest such stamp line. */
 const MAX_UPDATE_STAMP = 80;
+
 /** A date written in figures ("12.06.2025", "6/12/25", "2025-06-12"), which `findDate` leaves to the day's order. */
 const NUMERIC_DATE = /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b/;
 
@@ -1239,6 +974,7 @@ function isAboveUpdateStamp(blocks: TextBlock[], roles: BlockRole[], i: number):
 
 /** Most short lines (the author's name, a "Follow" button, "Published in …") between a subtitle and its reading time. */
 const MAX_AUTHOR_LINES = 5;
+
 /** Longest of those lines. */
 const MAX_AUTHOR_LINE = 80;
 
@@ -1446,6 +1182,7 @@ function headingLead(text: string): string {
   const second = letters.exec(lower);
   return `${first[0]} ${second === null ? '' : second[0]}`;
 }
+
 const LETTERS = lazyRegExp(() => /\p{L}+/gu);
 
 function isTrailingFurniture(block: TextBlock, role: BlockRole, outlet: string | null): boolean {
