@@ -1,7 +1,8 @@
 import type { BoilerplateSpan, CollectedDocument } from '../../domain/document.js';
 import { blankSpans, type Span } from '../../domain/span.js';
 import { headerFacts } from '../main-body/header-facts.js';
-import { endMarkLength, findMainBody, type MainBody } from '../main-body/main-body.js';
+import { findMainBody, type MainBody } from '../main-body/main-body.js';
+import { endMarkLength } from '../main-body/story-edges.js';
 import { plainTextBlocks } from '../main-body/text-block.js';
 import { relatedDocuments } from '../related-documents.js';
 import { findCues, subtitleBlocks } from './subtitles.js';
