@@ -24,6 +24,8 @@ import { WIRE_DATELINE } from '../wire-dateline.js';
 import { lazyRegExp } from '../text/lazy-regexp.js';
 import { fallbackRun } from './body-fallback.js';
 import { markPhotoCaptions } from './photo-captions.js';
+import { markConsentNotices } from './consent-notice.js';
+import { inStoryBoxEnd } from './in-story-box.js';
 import { companionHeader } from './companion-release.js';
 import { digitCount, inCountingRun, leadingNumber, leadingParagraphNumber } from '../text/paragraph-numbers.js';
 
@@ -66,6 +68,7 @@ export function findMainBody(blocks: TextBlock[], options: MainBodyOptions = {})
   const roles = blocks.map((b): BlockRole => (b.hint ? { role: 'furniture', kind: b.hint } : classifyBlock(b)));
   markPageFurniture(blocks, roles);
   markPhotoCaptions(blocks, roles);
+  markConsentNotices(blocks, roles);
   markNumberedAuthorSection(blocks, roles);
   markTableSourceNotes(blocks, roles);
 
@@ -213,6 +216,13 @@ function storySpan(blocks: TextBlock[], roles: BlockRole[], first: number, optio
     if (companion > i) {
       for (let j = i; j <= companion; j++) if (roles[j]!.role === 'tail') roles[j] = { role: 'furniture', kind: 'other' };
       i = companion;
+      continue;
+    }
+    // A paywall's prompt or a box of links between the story's paragraphs (in-story-box.ts): furniture inside it.
+    const box = inStoryBoxEnd(blocks, roles, i);
+    if (box > i) {
+      for (let j = i; j <= box; j++) if (roles[j]!.role !== 'furniture') roles[j] = { role: 'furniture', kind: (roles[i] as { kind: BoilerplateKind }).kind };
+      i = box;
       continue;
     }
     if (roles[i]!.role === 'tail' && !(paper && isKeywordsLabel(blocks[i]!))) {
