@@ -61,3 +61,17 @@ test('a box of links between paragraphs does not end the story; the same label u
   const [under] = collectPlainText('port.txt', ['Setubal dockers end strike after pay deal', ...story, ...links].join('\n\n'));
   assert.match(mainText(under!), /declined to comment on the terms\.$/);
 });
+
+test('a notice over the page that no reader knows gives way to the story under the masthead button and the share bar', () => {
+  const top = [
+    'You are using an outdated browser. Some parts of this page, such as charts, galleries and live blogs, may not display as intended or may load slowly; please update your browser to its latest version for the best experience and for your security.',
+    'Subscribe',
+    'Home',
+    'Markets',
+    'Companies',
+  ];
+  const text = [...top, 'Setubal dockers end strike after pay deal', 'Ana Serrano, Lisbon', 'Share this article', 'Facebook', 'E-mail', ...story, 'Share this article', 'Facebook'].join('\n\n');
+  const [doc] = collectPlainText('port.txt', text);
+  assert.match(mainText(doc!), /^LISBON – Port workers/);
+  assert.match(mainText(doc!), /declined to comment on the terms\.$/);
+});

@@ -1319,11 +1319,22 @@ function leadingItems(blocks: TextBlock[], roles: BlockRole[], first: number): n
   // Key points are a list of sentences: a list that runs on above them into items of another kind (a box's "Police
   // count 40 hurt in Old Town" over "Mayor calls for calm after night of clashes") is a highlights box, never half the story's.
   if (i === below || itemOfSameList(blocks, roles, i - 1)) return first;
-  if (isListLabel(blocks, roles, i - 1)) return i - 1;
+  // A news page's key-points box right under its "Posted … / Updated …" stamp is the page's header
+  // matter, as the standfirst is (a report's own highlights stand under its title or its opening note, and are its own).
+  if (isListLabel(blocks, roles, i - 1)) return underStoryStamp(blocks, roles, i - 2) ? first : i - 1;
   // Unlabelled lines hung from the headline ("- Casualties estimated at over 3,000; …" under a release's title) are
   // its sub-titles, the standfirst: headline matter, as a teaser is. Items mostly of a paragraph's length are no
   // sub-titles: a column of short items (corrections, briefs) is the story, item by item.
   return isHeadline(blocks, roles, i - 1) && !paragraphItems(blocks, i, below) ? first : i;
+}
+
+/** Block k, or the first block above it that is not furniture, is a news page's posted/updated stamp. */
+function underStoryStamp(blocks: readonly TextBlock[], roles: readonly BlockRole[], k: number): boolean {
+  while (k >= 0 && roles[k]!.role === 'furniture') k--;
+  if (k < 0) return false;
+  const t = blocks[k]!.text;
+  if (t.length > MAX_UPDATE_STAMP) return false;
+  return UPDATE_STAMP.test(t) && (NUMERIC_DATE.test(t) || findDate(t) !== null);
 }
 
 /** Fewest items of a column of short items. */
