@@ -24,6 +24,8 @@ const MIN_RUN_PARAGRAPHS = 2;
 const MIN_RUN = 600;
 /** How many times the body's length the run must hold (and the page's prose, the body's at least). */
 const RUN_RATIO = 4;
+/** How many times a body of one paragraph the run must hold. */
+const ONE_PARAGRAPH_RATIO = 2;
 /** Share of the prose under a crossed label that the run must hold: the story there, not one comment among others. */
 const MIN_RUN_SHARE = 0.6;
 /** Most blocks (caption, byline, date, a subheading) between a crossed label and the run. */
@@ -55,7 +57,8 @@ export interface ProseRun {
  */
 export function fallbackRun(blocks: readonly TextBlock[], roles: readonly BlockRole[], start: number, end: number): ProseRun | null {
   const body = blocks[end]!.end - blocks[start]!.start;
-  const needed = Math.max(MIN_RUN, body * RUN_RATIO);
+  // A body of one paragraph (a notice above the page, a standfirst cut off from its story) gives way to a shorter run.
+  const needed = Math.max(MIN_RUN, body * (start === end ? ONE_PARAGRAPH_RATIO : RUN_RATIO));
   // The cheap gates: the page's text, then its prose, must hold several times the body (most bodies are most of it).
   if (blocks[blocks.length - 1]!.end - blocks[0]!.start < needed) return null;
   let page = 0;
@@ -104,13 +107,29 @@ function runBelow(blocks: readonly TextBlock[], roles: readonly BlockRole[], end
     label++;
   }
   if (label >= blocks.length) return null;
-  let next = label + 1;
-  while (next < blocks.length && roles[next]!.role !== 'tail') next++;
-  let best: ProseRun | null = null;
-  for (const run of proseRuns(blocks, roles, label + 1, next - 1)) if (best === null || run.chars > best.chars) best = run;
-  let prose = 0;
-  for (let i = label + 1; i < next; i++) if (isProseParagraph(blocks[i]!, roles[i]!)) prose += blocks[i]!.text.length;
-  if (best === null || best.chars < needed || best.chars < prose * MIN_RUN_SHARE) return null;
+  // Under a label with no prose at all beneath it before the next one (a masthead's "Subscribe" over the menu), the
+  // run is looked for under that next label when it too is one a page sets above its story (a share bar over the
+  // first paragraph): a notice above the page taken for the story stands over both.
+  for (let crossed = 0; ; crossed++) {
+    let next = label + 1;
+    while (next < blocks.length && roles[next]!.role !== 'tail') next++;
+    let best: ProseRun | null = null;
+    for (const run of proseRuns(blocks, roles, label + 1, next - 1)) if (best === null || run.chars > best.chars) best = run;
+    let prose = 0;
+    for (let i = label + 1; i < next; i++) if (isProseParagraph(blocks[i]!, roles[i]!)) prose += blocks[i]!.text.length;
+    if (prose === 0 && next < blocks.length && crossed < MAX_CROSSED_LABELS && opensStory(blocks, roles, label, next) && opensStory(blocks, roles, next, next + 1)) {
+      label = next;
+      continue;
+    }
+    return best === null || best.chars < needed || best.chars < prose * MIN_RUN_SHARE ? null : runUnderLabel(blocks, roles, label, best);
+  }
+}
+
+/** Most labels with nothing but short lines under them crossed to the run under the next. */
+const MAX_CROSSED_LABELS = 2;
+
+/** The run `best` under the label at block `label`, when only a story's header lies between them and the label is one a page sets above a story. */
+function runUnderLabel(blocks: readonly TextBlock[], roles: readonly BlockRole[], label: number, best: ProseRun): ProseRun | null {
   let header = 0;
   for (let i = label + 1; i < best.first; i++) {
     if (roles[i]!.role === 'furniture') continue;

@@ -558,7 +558,7 @@ const SPONSOR_OPENS = openings('this today');
  * ("Related stories:", "More »") or open it ("» Comments"). Trimmed by hand: a regex anchored at
  * the end only would be tried at every position of the line.
  */
-function labelOf(t: string): string {
+export function labelOf(t: string): string {
   let end = editLinkStart(t);
   while (end > 0 && isLabelCloser(t.charCodeAt(end - 1))) end--;
   let start = 0;

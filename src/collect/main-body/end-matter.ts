@@ -4,8 +4,9 @@
 // asterism marking a cut, a running story's "Update:" and a companion release issued under the story's end mark are
 // inside the story; they are marked so, and the search goes on below them.
 import { companionHeader } from './companion-release.js';
+import { inStoryBoxEnd } from './in-story-box.js';
 import { isAbstractLabel, isAdSlotLabel, isAsterism, isKeywordsLabel, isReaderAppeal, isShareButton, isSubscribeButton, type BlockRole } from './cues.js';
-import type { TextBlock } from './text-block.js';
+import type { BoilerplateKind, TextBlock } from './text-block.js';
 
 /**
  * The block that opens the story's end matter, the first tail label under its first block found (`first`) that the
@@ -56,9 +57,18 @@ function labelInsideStory(blocks: TextBlock[], roles: BlockRole[], first: number
   // A release issued with the story under its end mark (a fact sheet after a joint statement): one document.
   // Its header's lines (an office's name, which may read as a contacts label) are furniture inside it.
   const companion = companionHeader(blocks, roles, first, i);
-  if (companion <= i) return -1;
-  for (let j = i; j <= companion; j++) if (roles[j]!.role === 'tail') roles[j] = { role: 'furniture', kind: 'other' };
-  return companion;
+  if (companion > i) {
+    for (let j = i; j <= companion; j++) if (roles[j]!.role === 'tail') roles[j] = { role: 'furniture', kind: 'other' };
+    return companion;
+  }
+  // A paywall's prompt or a box of links between the story's paragraphs (in-story-box.ts): furniture inside it.
+  const box = inStoryBoxEnd(blocks, roles, i);
+  if (box > i) {
+    const kind = (roles[i] as { kind: BoilerplateKind }).kind;
+    for (let j = i; j <= box; j++) if (roles[j]!.role !== 'furniture') roles[j] = { role: 'furniture', kind };
+    return box;
+  }
+  return -1;
 }
 
 /**

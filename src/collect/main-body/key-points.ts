@@ -5,6 +5,7 @@
 import { findDate } from '../dates.js';
 import { endsSentence, isAllCaps, isHeaderFurniture, isHeaderNote, isSalutation, titleCaseRatio, type BlockRole } from './cues.js';
 import { MIN_PARAGRAPH } from './end-matter.js';
+import { isUpdateStamp } from './lead-paragraph.js';
 import { FIELD } from './mastheads.js';
 import { isRuleLine, type TextBlock } from './text-block.js';
 
@@ -52,7 +53,9 @@ export function leadingItems(blocks: TextBlock[], roles: BlockRole[], first: num
   // Key points are a list of sentences: a list that runs on above them into items of another kind (a box's "Police
   // count 40 hurt in Old Town" over "Mayor calls for calm after night of clashes") is a highlights box, never half the story's.
   if (i === below || itemOfSameList(blocks, roles, i - 1)) return first;
-  if (isListLabel(blocks, roles, i - 1)) return i - 1;
+  // A news page's key-points box right under its "Posted … / Updated …" stamp is the page's header
+  // matter, as the standfirst is (a report's own highlights stand under its title or its opening note, and are its own).
+  if (isListLabel(blocks, roles, i - 1)) return underStoryStamp(blocks, roles, i - 2) ? first : i - 1;
   // Unlabelled lines hung from the headline ("- Casualties estimated at over 3,000; …" under a release's title) are
   // its sub-titles, the standfirst: headline matter, as a teaser is. Items mostly of a paragraph's length are no
   // sub-titles: a column of short items (corrections, briefs) is the story, item by item.
@@ -150,4 +153,10 @@ function isLabelLine(blocks: TextBlock[], roles: BlockRole[], i: number, maxLeng
   const b = blocks[i]!;
   // A rule line ("-----") labels nothing: it closes what is above it (a masthead and its note).
   return b.text.length <= maxLength && !b.listItem && !endsSentence(b.text) && !isRuleLine(b.text) && !findDate(b.text);
+}
+
+/** Block k, or the first block above it that is not furniture, is a news page's posted/updated stamp. */
+function underStoryStamp(blocks: readonly TextBlock[], roles: readonly BlockRole[], k: number): boolean {
+  while (k >= 0 && roles[k]!.role === 'furniture') k--;
+  return k >= 0 && isUpdateStamp(blocks[k]!.text);
 }

@@ -113,6 +113,11 @@ const MAX_UPDATE_STAMP = 80;
 /** A date written in figures ("12.06.2025", "6/12/25", "2025-06-12"), which `findDate` leaves to the day's order. */
 const NUMERIC_DATE = /\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b/;
 
+/** A line that is only a page's stamp of when it was put up or last changed, with its date. */
+export function isUpdateStamp(t: string): boolean {
+  return t.length <= MAX_UPDATE_STAMP && UPDATE_STAMP.test(t) && (NUMERIC_DATE.test(t) || findDate(t) !== null);
+}
+
 /**
  * A teaser over the page's stamp ("Follow our live coverage … All times are Kyiv time." over "Last updated: …"): the
  * stamp sits between the headline matter and the story, as a byline does, so the prose above it is headline matter,

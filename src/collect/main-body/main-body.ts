@@ -23,6 +23,7 @@ import { startAfterFields, startAfterMasthead, startUnderButton } from './masthe
 import { meetingRecordSpan } from './meeting-record.js';
 import { markNumberedAuthorSection } from './numbered-paragraphs.js';
 import { markPhotoCaptions } from './photo-captions.js';
+import { markConsentNotices } from './consent-notice.js';
 import { beforeTrailingNotes, isRegisterFile, registerFirstParagraph } from './register-notice.js';
 import { findRelatedStories, type RelatedStory } from './related-stories.js';
 import { markPageFurniture, markTableSourceNotes } from './role-corrections.js';
@@ -94,6 +95,7 @@ function blockRoles(blocks: TextBlock[]): BlockRole[] {
   const roles = blocks.map((b): BlockRole => (b.hint ? { role: 'furniture', kind: b.hint } : classifyBlock(b)));
   markPageFurniture(blocks, roles);
   markPhotoCaptions(blocks, roles);
+  markConsentNotices(blocks, roles);
   markNumberedAuthorSection(blocks, roles);
   markTableSourceNotes(blocks, roles);
   return roles;
