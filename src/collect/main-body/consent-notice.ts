@@ -52,8 +52,8 @@ export function isConsentControl(t: string): boolean {
 export function markConsentNotices(blocks: readonly TextBlock[], roles: BlockRole[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const t = blocks[i]!.text;
-    // Per block, the cheapest test first: the word itself.
-    if (!mentionsCookies(t) || !isConsentNotice(t)) continue;
+    // isConsentNotice makes its cheap tests (length, the word itself) before any regex.
+    if (!isConsentNotice(t)) continue;
     roles[i] = { role: 'furniture', kind: 'other' };
     for (let j = i - 1; j >= 0 && j >= i - MAX_CONTROLS && isConsentControl(blocks[j]!.text); j--) roles[j] = { role: 'furniture', kind: 'other' };
     let j = i + 1;

@@ -126,8 +126,7 @@ export function isUpdateStamp(t: string): boolean {
 function isAboveUpdateStamp(blocks: TextBlock[], roles: BlockRole[], i: number): boolean {
   const next = i + 1;
   if (blocks[i]!.text.length > MAX_STANDFIRST || next + 1 >= blocks.length || roles[next]!.role === 'prose') return false;
-  const t = blocks[next]!.text;
-  return t.length <= MAX_UPDATE_STAMP && UPDATE_STAMP.test(t) && (NUMERIC_DATE.test(t) || findDate(t) !== null) && proseFollows(blocks, roles, next);
+  return isUpdateStamp(blocks[next]!.text) && proseFollows(blocks, roles, next);
 }
 
 /** Most short lines (the author's name, a "Follow" button, "Published in …") between a subtitle and its reading time. */
